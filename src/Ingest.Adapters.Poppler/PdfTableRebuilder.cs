@@ -1,0 +1,257 @@
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Text;
+
+namespace Ingest.Adapters.Poppler;
+
+/// <summary>Column boundaries of a table, carried to the next page when the table runs on without a header.</summary>
+public sealed record ColumnLayout(IReadOnlyList<double> Separators)
+{
+    public int Count => Separators.Count + 1;
+
+    public int ColumnOf(double x)
+    {
+        int c = 0;
+        while (c < Separators.Count && x > Separators[c]) c++;
+        return c;
+    }
+}
+
+/// <summary>
+/// Rebuilds tables from word geometry. A header row is found by its words ("TT", "Chỉ tiêu",
+/// "Đơn vị", "Kết quả"…); column boundaries are the emptiest vertical strips between header cells;
+/// rows are anchored on the number column, and because cells are vertically centred, every other
+/// column's lines are split into cells whose centres best match those anchors (a small dynamic
+/// programme), which keeps a five-line cell beside a one-line cell in the right row.
+/// </summary>
+public sealed class PdfTableRebuilder(Lexicon lexicon)
+{
+    private const double BandTolerance = 4.0;
+    private const double CellGap = 8.0;
+    private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
+    private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
+
+    public sealed record PageResult(IReadOnlyList<Block> Blocks, ColumnLayout? Carry);
+
+    private sealed record Fragment(int Column, string Text, BBox Box, int LineNumber, bool Spanning);
+
+    public PageResult Rebuild(PdfPage page, IReadOnlyList<(PdfLine Line, int Number)> lines, ColumnLayout? carry, Func<string, bool> isTopHeading)
+    {
+        var blocks = new List<Block>();
+        if (lines.Count == 0) return new PageResult(blocks, carry);
+        var header = FindHeader(lines);
+        ColumnLayout layout;
+        List<(PdfLine Line, int Number)> region;
+        List<(PdfLine Line, int Number)>? headerLines = null;
+        if (header != null)
+        {
+            var (band, cells) = header.Value;
+            double bandBottom = band.Max(l => l.Line.Box.Y1);
+            double bandTop = band.Min(l => l.Line.Box.Y0);
+            foreach (var l in lines.Where(l => l.Line.Box.CenterY < bandTop))
+                blocks.Add(Text(page, l));
+            region = lines.Where(l => l.Line.Box.Y0 > bandTop && !band.Contains(l)).ToList();
+            // a header cell that wraps ("Thời gian thực / hiện") runs on just below the band
+            double lineH = band.Average(l => l.Line.Box.Height);
+            var runOn = region.Where(l => l.Line.Box.Y0 < bandBottom + 0.2 * lineH).ToList();
+            headerLines = [.. band, .. runOn];
+            region = region.Except(runOn).ToList();
+            layout = Separate(cells, region);
+        }
+        else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
+        {
+            layout = carry;
+            region = lines.ToList();
+        }
+        else
+        {
+            blocks.AddRange(lines.Select(l => Text(page, l)));
+            return new PageResult(blocks, null);
+        }
+        var rows = new List<TableRow>();
+        if (headerLines != null) rows.Add(HeaderRow(page, headerLines, layout));
+        rows.AddRange(BuildRows(page, region, layout));
+        if (rows.Count > 0) blocks.Add(new TableBlock(rows, page.Number));
+        return new PageResult(blocks, layout);
+    }
+
+    private static TextBlock Text(PdfPage page, (PdfLine Line, int Number) l) =>
+        new([new SourceLine(page.Number, l.Number, l.Line.Text, l.Line.Box)], IsWholeParagraph: false);
+
+    private ((PdfLine Line, int Number)[] Band, List<(string Text, double X0, double X1)> Cells)? FindHeader(IReadOnlyList<(PdfLine Line, int Number)> lines)
+    {
+        var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var band = sorted.Where(l => Math.Abs(l.Line.Box.CenterY - sorted[i].Line.Box.CenterY) < BandTolerance).ToArray();
+            var words = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList();
+            if (words.Count < 3) continue;
+            var cells = GroupCells(words);
+            if (cells.Count < 3) continue;
+            var first = VietText.Fold(cells[0].Text).Trim('.', ':');
+            if (!_numberWords.Contains(first)) continue;
+            int roles = cells.Skip(1).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(c.Text), w))));
+            if (roles >= 2) return (band, cells);
+        }
+        return null;
+    }
+
+    private static List<(string Text, double X0, double X1)> GroupCells(List<PdfWord> words)
+    {
+        var cells = new List<(string, double, double)>();
+        var cur = new List<PdfWord> { words[0] };
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (words[i].Box.X0 - cur[^1].Box.X1 > CellGap)
+            {
+                cells.Add((string.Join(" ", cur.Select(w => w.Text)), cur[0].Box.X0, cur.Max(w => w.Box.X1)));
+                cur = [];
+            }
+            cur.Add(words[i]);
+        }
+        cells.Add((string.Join(" ", cur.Select(w => w.Text)), cur[0].Box.X0, cur.Max(w => w.Box.X1)));
+        return cells;
+    }
+
+    /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
+    private static ColumnLayout Separate(List<(string Text, double X0, double X1)> cells, List<(PdfLine Line, int Number)> region)
+    {
+        int width = (int)Math.Ceiling(Math.Max(cells.Max(c => c.X1), region.Count == 0 ? 0 : region.Max(l => l.Line.Box.X1))) + 2;
+        var cover = new int[width];
+        foreach (var (line, _) in region)
+            foreach (var w in line.Words)
+                for (int x = Math.Max(0, (int)w.Box.X0); x < Math.Min(width, (int)Math.Ceiling(w.Box.X1)); x++) cover[x]++;
+        var seps = new List<double>();
+        for (int i = 0; i + 1 < cells.Count; i++)
+        {
+            int from = (int)((cells[i].X0 + cells[i].X1) / 2), to = (int)((cells[i + 1].X0 + cells[i + 1].X1) / 2);
+            int min = int.MaxValue, bestStart = from, bestLen = 0, runStart = -1;
+            for (int x = from; x <= to && x < width; x++)
+            {
+                if (cover[x] < min) { min = cover[x]; bestStart = x; bestLen = 1; runStart = x; }
+                else if (cover[x] == min)
+                {
+                    if (runStart < 0 || x - 1 >= 0 && cover[x - 1] != min) runStart = x;
+                    if (x - runStart + 1 > bestLen) { bestLen = x - runStart + 1; bestStart = runStart; }
+                }
+                else runStart = -1;
+            }
+            seps.Add(bestStart + bestLen / 2.0);
+        }
+        return new ColumnLayout(seps);
+    }
+
+    private static TableRow HeaderRow(PdfPage page, List<(PdfLine Line, int Number)> lines, ColumnLayout layout)
+    {
+        var cells = Enumerable.Range(0, layout.Count).Select(_ => new List<SourceLine>()).ToArray();
+        foreach (var (line, number) in lines.OrderBy(l => l.Line.Box.Y0))
+            foreach (var g in line.Words.GroupBy(w => layout.ColumnOf(w.Box.CenterX)))
+                cells[g.Key].Add(new SourceLine(page.Number, number, string.Join(" ", g.Select(w => w.Text)), line.Box));
+        return new TableRow(cells.Select(c => new TableCell(c)).ToArray(), IsHeader: true);
+    }
+
+    private static IEnumerable<TableRow> BuildRows(PdfPage page, List<(PdfLine Line, int Number)> region, ColumnLayout layout)
+    {
+        var fragments = new List<Fragment>();
+        foreach (var (line, number) in region)
+        {
+            var groups = line.Words.GroupBy(w => layout.ColumnOf(w.Box.CenterX)).OrderBy(g => g.Key).ToList();
+            double maxGap = line.Words.Zip(line.Words.Skip(1), (a, b) => b.Box.X0 - a.Box.X1).DefaultIfEmpty(0).Max();
+            bool spanning = groups.Count >= 3 && maxGap < CellGap;
+            if (spanning)
+            {
+                var words = line.Words.Where(w => layout.ColumnOf(w.Box.CenterX) > 0).ToList();
+                var lead = line.Words.Where(w => layout.ColumnOf(w.Box.CenterX) == 0).ToList();
+                if (lead.Count > 0) fragments.Add(new Fragment(0, string.Join(" ", lead.Select(w => w.Text)), Union(lead), number, false));
+                if (words.Count > 0) fragments.Add(new Fragment(Math.Min(1, layout.Count - 1), string.Join(" ", words.Select(w => w.Text)), Union(words), number, true));
+                continue;
+            }
+            foreach (var g in groups)
+                fragments.Add(new Fragment(g.Key, string.Join(" ", g.Select(w => w.Text)), Union(g.ToList()), number, false));
+        }
+        if (fragments.Count == 0) yield break;
+        var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
+        if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
+        var cellsByRow = new List<Fragment>[anchors.Count, layout.Count];
+        for (int r = 0; r < anchors.Count; r++)
+            for (int c = 0; c < layout.Count; c++) cellsByRow[r, c] = [];
+        for (int c = 0; c < layout.Count; c++)
+        {
+            var col = fragments.Where(f => f.Column == c).OrderBy(f => f.Box.CenterY).ToList();
+            var assignment = Assign(col, anchors);
+            for (int i = 0; i < col.Count; i++) cellsByRow[assignment[i], c].Add(col[i]);
+        }
+        for (int r = 0; r < anchors.Count; r++)
+        {
+            var cells = new List<TableCell>();
+            bool spanning = cellsByRow[r, Math.Min(1, layout.Count - 1)].Any(f => f.Spanning);
+            for (int c = 0; c < layout.Count; c++)
+            {
+                var lines = cellsByRow[r, c].Select(f => new SourceLine(page.Number, f.LineNumber, f.Text, f.Box)).ToList();
+                if (spanning && c >= 1)
+                {
+                    var all = Enumerable.Range(1, layout.Count - 1).SelectMany(k => cellsByRow[r, k]).OrderBy(f => f.Box.CenterY).ThenBy(f => f.Box.X0)
+                        .Select(f => new SourceLine(page.Number, f.LineNumber, f.Text, f.Box)).ToList();
+                    cells.Add(new TableCell(all, layout.Count - 1));
+                    break;
+                }
+                cells.Add(new TableCell(lines));
+            }
+            yield return new TableRow(cells);
+        }
+    }
+
+    private static List<double> Anchors(List<Fragment> numberColumn)
+    {
+        var ys = numberColumn.Select(f => f.Box.CenterY).OrderBy(y => y).ToList();
+        var anchors = new List<double>();
+        foreach (var y in ys)
+            if (anchors.Count == 0 || y - anchors[^1] > BandTolerance) anchors.Add(y);
+        return anchors;
+    }
+
+    /// <summary>
+    /// Splits a column's fragments (top to bottom) into consecutive cells, one per used anchor, so
+    /// that each cell's vertical centre lies as close as possible to its row's anchor.
+    /// </summary>
+    private static int[] Assign(List<Fragment> col, List<double> anchors)
+    {
+        int n = col.Count, m = anchors.Count;
+        var result = new int[n];
+        if (n == 0 || m == 0) return result;
+        var dp = new double[n + 1, m];
+        var from = new (int I, int J)[n + 1, m];
+        for (int k = 0; k <= n; k++)
+            for (int j = 0; j < m; j++) dp[k, j] = double.PositiveInfinity;
+        for (int k = 1; k <= n; k++)
+            for (int j = 0; j < m; j++)
+                for (int i = 1; i <= k; i++)
+                {
+                    double center = (col[i - 1].Box.Y0 + col[k - 1].Box.Y1) / 2;
+                    double cost = Math.Abs(center - anchors[j]);
+                    double prev;
+                    (int, int) arg = (0, -1);
+                    if (i == 1) prev = 0;
+                    else
+                    {
+                        prev = double.PositiveInfinity;
+                        for (int jj = 0; jj < j; jj++)
+                            if (dp[i - 1, jj] < prev) { prev = dp[i - 1, jj]; arg = (i - 1, jj); }
+                    }
+                    if (prev + cost < dp[k, j]) { dp[k, j] = prev + cost; from[k, j] = arg; }
+                }
+        int bestJ = 0;
+        for (int j = 1; j < m; j++) if (dp[n, j] < dp[n, bestJ]) bestJ = j;
+        int kk = n, jCur = bestJ;
+        while (kk > 0)
+        {
+            var (pi, pj) = from[kk, jCur];
+            for (int t = pi; t < kk; t++) result[t] = jCur;
+            kk = pi;
+            jCur = pj;
+        }
+        return result;
+    }
+
+    private static BBox Union(IReadOnlyList<PdfWord> words) => words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
+}

@@ -1,0 +1,50 @@
+using Ingest.Core.Stages.Load;
+
+namespace Ingest.Core.Batch;
+
+/// <summary>A document to process and the name its JSON gets in the output folder.</summary>
+public sealed record BatchInput(string Path, string OutputName);
+
+/// <summary>
+/// Turns the command-line inputs into documents: files as given, folders walked recursively for the
+/// formats the pipeline reads (symbolic-link loops are not followed twice). Each document's JSON is
+/// named after its stem; when two inputs share a stem, both keep their extension in the name
+/// ("plan.pdf.json", "plan.docx.json") rather than one overwriting the other.
+/// </summary>
+public static class InputExpander
+{
+    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems)
+    {
+        var files = new List<string>();
+        var seenDirs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input)) files.Add(input);
+            else if (Directory.Exists(input)) Walk(input, files, seenDirs, problems);
+            else problems.Add((input, "no such file or folder"));
+        }
+        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
+        var byStem = distinct.GroupBy(StemOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return distinct
+            .Select(f => new BatchInput(f, byStem[StemOf(f)] > 1 ? Path.GetFileName(f) + ".json" : StemOf(f) + ".json"))
+            .ToList();
+    }
+
+    public static string StemOf(string path) => Path.GetFileNameWithoutExtension(path);
+
+    private static void Walk(string dir, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)
+    {
+        string real;
+        try { real = new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dir); }
+        catch (IOException e) { problems.Add((dir, $"cannot resolve link: {e.Message}")); return; }
+        if (!seen.Add(real)) { problems.Add((dir, "folder already visited (symbolic-link loop), skipped")); return; }
+        IEnumerable<string> entries;
+        try { entries = Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal).ToList(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problems.Add((dir, $"cannot list folder: {e.Message}")); return; }
+        foreach (var e in entries)
+        {
+            if (Directory.Exists(e)) Walk(e, files, seen, problems);
+            else if (DocumentLoader.KnownExtensions.Contains(Path.GetExtension(e).ToLowerInvariant())) files.Add(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ingest.Core.Lexicons;
+
+public sealed record PhraseValue(string Phrase, string Cmp);
+public sealed record CountNoun(string Noun, string Unit);
+public sealed record HeadingKeyword(string Word, int Rank);
+
+/// <summary>
+/// The Vietnamese words the stages rely on, read from models/lexicon.vi.json.
+/// Keeping them in data lets a linguist extend the pipeline without touching code.
+/// </summary>
+public sealed record Lexicon
+{
+    public required IReadOnlyList<PhraseValue> ComparatorsBefore { get; init; }
+    public required IReadOnlyList<PhraseValue> ComparatorsAfter { get; init; }
+    public required IReadOnlyList<string> RangeOpeners { get; init; }
+    public required IReadOnlyList<string> RangeJoiners { get; init; }
+    public required IReadOnlyList<string> PlainValueVerbs { get; init; }
+    public required IReadOnlyList<string> PercentWords { get; init; }
+    public required IReadOnlyList<string> RankWords { get; init; }
+    public required IReadOnlyList<string> RankTopWords { get; init; }
+    public required IReadOnlyList<CountNoun> CountNouns { get; init; }
+    public required IReadOnlyList<string> ReferenceWords { get; init; }
+    public required IReadOnlyList<string> AnnualCues { get; init; }
+    public required IReadOnlyList<string> BaselineCues { get; init; }
+    public required IReadOnlyList<string> YearLeadIns { get; init; }
+    public required IReadOnlyList<string> DateLeadIns { get; init; }
+    public required IReadOnlyList<string> TimeOnlyWords { get; init; }
+    public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
+    public required IReadOnlyList<string> FooterStarts { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }
+    public required IReadOnlyList<string> HeaderIssuerWords { get; init; }
+    public required IReadOnlyList<string> HeaderSkipWords { get; init; }
+    public required IReadOnlyList<string> TitleWords { get; init; }
+    public required IReadOnlyList<string> BodyStarts { get; init; }
+    public required IReadOnlyList<string> SubjectVerbs { get; init; }
+    public required IReadOnlyList<string> QualifierLeads { get; init; }
+    public required IReadOnlyList<string> IndicatorLeadIns { get; init; }
+    public required IReadOnlyList<IReadOnlyList<string>> MatchSynonyms { get; init; }
+    public required IReadOnlyList<string> MatchStopwords { get; init; }
+    public required IReadOnlyList<string> AdminUnitWords { get; init; }
+    public required IReadOnlyList<string> RateWords { get; init; }
+    public required IReadOnlyList<string> Coordinators { get; init; }
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    public static Lexicon Parse(string json) =>
+        JsonSerializer.Deserialize<Lexicon>(json, Options) ?? throw new InvalidDataException("empty lexicon");
+
+    /// <summary>The lexicon shipped inside the build.</summary>
+    public static Lexicon Default => DefaultLazy.Value;
+
+    private static readonly Lazy<Lexicon> DefaultLazy = new(() => Parse(EmbeddedText("Ingest.lexicon.vi.json")));
+
+    internal static string EmbeddedText(string name)
+    {
+        using var s = typeof(Lexicon).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"resource {name} missing from the build");
+        using var r = new StreamReader(s, Encoding.UTF8);
+        return r.ReadToEnd();
+    }
+}

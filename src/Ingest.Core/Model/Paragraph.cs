@@ -1,0 +1,18 @@
+namespace Ingest.Core.Model;
+
+/// <summary>
+/// A logical paragraph: hard-wrapped lines joined back, with a map from character offsets to the
+/// physical lines, so that a value found at offset k can name its page, line and source text.
+/// </summary>
+public sealed record Paragraph(string Text, IReadOnlyList<LineSpan> Spans, Section? Section, TextRole Role)
+{
+    public SourceLine LineAt(int offset)
+    {
+        foreach (var s in Spans)
+            if (offset < s.Start + s.Length) return s.Line;
+        return Spans[^1].Line;
+    }
+}
+
+/// <summary>Where one physical line sits inside a paragraph's text.</summary>
+public sealed record LineSpan(int Start, int Length, SourceLine Line);

@@ -1,0 +1,10 @@
+namespace Ingest.Core.Model;
+
+/// <summary>What a table column holds, read from its header.</summary>
+public enum ColumnRole { Other, Number, Indicator, Unit, Result, Owner, Time }
+
+/// <summary>A column of a structured table: its role and, for one-column-per-year tables, its year.</summary>
+public sealed record TableColumn(int Index, ColumnRole Role, int? Year, string Header);
+
+/// <summary>A table with its column roles and the section it sits in.</summary>
+public sealed record StructuredTable(TableBlock Table, IReadOnlyList<TableColumn> Columns, int HeaderRows, Section? Section);

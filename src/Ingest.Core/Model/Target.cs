@@ -1,0 +1,35 @@
+namespace Ingest.Core.Model;
+
+public enum TargetKind { Target, Baseline }
+
+/// <summary>Where a target came from, for a reviewer.</summary>
+public sealed record Provenance(int Page, int Line, string Text);
+
+/// <summary>How the value was found; confidence and review depend on it.</summary>
+public enum ValueEvidence { Inline, TableCell, UnitFirst, Unreadable }
+
+/// <summary>A target as the Extract stage found it, before catalogue matching.</summary>
+public sealed record TargetCandidate(
+    string Indicator,
+    string MatchText,
+    double? Value,
+    double? ValueMax,
+    string Unit,
+    string Comparator,
+    int? Year,
+    bool Annual,
+    TargetKind Kind,
+    string? Qualifier,
+    string Section,
+    Provenance Source,
+    ValueEvidence Evidence,
+    double? OcrConfidence = null);
+
+/// <summary>A catalogue code with its match score in 0..1.</summary>
+public sealed record CatalogueMatch(string Code, double Score);
+
+/// <summary>A target after matching and confidence: what the JSON carries.</summary>
+public sealed record Target(TargetCandidate Candidate, CatalogueMatch? Catalogue, double Confidence, bool NeedsReview);
+
+/// <summary>Everything the pipeline produced for one document.</summary>
+public sealed record ExtractionResult(StructuredDocument Document, IReadOnlyList<Target> Targets, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,68 @@
+using Ingest.Core.Catalogue;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Ports;
+using Ingest.Core.Stages.Confidence;
+using Ingest.Core.Stages.Extract;
+using Ingest.Core.Stages.Load;
+using Ingest.Core.Stages.Matching;
+using Ingest.Core.Stages.Repair;
+using Ingest.Core.Stages.Structure;
+
+namespace Ingest.Core.Pipeline;
+
+/// <summary>
+/// load → repair → structure → extract → match → confidence, for one document at a time.
+/// Built once per batch (the catalogue index and regexes are made here), safe to share across threads.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly DocumentLoader _loader;
+    private readonly RepairStage _repair;
+    private readonly StructureStage _structure;
+    private readonly ExtractStage _extract;
+    private readonly MatchStage _match;
+    private readonly ConfidenceStage _confidence;
+
+    public IngestPipeline(PipelineSettings settings)
+    {
+        _loader = new DocumentLoader(settings.Readers, settings.Load);
+        _repair = new RepairStage(settings.Repairers);
+        _structure = new StructureStage(settings.Lexicon);
+        _extract = new ExtractStage(settings.Lexicon);
+        _match = new MatchStage(settings.Catalogue, settings.Lexicon, settings.Match);
+        _confidence = new ConfidenceStage(settings.Confidence);
+    }
+
+    public ExtractionResult Run(string path, CancellationToken ct = default)
+    {
+        var loaded = _loader.Load(path, ct);
+        return Run(loaded, ct);
+    }
+
+    public ExtractionResult Run(LoadedDocument loaded, CancellationToken ct = default)
+    {
+        var (repaired, summary) = _repair.Run(loaded);
+        ct.ThrowIfCancellationRequested();
+        var structured = _structure.Run(repaired, summary);
+        var candidates = _extract.Run(structured);
+        var matched = _match.Run(candidates);
+        var targets = _confidence.Run(matched);
+        var ordered = targets.OrderBy(t => t.Candidate.Source.Page).ThenBy(t => t.Candidate.Source.Line).ToList();
+        return new ExtractionResult(structured, ordered, loaded.Diagnostics);
+    }
+}
+
+/// <summary>Everything a pipeline is built from; the CLI fills it, tests make their own.</summary>
+public sealed record PipelineSettings(
+    IReadOnlyList<IDocumentReader> Readers,
+    IndicatorCatalogue Catalogue,
+    Lexicon Lexicon,
+    LoadOptions Load,
+    MatchOptions Match,
+    ConfidenceOptions Confidence,
+    IReadOnlyList<ILineRepairer> Repairers)
+{
+    public static PipelineSettings Default(IReadOnlyList<IDocumentReader> readers) =>
+        new(readers, IndicatorCatalogue.Default, Lexicon.Default, new LoadOptions(), new MatchOptions(), new ConfidenceOptions(), []);
+}

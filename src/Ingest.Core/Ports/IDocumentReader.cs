@@ -1,0 +1,18 @@
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Ports;
+
+/// <summary>
+/// Reads one file format into the document model. Implementations live beside the outside tool
+/// they wrap (poppler, OpenXml); the Load stage only knows this port.
+/// </summary>
+public interface IDocumentReader
+{
+    SourceFormat Format { get; }
+
+    /// <summary>Whether this reader takes a file with this extension and these first bytes.</summary>
+    bool CanRead(string extension, ReadOnlySpan<byte> head);
+
+    /// <summary>Reads the file; throws <see cref="DocumentFailure"/> with a one-line reason when it cannot.</summary>
+    LoadedDocument Read(string path, string sha256, CancellationToken ct);
+}

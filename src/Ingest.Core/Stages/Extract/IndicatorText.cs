@@ -1,0 +1,71 @@
+using Ingest.Core.Lexicons;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Extract;
+
+/// <summary>
+/// Chooses the words that name a value's indicator. "100% thủ tục hành chính …" names it after the
+/// value; "Tỷ lệ phủ sóng 5G … đạt 100%" before it. Lead-in verbs ("phấn đấu", "có") are dropped.
+/// </summary>
+public sealed class IndicatorText(Lexicon lexicon)
+{
+    private readonly string[] _leadIns = lexicon.IndicatorLeadIns.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
+    private readonly string[] _plainVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
+    private readonly string[] _qualifierLeads = lexicon.QualifierLeads.Select(VietText.Fold).ToArray();
+    private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
+
+    public string CleanBefore(string before)
+    {
+        var t = Trim(before);
+        // drop a trailing verb that introduced the value: "… đạt", "… phấn đấu đạt"
+        bool changed = true;
+        while (changed && t.Length > 0)
+        {
+            changed = false;
+            var f = VietText.Fold(t);
+            foreach (var v in _plainVerbs.Concat(_leadIns))
+                if (f.EndsWith(" " + v, StringComparison.Ordinal) || f == v)
+                {
+                    t = Trim(t[..^v.Length]);
+                    changed = true;
+                    break;
+                }
+        }
+        return StripLeadIns(t);
+    }
+
+    public string CleanAfter(string after) => Trim(after);
+
+    public string StripLeadIns(string t)
+    {
+        bool changed = true;
+        while (changed && t.Length > 0)
+        {
+            changed = false;
+            var f = VietText.Fold(t);
+            foreach (var l in _leadIns)
+                if (VietText.StartsWithWord(f, l) && t.Length > l.Length)
+                {
+                    t = Trim(t[l.Length..]);
+                    changed = true;
+                    break;
+                }
+        }
+        return t;
+    }
+
+    public bool IsQualifier(string after) => _qualifierLeads.Any(q => VietText.StartsWithWord(VietText.Fold(Trim(after)), q));
+
+    /// <summary>The readable indicator: words after the value when they form a phrase, else before.</summary>
+    public string Choose(string before, string after)
+    {
+        int wb = Words(before), wa = Words(after);
+        if (wa >= 2 && !IsQualifier(after) && (wb < 3 || !_rateWords.Any(r => VietText.ContainsWord(VietText.Fold(before), r))))
+            return after;
+        return wb > 0 ? before : after;
+    }
+
+    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+
+    public static string Trim(string s) => s.Trim().Trim('-', '+', '•', '*', ',', ';', ':', '.', ' ', '(', '–').Trim();
+}

@@ -1,0 +1,45 @@
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Stages.Extract;
+
+/// <summary>
+/// Targets in running text: every value of every clause, each with the words around it up to the
+/// neighbouring values, its deadline and kind.
+/// </summary>
+public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, TimeResolver time, IndicatorText indicator)
+{
+    public IEnumerable<TargetCandidate> Extract(Paragraph p, int? documentYear)
+    {
+        var text = p.Text;
+        var blockYear = p.Section?.EffectiveYear;
+        foreach (var (cs, ce) in Clauses.Split(text))
+        {
+            var clause = text[cs..ce];
+            var values = scanner.Scan(clause)
+                .Select(v => v with { Start = v.Start + cs, End = v.End + cs, NumberStart = v.NumberStart + cs })
+                .ToList();
+            for (int i = 0; i < values.Count; i++)
+            {
+                var v = values[i];
+                int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
+                int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
+                var before = indicator.CleanBefore(text[left..v.Start]);
+                var after = v.Evidence == ValueEvidence.UnitFirst ? "" : indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
+                string? qualifier = null;
+                if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
+                var facts = time.Resolve(text, v, cs, ce, left, right, blockYear, documentYear);
+                var line = p.LineAt(v.NumberStart);
+                var name = indicator.Choose(before, after);
+                yield return new TargetCandidate(
+                    Indicator: name,
+                    MatchText: $"{before} {after} {qualifier}".Trim(),
+                    Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
+                    Year: facts.Year, Annual: facts.Annual, Kind: facts.Kind, Qualifier: qualifier,
+                    Section: p.Section?.Path ?? "",
+                    Source: new Provenance(line.Page, line.LineNumber, line.Text),
+                    Evidence: v.Evidence, OcrConfidence: line.OcrConfidence);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Structure;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Extract;
+
+/// <summary>
+/// Targets in tables: the indicator column names the indicator, the unit column gives the unit of
+/// a bare result ("% | &gt; 80"), a year column header or a time column gives the deadline, else the
+/// table's title block. Rows with no result column value are read as running text (task tables).
+/// </summary>
+public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeResolver time, IndicatorText indicator, ParagraphExtractor prose)
+{
+    private readonly string[] _rankWords = lexicon.RankWords.Select(VietText.Fold).ToArray();
+    private readonly string[] _percentWords = lexicon.PercentWords.Select(VietText.Fold).ToArray();
+    private readonly (string Noun, string Unit)[] _nouns = lexicon.CountNouns.Select(n => (VietText.Fold(n.Noun), n.Unit)).OrderByDescending(n => n.Item1.Length).ToArray();
+
+    public IEnumerable<TargetCandidate> Extract(StructuredTable t, int? documentYear)
+    {
+        var headerTexts = t.Table.Rows.Take(t.HeaderRows).Select(RowText).ToHashSet();
+        for (int r = t.HeaderRows; r < t.Table.Rows.Count; r++)
+        {
+            var row = t.Table.Rows[r];
+            if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
+            foreach (var c in ExtractRow(t, row, documentYear)) yield return c;
+        }
+    }
+
+    private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, TableRow row, int? documentYear)
+    {
+        var cells = new List<(TableCell Cell, TableColumn Column)>();
+        int grid = 0;
+        foreach (var cell in row.Cells)
+        {
+            if (grid < t.Columns.Count) cells.Add((cell, t.Columns[grid]));
+            grid += Math.Max(1, cell.ColumnSpan);
+        }
+        var nonEmpty = cells.Where(c => c.Cell.Text.Length > 0).ToList();
+        string Text(ColumnRole role) => string.Join(" ", cells.Where(c => c.Column.Role == role).Select(c => c.Cell.Text)).Trim();
+
+        var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(Text(ColumnRole.Indicator)));
+        var unitText = Text(ColumnRole.Unit);
+        var (timeYear, timeAnnual) = time.FromTimeCell(Text(ColumnRole.Time));
+        int? blockYear = t.Section?.EffectiveYear;
+        bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && row.Cells.Any(c => c.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
+
+        var results = cells.Where(c => c.Column.Role == ColumnRole.Result && c.Cell.Text.Length > 0 && !spanning).ToList();
+        bool any = false;
+        foreach (var (cell, column) in results)
+        {
+            var (text, spans) = ParagraphBuilder.Join(cell.Lines);
+            var para = new Paragraph(text, spans, t.Section, TextRole.Body);
+            var mentions = scanner.Scan(text).ToList();
+            if (mentions.Count == 0 && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
+                mentions.Add(bare);
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                var v = mentions[i];
+                if (v.Evidence == ValueEvidence.Inline && UnitOf(unitText) is { Class: UnitClass.Count } cu && v.UnitClass == UnitClass.Count)
+                    v = v with { Unit = cu.Unit };
+                int right = i == mentions.Count - 1 ? text.Length : Clauses.Divide(text, v.End, mentions[i + 1].Start, lexicon.Coordinators);
+                var after = indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
+                string? qualifier = indicator.IsQualifier(after) ? after : null;
+                int? year = column.Year ?? timeYear;
+                bool annual = false;
+                var kind = TargetKind.Target;
+                if (year == null)
+                {
+                    var facts = time.Resolve(text, v, 0, text.Length, 0, right, blockYear, documentYear);
+                    year = facts.Year;
+                    kind = facts.Kind;
+                    annual = facts.Annual || timeAnnual && facts.Year == null;
+                    if (annual) year = null;
+                }
+                var line = para.LineAt(v.NumberStart);
+                any = true;
+                yield return new TargetCandidate(
+                    Indicator: indicatorName.Length > 0 ? indicatorName : indicator.CleanBefore(text[..v.Start]),
+                    MatchText: $"{indicatorName} {qualifier}".Trim(),
+                    Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
+                    Year: year, Annual: annual, Kind: kind, Qualifier: qualifier,
+                    Section: t.Section?.Path ?? "",
+                    Source: new Provenance(line.Page, line.LineNumber, line.Text),
+                    Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
+                    OcrConfidence: line.OcrConfidence);
+            }
+        }
+        if (any) yield break;
+        // no result cell: a task row or a spanning group row, read as prose in its own time frame
+        foreach (var (cell, column) in cells)
+        {
+            if (column.Role is ColumnRole.Number or ColumnRole.Owner or ColumnRole.Time or ColumnRole.Unit && !spanning) continue;
+            if (cell.Lines.Count == 0 || cell.Text.Length == 0) continue;
+            var (text, spans) = ParagraphBuilder.Join(cell.Lines);
+            var section = timeYear != null
+                ? new Section("", Text(ColumnRole.Time), (t.Section?.Level ?? 0) + 1, timeYear, spans[0].Line.Page, spans[0].Line.LineNumber, t.Section)
+                : t.Section;
+            foreach (var c in prose.Extract(new Paragraph(text, spans, section, TextRole.Body), documentYear))
+                yield return timeAnnual && c.Year == null && timeYear == null ? c with { Annual = true } : c;
+        }
+    }
+
+    private (UnitClass Class, string Unit)? UnitOf(string unitText)
+    {
+        var f = VietText.Fold(unitText).Trim();
+        if (f.Length == 0) return null;
+        if (_percentWords.Any(p => f.Contains(p, StringComparison.Ordinal))) return (UnitClass.Percent, "%");
+        if (_rankWords.Any(r => VietText.ContainsWord(f, r))) return (UnitClass.Rank, "rank");
+        foreach (var (noun, unit) in _nouns)
+            if (VietText.StartsWithWord(f, noun)) return (UnitClass.Count, unit);
+        return (UnitClass.Count, f);
+    }
+
+    private static string RowText(TableRow r) => string.Join("|", r.Cells.Select(c => VietText.Fold(c.Text)));
+}

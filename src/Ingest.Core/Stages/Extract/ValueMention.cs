@@ -1,0 +1,12 @@
+namespace Ingest.Core.Stages.Extract;
+
+public enum UnitClass { Percent, Rank, Count }
+
+/// <summary>
+/// A quantity found in text: its span (including comparator words), the number span, the value
+/// (null when unreadable), the range maximum, unit and comparator.
+/// </summary>
+public sealed record ValueMention(
+    int Start, int End, int NumberStart,
+    double? Value, double? Max, UnitClass UnitClass, string Unit, string Comparator,
+    Model.ValueEvidence Evidence);

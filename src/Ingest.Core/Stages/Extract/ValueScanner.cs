@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Extract;
+
+/// <summary>
+/// Finds the quantities a plan commits to: percentages and ranges ("80% - 90%"), ranks ("Top 20",
+/// "Thứ bậc &lt; 10"), counts of a known noun ("03 cuộc giám sát"), and the unit-first form that
+/// flattened tables leave behind ("% &gt; 80"). Numbers that only define an indicator ("4G",
+/// "01 Gb/s", "mức độ 3") match none of these shapes and are left alone.
+/// </summary>
+public sealed class ValueScanner
+{
+    private const string Num = NumberParser.Pattern;
+    private readonly Regex _percent;
+    private readonly Regex _top;
+    private readonly Regex _rankWord;
+    private readonly Regex _count;
+    private readonly Regex _unitFirstPercent;
+    private readonly Regex _unitFirstCount;
+    private readonly (string Phrase, string Cmp)[] _before;
+    private readonly (string Phrase, string Cmp)[] _after;
+    private readonly string[] _openers;
+    private readonly string[] _references;
+    private readonly Dictionary<string, string> _nounUnits;
+
+    public ValueScanner(Lexicon lexicon)
+    {
+        string Alt(IEnumerable<string> words) =>
+            string.Join("|", words.Select(VietText.Fold).OrderByDescending(w => w.Length).Select(Regex.Escape));
+        var pct = Alt(lexicon.PercentWords);
+        var joins = Alt(lexicon.RangeJoiners);
+        var nouns = Alt(lexicon.CountNouns.Select(n => n.Noun));
+        _nounUnits = lexicon.CountNouns.ToDictionary(n => VietText.Fold(n.Noun), n => n.Unit);
+        const string sym = "(?<cmp>>=|<=|=>|≥|≤|>|<)";
+        _percent = new Regex($@"(?<![\w.,/])(?<a>{Num})\s*(?<pa>{pct})?\s*(?:(?<j>{joins})\s*(?<b>{Num})\s*)?(?<p>{pct})(?<fn>\d{{1,2}}(?=[\s.,;:)]|$))?", RegexOptions.Compiled);
+        _top = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankTopWords)})\s*(?<a>\d+)(?![\d%])", RegexOptions.Compiled);
+        _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?![\d%.,/])", RegexOptions.Compiled);
+        _count = new Regex($@"(?<![\w.,/\-])(?<a>\d+)\s+(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
+        _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
+        _before = lexicon.ComparatorsBefore.Select(c => (VietText.Fold(c.Phrase), c.Cmp)).OrderByDescending(c => c.Item1.Length).ToArray();
+        _after = lexicon.ComparatorsAfter.Select(c => (VietText.Fold(c.Phrase), c.Cmp)).OrderByDescending(c => c.Item1.Length).ToArray();
+        _openers = lexicon.RangeOpeners.Select(VietText.Fold).ToArray();
+        _references = lexicon.ReferenceWords.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
+    }
+
+    /// <summary>Values in <paramref name="text"/>, in order, none overlapping.</summary>
+    public IReadOnlyList<ValueMention> Scan(string text)
+    {
+        var folded = VietText.Fold(text);
+        if (folded.Length != text.Length) folded = text.ToLowerInvariant();
+        var found = new List<ValueMention>();
+
+        bool Free(int s, int e) => !found.Any(f => s < f.End && e > f.NumberStart);
+
+        foreach (Match m in _percent.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(a.Index, m.Index + m.Length)) continue;
+            bool range = m.Groups["b"].Success;
+            var value = ParseOrNull(a.Value);
+            double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
+            int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
+            var (cmp, start, endAfter) = Comparator(folded, a.Index, end, null);
+            if (range) cmp = "range";
+            bool unreadable = NumberParser.IsLostDigits(a.Value) || range && NumberParser.IsLostDigits(m.Groups["b"].Value);
+            found.Add(new ValueMention(start, Math.Max(end, endAfter), a.Index, unreadable ? null : value, unreadable ? null : max,
+                UnitClass.Percent, "%", cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
+        }
+        foreach (Match m in _top.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(m.Index, m.Index + m.Length)) continue;
+            found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, ParseOrNull(a.Value), null, UnitClass.Rank, "rank", "<=", ValueEvidence.Inline));
+        }
+        foreach (Match m in _rankWord.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(m.Index, m.Index + m.Length) || LooksLikeYear(a.Value)) continue;
+            var cmp = m.Groups["cmp"].Success ? Symbol(m.Groups["cmp"].Value) : "=";
+            found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, ParseOrNull(a.Value), null, UnitClass.Rank, "rank", cmp, ValueEvidence.Inline));
+        }
+        foreach (Match m in _count.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value)) continue;
+            var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
+            var unit = _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value);
+            bool unreadable = NumberParser.IsLostDigits(a.Value);
+            found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
+                UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
+        }
+        foreach (Match m in _unitFirstPercent.Matches(text))
+            AddUnitFirst(m, UnitClass.Percent, "%");
+        foreach (Match m in _unitFirstCount.Matches(folded))
+            AddUnitFirst(m, UnitClass.Count, _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value));
+
+        void AddUnitFirst(Match m, UnitClass cls, string unit)
+        {
+            var a = m.Groups["a"];
+            if (!Free(m.Index, m.Index + m.Length)) return;
+            if (LooksLikeYear(a.Value) && !m.Groups["cmp"].Success) return;
+            var cmp = m.Groups["cmp"].Success ? Symbol(m.Groups["cmp"].Value) : "=";
+            bool unreadable = NumberParser.IsLostDigits(a.Value);
+            found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
+                cls, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.UnitFirst));
+        }
+        found.Sort((x, y) => x.NumberStart.CompareTo(y.NumberStart));
+        return found;
+    }
+
+    /// <summary>A bare number in a table result cell ("&gt; 80", "90", "&gt;=30"), read with the unit of its column.</summary>
+    public ValueMention? ScanBare(string cell, UnitClass cls, string unit)
+    {
+        var folded = VietText.Fold(cell);
+        var m = Regex.Match(folded, $@"(?<![\w.,/])(?<a>{Num})(?![\d%/]|[.,]\d)");
+        if (!m.Success || LooksLikeYear(m.Groups["a"].Value)) return null;
+        var a = m.Groups["a"];
+        var (cmp, start, end) = Comparator(folded, a.Index, a.Index + a.Length, null);
+        bool unreadable = NumberParser.IsLostDigits(a.Value);
+        return new ValueMention(start, Math.Max(end, a.Index + a.Length), a.Index, unreadable ? null : ParseOrNull(a.Value), null, cls, unit, cmp,
+            unreadable ? ValueEvidence.Unreadable : ValueEvidence.TableCell);
+    }
+
+    private (string Cmp, int Start, int End) Comparator(string folded, int numberStart, int valueEnd, string? fallback)
+    {
+        int i = numberStart;
+        while (i > 0 && (folded[i - 1] == ' ' || folded[i - 1] == ':')) i--;
+        var before = folded[..i];
+        string cmp = fallback ?? "=";
+        int start = numberStart;
+        foreach (var (p, c) in _before)
+            if (EndsWithWord(before, p))
+            {
+                cmp = c;
+                start = i - p.Length;
+                break;
+            }
+        bool opened = false;
+        foreach (var o in _openers)
+            if (start == numberStart && EndsWithWord(before, o)) { opened = true; start = i - o.Length; }
+        int j = valueEnd;
+        while (j < folded.Length && folded[j] == ' ') j++;
+        int end = valueEnd;
+        foreach (var (p, c) in _after)
+            if (string.CompareOrdinal(folded, j, p, 0, p.Length) == 0)
+            {
+                cmp = c;
+                end = j + p.Length;
+                opened = false;
+                break;
+            }
+        if (opened) cmp = ">=";
+        return (cmp, start, end);
+    }
+
+    private static bool EndsWithWord(string s, string phrase)
+    {
+        if (!s.EndsWith(phrase, StringComparison.Ordinal)) return false;
+        int k = s.Length - phrase.Length;
+        return k == 0 || !char.IsLetterOrDigit(s[k - 1]) || !char.IsLetterOrDigit(phrase[0]);
+    }
+
+    private bool IsReference(string folded, int numberStart)
+    {
+        var before = folded[..numberStart].TrimEnd();
+        return _references.Any(r => EndsWithWord(before, r)) || before.EndsWith('/');
+    }
+
+    private static bool LooksLikeYear(string s) => s.Length == 4 && (s.StartsWith("19") || s.StartsWith("20"));
+
+    private static string Symbol(string s) => s switch
+    {
+        ">=" or "≥" or "=>" => ">=",
+        "<=" or "≤" => "<=",
+        ">" => ">",
+        "<" => "<",
+        _ => "=",
+    };
+
+    private static double? ParseOrNull(string s) => NumberParser.TryParse(s, out var v) ? v : null;
+}

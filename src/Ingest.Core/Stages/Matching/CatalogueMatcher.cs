@@ -1,0 +1,72 @@
+using Ingest.Core.Catalogue;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Extract;
+
+namespace Ingest.Core.Stages.Matching;
+
+/// <summary>
+/// Scores an indicator phrase against every catalogue entry (its label and each alias) by
+/// IDF-weighted term overlap, leaning on how much of the entry the phrase covers. Terms that many
+/// entries share ("tỷ lệ", "cán bộ") weigh little; distinctive ones ("5G", "HĐND", "VNeID") a lot.
+/// A unit that contradicts the entry's (a rank against a percentage) costs most of the score.
+/// </summary>
+public sealed class CatalogueMatcher
+{
+    private readonly IndicatorCatalogue _catalogue;
+    private readonly TermVectorizer _terms;
+    private readonly Dictionary<string, double> _idf;
+    private readonly (CatalogueEntry Entry, HashSet<string> Terms, double Weight)[] _variants;
+    private readonly double _defaultIdf;
+
+    public CatalogueMatcher(IndicatorCatalogue catalogue, Lexicon lexicon)
+    {
+        _catalogue = catalogue;
+        _terms = new TermVectorizer(lexicon);
+        var perEntry = catalogue.Entries
+            .Select(e => (Entry: e, Variants: new[] { e.Label }.Concat(e.Aliases).Select(_terms.Terms).ToList()))
+            .ToList();
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, variants) in perEntry)
+            foreach (var t in variants.SelectMany(v => v).Distinct())
+                df[t] = df.GetValueOrDefault(t) + 1;
+        int n = perEntry.Count;
+        _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + n / (double)kv.Value), StringComparer.Ordinal);
+        _defaultIdf = Math.Log(1.0 + n);
+        _variants = perEntry.SelectMany(p => p.Variants.Select(v => (p.Entry, v, v.Sum(Idf)))).ToArray();
+    }
+
+    private double Idf(string term) => _idf.TryGetValue(term, out var w) ? w : _defaultIdf;
+
+    /// <summary>All entries with their best score for this phrase, best first.</summary>
+    public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit)
+    {
+        var q = _terms.Terms(phrase);
+        if (q.Count == 0) return [];
+        double qWeight = q.Sum(t => _idf.ContainsKey(t) ? Idf(t) : 0.3);
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (entry, terms, weight) in _variants)
+        {
+            double shared = 0;
+            foreach (var t in terms) if (q.Contains(t)) shared += Idf(t);
+            if (shared == 0) continue;
+            double recall = shared / weight, precision = Math.Min(1, shared / qWeight);
+            const double beta2 = 4.0;
+            double f = (1 + beta2) * precision * recall / (beta2 * precision + recall);
+            if (!UnitFits(entry, unit)) f *= 0.4;
+            if (f > best.GetValueOrDefault(entry.Code)) best[entry.Code] = f;
+        }
+        return best.OrderByDescending(kv => kv.Value).Select(kv => new CatalogueMatch(kv.Key, Math.Round(kv.Value, 3))).ToList();
+    }
+
+    public CatalogueEntry? Entry(string code) => _catalogue.Find(code);
+
+    public IReadOnlyList<string> Tokens(string phrase) => _terms.Tokens(phrase);
+
+    private static bool UnitFits(CatalogueEntry e, UnitClass u) => u switch
+    {
+        UnitClass.Percent => e.IsPercent,
+        UnitClass.Rank => e.IsRank,
+        _ => !e.IsPercent && !e.IsRank,
+    };
+}

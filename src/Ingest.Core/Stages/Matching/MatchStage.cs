@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Catalogue;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Extract;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Matching;
+
+/// <summary>A candidate with the catalogue code it matched, if any.</summary>
+public sealed record MatchedCandidate(TargetCandidate Candidate, CatalogueMatch? Match);
+
+/// <summary>
+/// The Match stage. Besides the best code per target it splits one value over coordinated
+/// indicators: "100% người dân có định danh và chữ ký số cá nhân" states two targets of 100%.
+/// </summary>
+public sealed class MatchStage
+{
+    private readonly CatalogueMatcher _matcher;
+    private readonly MatchOptions _options;
+    private readonly string[] _subjectVerbs;
+    private readonly Regex _coordination;
+
+    public MatchStage(IndicatorCatalogue catalogue, Lexicon lexicon, MatchOptions options)
+    {
+        _matcher = new CatalogueMatcher(catalogue, lexicon);
+        _options = options;
+        _subjectVerbs = lexicon.SubjectVerbs.Select(VietText.Fold).ToArray();
+        var coord = string.Join("|", lexicon.Coordinators.Select(VietText.Fold).Select(Regex.Escape));
+        _coordination = new Regex($@",\s*|\s+(?:{coord})\s+", RegexOptions.Compiled);
+    }
+
+    public IReadOnlyList<MatchedCandidate> Run(IReadOnlyList<TargetCandidate> candidates)
+    {
+        var result = new List<MatchedCandidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var cls = ClassOf(c.Unit);
+            var ranked = _matcher.Rank(c.MatchText, cls);
+            var best = ranked.Count > 0 && ranked[0].Score >= _options.MinScore ? ranked[0] : null;
+            result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best));
+            if (best == null) continue;
+            foreach (var extra in CoordinatedParts(c, best, cls))
+                result.Add(new MatchedCandidate(WithCatalogueUnit(c with { Indicator = extra.Text }, extra.Match), extra.Match));
+        }
+        return result;
+    }
+
+    private IEnumerable<(string Text, CatalogueMatch Match)> CoordinatedParts(TargetCandidate c, CatalogueMatch main, UnitClass cls)
+    {
+        var parts = _coordination.Split(c.Indicator).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2) yield break;
+        var subject = Subject(parts[0]);
+        var used = new HashSet<string> { main.Code };
+        for (int i = 1; i < parts.Count; i++)
+        {
+            if (_matcher.Tokens(parts[i]).Count < 2) continue;
+            var query = $"{subject} {parts[i]}";
+            var ranked = _matcher.Rank(query, cls);
+            if (ranked.Count == 0) continue;
+            var top = ranked[0];
+            var mainHere = ranked.FirstOrDefault(r => r.Code == main.Code)?.Score ?? 0;
+            if (used.Contains(top.Code) || top.Score < _options.SplitScore || top.Score - mainHere < _options.SplitMargin) continue;
+            // the part must not already be what the whole phrase matched on
+            var wholeWithout = string.Join(", ", parts.Where((_, k) => k != i));
+            var withoutRank = _matcher.Rank(wholeWithout, cls).FirstOrDefault();
+            if (withoutRank?.Code != main.Code) continue;
+            used.Add(top.Code);
+            yield return (query, top);
+        }
+    }
+
+    /// <summary>The subject of a coordinated phrase: its words up to the first verb ("người dân" of "người dân có định danh").</summary>
+    private string Subject(string firstPart)
+    {
+        var words = firstPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = new List<string>();
+        foreach (var w in words)
+        {
+            if (_subjectVerbs.Contains(VietText.Fold(w))) break;
+            kept.Add(w);
+        }
+        return string.Join(' ', kept);
+    }
+
+    private TargetCandidate WithCatalogueUnit(TargetCandidate c, CatalogueMatch? m)
+    {
+        if (m == null || ClassOf(c.Unit) != UnitClass.Count) return c;
+        var e = _matcher.Entry(m.Code);
+        return e != null && !e.IsPercent && !e.IsRank ? c with { Unit = e.Unit } : c;
+    }
+
+    public static UnitClass ClassOf(string unit) => unit switch
+    {
+        "%" => UnitClass.Percent,
+        "rank" => UnitClass.Rank,
+        _ => UnitClass.Count,
+    };
+}

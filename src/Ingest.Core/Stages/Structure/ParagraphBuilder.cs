@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Stages.Structure;
+
+/// <summary>A paragraph before sections are attached: its lines and whether it is a footnote.</summary>
+public sealed record RawParagraph(IReadOnlyList<SourceLine> Lines, TextRole Role);
+
+/// <summary>
+/// Joins hard-wrapped lines back into paragraphs. A new paragraph starts at a bullet, a heading
+/// number, a table-row marker, after a line ending in ':' or a sentence end followed by a capital.
+/// Footnotes that a page break dropped into the middle of a paragraph ("1 Chỉ tiêu số 2 …" after
+/// a body line ending in "90%1") are taken out as their own paragraphs, and the body resumes.
+/// </summary>
+public sealed partial class ParagraphBuilder(HeadingParser headings)
+{
+    [GeneratedRegex(@"^\s*([-+•*–—]|\u2212)(\s|$)")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^\s*\d{1,3}(\s+\p{Lu}|\s*$)")]
+    private static partial Regex RowMarker();
+
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s+\p{Lu}")]
+    private static partial Regex FootnoteStart();
+
+    // a footnote reference glued after a percent sign, a closing bracket or quote: "90%1", "(VNeID)4"
+    [GeneratedRegex(@"(?<=[%)”""])(?<n>\d{1,2})(?=[.,;:]?(\s|$))")]
+    private static partial Regex GluedMarker();
+
+    public IReadOnlyList<RawParagraph> Build(IEnumerable<TextBlock> blocks)
+    {
+        var result = new List<RawParagraph>();
+        var current = new List<SourceLine>();
+        List<SourceLine>? parked = null;       // body paragraph interrupted by a footnote
+        List<SourceLine>? footnote = null;
+        var pendingMarkers = new HashSet<int>();
+
+        void Flush(List<SourceLine> lines, TextRole role)
+        {
+            if (lines.Count > 0) result.Add(new RawParagraph(lines.ToArray(), role));
+            lines.Clear();
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.IsWholeParagraph)
+            {
+                if (footnote != null) { Flush(footnote, TextRole.Footnote); footnote = null; }
+                if (parked != null) { Flush(parked, TextRole.Body); parked = null; }
+                Flush(current, TextRole.Body);
+                result.Add(new RawParagraph(block.Lines, block.Role));
+                continue;
+            }
+            foreach (var line in block.Lines)
+            {
+                var text = line.Text.Trim();
+                if (!text.Any(char.IsLetterOrDigit) && !Bullet().IsMatch(text)) continue;
+
+                var fm = FootnoteStart().Match(text);
+                if (fm.Success && pendingMarkers.Remove(int.Parse(fm.Groups["n"].Value)))
+                {
+                    if (footnote != null) Flush(footnote, TextRole.Footnote);
+                    else if (current.Count > 0) { parked = [.. current]; current.Clear(); }
+                    footnote = [line];
+                    if (EndsSentence(text)) { Flush(footnote, TextRole.Footnote); footnote = null; }
+                    continue;
+                }
+                if (footnote != null)
+                {
+                    if (StartsNew(text, footnote[^1].Text)) { Flush(footnote, TextRole.Footnote); footnote = null; }
+                    else
+                    {
+                        footnote.Add(line);
+                        if (EndsSentence(text)) { Flush(footnote, TextRole.Footnote); footnote = null; }
+                        continue;
+                    }
+                }
+                if (parked != null)
+                {
+                    if (StartsNew(text, parked[^1].Text)) Flush(parked, TextRole.Body);
+                    else current.AddRange(parked);
+                    parked = null;
+                }
+                if (current.Count > 0 && StartsNew(text, current[^1].Text)) Flush(current, TextRole.Body);
+                current.Add(line);
+                foreach (Match m in GluedMarker().Matches(text)) pendingMarkers.Add(int.Parse(m.Groups["n"].Value));
+            }
+        }
+        if (footnote != null) Flush(footnote, TextRole.Footnote);
+        if (parked != null) Flush(parked, TextRole.Body);
+        Flush(current, TextRole.Body);
+        return result;
+    }
+
+    private bool StartsNew(string line, string previous)
+    {
+        var prev = previous.TrimEnd();
+        if (Bullet().IsMatch(line) || RowMarker().IsMatch(line) || headings.Parse(line) != null) return true;
+        if (prev.EndsWith(':')) return true;
+        if (Bullet().IsMatch(prev) && prev.Trim().Length <= 1) return false;
+        bool capital = line.Length > 0 && char.IsUpper(line[0]);
+        if (capital && EndsSentence(prev)) return true;
+        // a heading line that does not run on: "1. Mục tiêu chung" then "Nâng cao hiệu quả …"
+        if (capital && headings.Parse(prev) != null && !prev.EndsWith(',')) return true;
+        return false;
+    }
+
+    private static bool EndsSentence(string s)
+    {
+        var t = s.TrimEnd();
+        return t.EndsWith('.') || t.EndsWith(';') || t.EndsWith("./.", StringComparison.Ordinal) || t.EndsWith('!') || t.EndsWith('?');
+    }
+
+    /// <summary>Joins lines into one text and records where each line sits.</summary>
+    public static (string Text, IReadOnlyList<LineSpan> Spans) Join(IReadOnlyList<SourceLine> lines)
+    {
+        var sb = new StringBuilder();
+        var spans = new List<LineSpan>(lines.Count);
+        foreach (var l in lines)
+        {
+            var t = Text.VietText.Squash(Text.VietText.Clean(l.Text));
+            if (t.Length == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            spans.Add(new LineSpan(sb.Length, t.Length + 1, l));
+            sb.Append(t);
+        }
+        if (spans.Count == 0) spans.Add(new LineSpan(0, 1, lines[0]));
+        return (sb.ToString(), spans);
+    }
+}
