@@ -46,16 +46,11 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         if (header != null)
         {
             var (band, cells) = header.Value;
-            double bandBottom = band.Max(l => l.Line.Box.Y1);
             double bandTop = band.Min(l => l.Line.Box.Y0);
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < bandTop))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > bandTop && !band.Contains(l)).ToList();
-            // a header cell that wraps ("Thời gian thực / hiện") runs on just below the band
-            double lineH = band.Average(l => l.Line.Box.Height);
-            var runOn = region.Where(l => l.Line.Box.Y0 < bandBottom + 0.2 * lineH).ToList();
-            headerLines = [.. band, .. runOn];
-            region = region.Except(runOn).ToList();
+            headerLines = [.. band];
             layout = Separate(cells, region);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
@@ -75,6 +70,8 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         return new PageResult(blocks, layout);
     }
 
+    private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
+
     private static TextBlock Text(PdfPage page, (PdfLine Line, int Number) l) =>
         new([new SourceLine(page.Number, l.Number, l.Line.Text, l.Line.Box)], IsWholeParagraph: false);
 
@@ -83,7 +80,9 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
         for (int i = 0; i < sorted.Count; i++)
         {
-            var band = sorted.Where(l => Math.Abs(l.Line.Box.CenterY - sorted[i].Line.Box.CenterY) < BandTolerance).ToArray();
+            var reference = sorted[i].Line.Box;
+            // header cells are centred too: a two-line cell ("Thời gian thực / hiện") overlaps the row
+            var band = sorted.Where(l => Overlap(l.Line.Box, reference) >= 0.3 * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
             var words = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList();
             if (words.Count < 3) continue;
             var cells = GroupCells(words);
@@ -96,21 +95,37 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         return null;
     }
 
-    private static List<(string Text, double X0, double X1)> GroupCells(List<PdfWord> words)
+    /// <summary>Header words grouped into cells by wide gaps, and split where a second header phrase begins.</summary>
+    private List<(string Text, double X0, double X1)> GroupCells(List<PdfWord> words)
     {
-        var cells = new List<(string, double, double)>();
+        var groups = new List<List<PdfWord>>();
         var cur = new List<PdfWord> { words[0] };
         for (int i = 1; i < words.Count; i++)
         {
-            if (words[i].Box.X0 - cur[^1].Box.X1 > CellGap)
+            if (words[i].Box.X0 - cur[^1].Box.X1 > CellGap || StartsRole(words, i) && cur.Count > 0 && !StartsRoleInside(cur))
             {
-                cells.Add((string.Join(" ", cur.Select(w => w.Text)), cur[0].Box.X0, cur.Max(w => w.Box.X1)));
+                groups.Add(cur);
                 cur = [];
             }
             cur.Add(words[i]);
         }
-        cells.Add((string.Join(" ", cur.Select(w => w.Text)), cur[0].Box.X0, cur.Max(w => w.Box.X1)));
-        return cells;
+        groups.Add(cur);
+        return groups.Select(g => (string.Join(" ", g.OrderBy(w => Math.Round(w.Box.CenterY / BandTolerance)).ThenBy(w => w.Box.X0).Select(w => w.Text)),
+            g.Min(w => w.Box.X0), g.Max(w => w.Box.X1))).ToList();
+    }
+
+    // "Cơ quan phối hợp Thời gian thực hiện" set closely is still two header cells
+    private bool StartsRole(List<PdfWord> words, int i)
+    {
+        var rest = VietText.Fold(string.Join(" ", words.Skip(i).Take(4).Select(w => w.Text)));
+        return _roleWords.Any(ws => ws.Any(w => w.Contains(' ') && VietText.StartsWithWord(rest, w)));
+    }
+
+    // a role phrase that began in the current cell is still being read ("Cơ quan | chủ trì")
+    private bool StartsRoleInside(List<PdfWord> cur)
+    {
+        var text = VietText.Fold(string.Join(" ", cur.Select(w => w.Text)));
+        return _roleWords.Any(ws => ws.Any(w => w.StartsWith(text, StringComparison.Ordinal) && w.Length > text.Length));
     }
 
     /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
@@ -171,6 +186,7 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         }
         if (fragments.Count == 0) yield break;
         var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
+        if (Environment.GetEnvironmentVariable("INGEST_DEBUG_TABLES") == "1") Console.Error.WriteLine($"p{page.Number} seps=[{string.Join(",", layout.Separators.Select(s => s.ToString("0")))}] anchors=[{string.Join(",", anchors.Select(a => a.ToString("0")))}] col0=[{string.Join(",", fragments.Where(f => f.Column == 0).Select(f => f.Text + "@" + f.Box.CenterY.ToString("0")))}]");
         if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
         var cellsByRow = new List<Fragment>[anchors.Count, layout.Count];
         for (int r = 0; r < anchors.Count; r++)
@@ -227,8 +243,14 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
             for (int j = 0; j < m; j++)
                 for (int i = 1; i <= k; i++)
                 {
-                    double center = (col[i - 1].Box.Y0 + col[k - 1].Box.Y1) / 2;
-                    double cost = Math.Abs(center - anchors[j]);
+                    double top = col[i - 1].Box.Y0, bottom = col[k - 1].Box.Y1, center = (top + bottom) / 2;
+                    // a cell never reaches over another row's centre
+                    if (k > i && anchors.Where((a, q) => q != j).Any(a => a > top + 2 && a < bottom - 2)) continue;
+                    // every line of the cell pays for its cell's distance to the anchor, and a
+                    // blank gap inside a cell is unlikely: merging two real cells should cost more
+                    double cost = (k - i + 1) * Math.Abs(center - anchors[j]);
+                    for (int g = i; g < k; g++)
+                        cost += Math.Max(0, col[g].Box.Y0 - col[g - 1].Box.Y1 - 0.5 * col[g].Box.Height);
                     double prev;
                     (int, int) arg = (0, -1);
                     if (i == 1) prev = 0;

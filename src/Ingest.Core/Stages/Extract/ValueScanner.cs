@@ -83,18 +83,19 @@ public sealed class ValueScanner
             var cmp = m.Groups["cmp"].Success ? Symbol(m.Groups["cmp"].Value) : "=";
             found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, ParseOrNull(a.Value), null, UnitClass.Rank, "rank", cmp, ValueEvidence.Inline));
         }
+        foreach (Match m in _unitFirstPercent.Matches(text))
+            AddUnitFirst(m, UnitClass.Percent, "%");
         foreach (Match m in _count.Matches(folded))
         {
             var a = m.Groups["a"];
-            if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value)) continue;
+            // a capital after the number starts the next table cell ("80 Trung tâm phục vụ…"), not a counted noun
+            if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || char.IsUpper(text[m.Groups["n"].Index])) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             var unit = _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value);
             bool unreadable = NumberParser.IsLostDigits(a.Value);
             found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
                 UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
         }
-        foreach (Match m in _unitFirstPercent.Matches(text))
-            AddUnitFirst(m, UnitClass.Percent, "%");
         foreach (Match m in _unitFirstCount.Matches(folded))
             AddUnitFirst(m, UnitClass.Count, _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value));
 

@@ -52,10 +52,10 @@ public sealed class MatchStage
         if (parts.Count < 2) yield break;
         var subject = Subject(parts[0]);
         var used = new HashSet<string> { main.Code };
-        for (int i = 1; i < parts.Count; i++)
+        for (int i = 0; i < parts.Count; i++)
         {
             if (_matcher.Tokens(parts[i]).Count < 2) continue;
-            var query = $"{subject} {parts[i]}";
+            var query = i == 0 ? parts[0] : $"{subject} {parts[i]}";
             var ranked = _matcher.Rank(query, cls);
             if (ranked.Count == 0) continue;
             var top = ranked[0];
