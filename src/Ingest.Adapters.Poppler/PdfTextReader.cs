@@ -68,7 +68,14 @@ public sealed partial class PdfTextReader(PopplerTools tools, Lexicon? lexicon =
             }
             textPages++;
             var result = rebuilder.Rebuild(page, lines, carry, t => headings.Parse(t) is { Rank: <= 1 });
-            blocks.AddRange(result.Blocks);
+            // a table that runs on without repeating its header is the same table
+            if (carry != null && result.Blocks.FirstOrDefault() is TableBlock next && !next.Rows.Any(r => r.IsHeader)
+                && blocks.LastOrDefault() is TableBlock previous)
+            {
+                blocks[^1] = previous with { Rows = [.. previous.Rows, .. next.Rows] };
+                blocks.AddRange(result.Blocks.Skip(1));
+            }
+            else blocks.AddRange(result.Blocks);
             carry = result.Carry;
         }
         if (textPages == 0)

@@ -23,7 +23,8 @@ public sealed record TargetCandidate(
     string Section,
     Provenance Source,
     ValueEvidence Evidence,
-    double? OcrConfidence = null);
+    double? OcrConfidence = null,
+    bool IndicatorFollowsValue = false);
 
 /// <summary>A catalogue code with its match score in 0..1.</summary>
 public sealed record CatalogueMatch(string Code, double Score);

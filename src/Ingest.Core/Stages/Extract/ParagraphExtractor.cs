@@ -9,6 +9,13 @@ namespace Ingest.Core.Stages.Extract;
 /// </summary>
 public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, TimeResolver time, IndicatorText indicator)
 {
+    private static string CountedNoun(string text, ValueMention v)
+    {
+        int i = v.NumberStart;
+        while (i < v.End && (char.IsDigit(text[i]) || text[i] is '.' or ',')) i++;
+        return text[i..v.End].Trim();
+    }
+
     public IEnumerable<TargetCandidate> Extract(Paragraph p, int? documentYear)
     {
         var text = p.Text;
@@ -26,6 +33,9 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                 int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
                 var before = indicator.CleanBefore(text[left..v.Start]);
                 var after = v.Evidence == ValueEvidence.UnitFirst ? "" : indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
+                // a counted noun belongs to the indicator: "01 định danh số" is about "định danh số"
+                if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline)
+                    after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
                 var facts = time.Resolve(text, v, cs, ce, left, right, blockYear, documentYear);
@@ -38,7 +48,8 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                     Year: facts.Year, Annual: facts.Annual, Kind: facts.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
                     Source: new Provenance(line.Page, line.LineNumber, line.Text),
-                    Evidence: v.Evidence, OcrConfidence: line.OcrConfidence);
+                    Evidence: v.Evidence, OcrConfidence: line.OcrConfidence,
+                    IndicatorFollowsValue: name == after && after.Length > 0);
             }
         }
     }

@@ -5,4 +5,4 @@ namespace Ingest.Core.Stages.Matching;
 /// SplitScore: how well a coordinated part ("…, áp dụng chữ ký số") must match a different code
 /// on its own to become a target of its own.
 /// </summary>
-public sealed record MatchOptions(double MinScore = 0.32, double SplitScore = 0.5, double SplitMargin = 0.15);
+public sealed record MatchOptions(double MinScore = 0.32, double SplitScore = 0.3, double SplitMargin = 0.15);

@@ -39,7 +39,8 @@ public sealed class MatchStage
             var ranked = _matcher.Rank(c.MatchText, cls);
             var best = ranked.Count > 0 && ranked[0].Score >= _options.MinScore ? ranked[0] : null;
             result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best));
-            if (best == null) continue;
+            // "100% A, B và C": one value over coordinated noun phrases that follow it
+            if (best == null || !c.IndicatorFollowsValue) continue;
             foreach (var extra in CoordinatedParts(c, best, cls))
                 result.Add(new MatchedCandidate(WithCatalogueUnit(c with { Indicator = extra.Text }, extra.Match), extra.Match));
         }

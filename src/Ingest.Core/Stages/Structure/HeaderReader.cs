@@ -13,10 +13,10 @@ namespace Ingest.Core.Stages.Structure;
 /// </summary>
 public sealed partial class HeaderReader(Lexicon lexicon)
 {
-    [GeneratedRegex(@"(?<place>[\p{L} .'-]{2,40}?),\s*ngày\s*(?<d>\d{1,2})?\s*tháng\s*(?<m>\d{1,2})?\s*năm\s*(?<y>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w/\-])(?<place>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,4}),\s*ngày\s*(?<d>\d{1,2})?\s*tháng\s*(?<m>\d{1,2})?\s*năm\s*(?<y>(?:19|20)\d{2})")]
     private static partial Regex PlaceDate();
 
-    [GeneratedRegex(@"\bSố\s*:?\s*(?<n>[^\s].*?)\s*(?=\s{2,}|$|\p{Lu}[\p{Ll}]+,\s*ngày)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*Số\s*:?\s*(?<n>[^\s].*?)?\s*(?=\s{2,}|$|\p{Lu}[\p{Ll}]+,\s*ngày)")]
     private static partial Regex DocNumber();
 
     public DocumentHeader Read(IReadOnlyList<string> firstLines)
@@ -41,7 +41,8 @@ public sealed partial class HeaderReader(Lexicon lexicon)
                     issuer = Sentence(CutAtSkip(text, skip), lexicon.AdminUnitWords);
                 }
             }
-            if (place == null && PlaceDate().Match(line) is { Success: true } pd)
+            var joined = i + 1 < lines.Count ? line + " " + lines[i + 1] : line;
+            if (place == null && (PlaceDate().Match(line) is { Success: true } pd || PlaceDate().Match(joined) is { Success: true } pdj && (pd = pdj) != null))
             {
                 place = pd.Groups["place"].Value.Trim();
                 var y = pd.Groups["y"].Value;
@@ -49,8 +50,12 @@ public sealed partial class HeaderReader(Lexicon lexicon)
                 var d = pd.Groups["d"].Success ? int.Parse(pd.Groups["d"].Value).ToString("00", CultureInfo.InvariantCulture) : null;
                 date = m == null ? y : d == null ? $"{y}-{m}" : $"{y}-{m}-{d}";
             }
-            if (number == null && DocNumber().Match(line) is { Success: true } dn && dn.Groups["n"].Value.Contains('/'))
-                number = dn.Groups["n"].Value.Trim();
+            if (number == null && DocNumber().Match(line) is { Success: true } dn)
+            {
+                var n = dn.Groups["n"].Value.Trim();
+                if (n.Length == 0 && i + 1 < lines.Count && lines[i + 1].Contains('/')) n = lines[i + 1].Split("  ")[0].Trim();
+                if (n.Contains('/')) number = n;
+            }
             if (title == null && IsUpper(line))
             {
                 var tw = lexicon.TitleWords.Select(VietText.Fold).FirstOrDefault(w => folded == w || VietText.StartsWithWord(folded, w) && line.Length < 60);
