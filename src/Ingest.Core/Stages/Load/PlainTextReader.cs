@@ -49,10 +49,18 @@ public sealed class PlainTextReader : IDocumentReader
         int sample = Math.Min(b.Length, 4096), evenNul = 0, oddNul = 0;
         for (int i = 0; i < sample; i++)
             if (b[i] == 0) { if (i % 2 == 0) evenNul++; else oddNul++; }
-        if (oddNul > sample / 8 && evenNul == 0) return Encoding.Unicode.GetString(b);
-        if (evenNul > sample / 8 && oddNul == 0) return Encoding.BigEndianUnicode.GetString(b);
+        if (oddNul > sample / 8 && evenNul == 0 && LooksLikeText(Encoding.Unicode.GetString(b))) return Encoding.Unicode.GetString(b);
+        if (evenNul > sample / 8 && oddNul == 0 && LooksLikeText(Encoding.BigEndianUnicode.GetString(b))) return Encoding.BigEndianUnicode.GetString(b);
         if (evenNul + oddNul > 0) throw new DocumentFailure("not a text file (binary content)");
-        return Utf8(b);
+        var text = Utf8(b);
+        if (!LooksLikeText(text)) throw new DocumentFailure("not a text file (binary content)");
+        return text;
+    }
+
+    private static bool LooksLikeText(string s)
+    {
+        int control = s.Count(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t' or '\f'));
+        return control <= s.Length / 100;
     }
 
     private static string Utf8(ReadOnlySpan<byte> b)

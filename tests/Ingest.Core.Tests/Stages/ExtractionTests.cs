@@ -1,0 +1,112 @@
+using Ingest.Core.Model;
+using Ingest.Core.Tests.Support;
+
+namespace Ingest.Core.Tests.Stages;
+
+/// <summary>Cases written for the extractor, in the shapes other provinces' plans use.</summary>
+public class ExtractionTests
+{
+    [Fact]
+    public void RunningProse_TwoDeadlinesInOneSentence_EachValueTakesItsOwnYear()
+    {
+        var t = Some.Targets("- Tỷ lệ hồ sơ được xử lý trực tuyến đến năm 2027 đạt 70%, đến năm 2030 đạt 90%.");
+        Assert.Equal(2, t.Count);
+        Assert.Equal((70.0, 2027), (t[0].Candidate.Value!.Value, t[0].Candidate.Year!.Value));
+        Assert.Equal((90.0, 2030), (t[1].Candidate.Value!.Value, t[1].Candidate.Year!.Value));
+    }
+
+    [Fact]
+    public void PeriodBlock_GivesItsEndYear()
+    {
+        var t = Some.Targets("2. Mục tiêu cụ thể\nGiai đoạn 2025-2027:\n- 85% hồ sơ thủ tục hành chính được số hóa.\n");
+        Assert.Single(t);
+        Assert.Equal(2027, t[0].Candidate.Year);
+    }
+
+    [Fact]
+    public void PastYearMention_IsABaseline()
+    {
+        var t = Some.Targets("Ngày 10 tháng 3 năm 2025\n- Năm 2024 tỷ lệ người dân có tài khoản định danh điện tử mới đạt 62,5%.");
+        Assert.Single(t);
+        Assert.Equal(TargetKind.Baseline, t[0].Candidate.Kind);
+        Assert.Equal(62.5, t[0].Candidate.Value);
+        Assert.Equal(2024, t[0].Candidate.Year);
+    }
+
+    [Theory]
+    [InlineData("- Có ≥ 90% cán bộ được bồi dưỡng kỹ năng số.", 90, ">=")]
+    [InlineData("- Có trên 80% người dân có tài khoản định danh điện tử.", 80, ">")]
+    [InlineData("- Có từ 85% trở lên hồ sơ xử lý trực tuyến.", 85, ">=")]
+    [InlineData("- Có khoảng 80% cán bộ, công chức được bồi dưỡng kỹ năng số.", 80, "~")]
+    [InlineData("- Duy trì chi ngân sách tối thiểu 3% cho khoa học, công nghệ.", 3, ">=")]
+    [InlineData("- Tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ đạt 90%1.", 90, "=")]
+    public void Comparators_AreReadFromWordsAndSymbols(string line, double value, string cmp)
+    {
+        var t = Assert.Single(Some.Targets("Đến năm 2030:\n" + line));
+        Assert.Equal(value, t.Candidate.Value);
+        Assert.Equal(cmp, t.Candidate.Comparator);
+        Assert.Equal(2030, t.Candidate.Year);
+    }
+
+    [Fact]
+    public void Range_KeepsBothEnds()
+    {
+        var t = Assert.Single(Some.Targets("Đến năm 2040:\n- 80% - 90% dân số trưởng thành thường xuyên sử dụng dịch vụ số."));
+        Assert.Equal((80.0, 90.0, "range"), (t.Candidate.Value!.Value, t.Candidate.ValueMax!.Value, t.Candidate.Comparator));
+    }
+
+    [Fact]
+    public void SeveralTargetsOnOneLine_AreAllFound_ButDefiningNumbersAreNot()
+    {
+        var t = Some.Targets("Đến năm 2025:\n- 100% thôn có sóng di động 4G, phấn đấu phủ sóng 5G ≥ 60%; có ≥ 80% người sử dụng truy cập băng rộng cố định tốc độ trên 01 Gb/s; dịch vụ công mức độ 3, 4.");
+        Assert.Equal([100.0, 60.0, 80.0], t.Select(x => x.Candidate.Value!.Value));
+        Assert.Equal(["HT.4G_THON", "HT.5G_PHU_SONG", "HT.BANG_RONG_CO_DINH_1GBPS"], t.Select(x => x.Catalogue?.Code));
+    }
+
+    [Fact]
+    public void CountsAndRanks_HaveTheirUnits()
+    {
+        var t = Some.Targets("Đến năm 2030:\n- Tổ chức tối thiểu 03 cuộc giám sát chuyên đề về chuyển đổi số.\n- Xếp hạng năng lực cạnh tranh số: phấn đấu vào Top 15 của tỉnh.");
+        Assert.Equal(2, t.Count);
+        Assert.Equal((3.0, "cuộc", ">="), (t[0].Candidate.Value!.Value, t[0].Candidate.Unit, t[0].Candidate.Comparator));
+        Assert.Equal((15.0, "rank", "<="), (t[1].Candidate.Value!.Value, t[1].Candidate.Unit, t[1].Candidate.Comparator));
+    }
+
+    [Fact]
+    public void Annual_WithoutYearBlock_IsRecurring()
+    {
+        var t = Assert.Single(Some.Targets("3. Nhiệm vụ\n- Bố trí ít nhất 2% tổng chi ngân sách cho chuyển đổi số hằng năm."));
+        Assert.True(t.Candidate.Annual);
+        Assert.Null(t.Candidate.Year);
+    }
+
+    [Fact]
+    public void NumbersWithoutAUnit_AreNotTargets()
+    {
+        Assert.Empty(Some.Targets("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024; Điều 3 khoản 2; người từ 15 tuổi trở lên; mạng 5G."));
+    }
+
+    [Fact]
+    public void LostDigits_AreUnreadableAndFlagged()
+    {
+        var t = Assert.Single(Some.Targets("ĐẾN NĂM 2030\n- Tỷ lệ dân số trưởng thành có chữ ký số % >00 Phòng Văn hóa"));
+        Assert.Null(t.Candidate.Value);
+        Assert.True(t.NeedsReview);
+    }
+
+    [Fact]
+    public void IndicatorOutsideTheCatalogue_StaysUnmatched()
+    {
+        var t = Assert.Single(Some.Targets("Đến năm 2030:\n- 100% hộ nghèo được hỗ trợ giống cây trồng chất lượng cao."));
+        Assert.Null(t.Catalogue);
+    }
+
+    [Fact]
+    public void CoordinatedIndicators_ShareOneValue()
+    {
+        var t = Some.Targets("Định hướng đến năm 2045:\n- 100% người dân có định danh và chữ ký số cá nhân;");
+        Assert.Equal(2, t.Count);
+        Assert.Contains(t, x => x.Catalogue?.Code == "XHS.CHU_KY_SO_DAN");
+        Assert.All(t, x => Assert.Equal(2045, x.Candidate.Year));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Extract;
+using Ingest.Core.Stages.Load;
+
+namespace Ingest.Core.Tests.Stages;
+
+public class LoadTests
+{
+    [Fact]
+    public void Utf16WithBom_AndCrlf_AndFormFeed_AreRead()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Dòng một\r\nDòng hai\fTrang hai")).ToArray();
+        var text = PlainTextReader.Decode(bytes);
+        var doc = PlainTextReader.FromText("x.txt", "0", text);
+        Assert.Equal(2, doc.PageCount);
+        Assert.Equal(2, doc.Blocks.OfType<TextBlock>().Last().Page);
+    }
+
+    [Fact]
+    public void BinaryJunk_FailsWithAReason() =>
+        Assert.Contains("binary", Assert.Throws<DocumentFailure>(() => PlainTextReader.Decode([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])).Message);
+
+    [Fact]
+    public void EmptyFile_Fails() => Assert.Throws<DocumentFailure>(() => PlainTextReader.Decode([]));
+
+    [Theory]
+    [InlineData("88,69", 88.69)]
+    [InlineData("24.530", 24530)]
+    [InlineData("1.5", 1.5)]
+    [InlineData("01", 1)]
+    public void VietnameseNumbers_Parse(string s, double v)
+    {
+        Assert.True(NumberParser.TryParse(s, out var x));
+        Assert.Equal(v, x, 6);
+    }
+}

@@ -1,0 +1,63 @@
+using Ingest.Core.Stages.Structure;
+using Ingest.Core.Tests.Support;
+
+namespace Ingest.Core.Tests.Stages;
+
+public class StructureTests
+{
+    [Theory]
+    [InlineData("I. MỤC ĐÍCH", "I", 1)]
+    [InlineData("II- MỤC TIÊU", "II", 1)]
+    [InlineData("2.1. Đến hết năm 2025", "2.1", 3)]
+    [InlineData("2.3 . Đến hết năm 2035:", "2.3", 3)]
+    [InlineData("2.1.1. Phát triển hạ tầng", "2.1.1", 4)]
+    [InlineData("a) Về hạ tầng", "a", HeadingParser.LetterRank)]
+    public void Headings_AreRecognised(string line, string number, int rank)
+    {
+        var h = new HeadingParser(Some.Lexicon).Parse(line);
+        Assert.NotNull(h);
+        Assert.Equal((number, rank), (h!.Number, h.Rank));
+    }
+
+    [Theory]
+    [InlineData("1 Chỉ tiêu số 2, mục 2.2")]
+    [InlineData("100% hồ sơ được xử lý")]
+    [InlineData("22/12/2024 của Bộ Chính trị")]
+    public void NonHeadings_AreNot(string line) => Assert.Null(new HeadingParser(Some.Lexicon).Parse(line));
+
+    [Theory]
+    [InlineData("Đến hết năm 2025", 2025)]
+    [InlineData("Định hướng đến năm 2045", 2045)]
+    [InlineData("Giai đoạn 2025-2027", 2027)]
+    [InlineData("CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030", 2030)]
+    public void BlockYears_AreRead(string title, int year) => Assert.Equal(year, new YearPhrases(Some.Lexicon).BlockYear(title));
+
+    [Fact]
+    public void DateIsNotADeadline() => Assert.Null(new YearPhrases(Some.Lexicon).BlockYear("Kế hoạch ngày 22 tháng 12 năm 2024"));
+
+    [Fact]
+    public void MisnumberedSubheading_NestsUnderTheBlockItSitsIn()
+    {
+        var r = Some.Extract("2.2. Đến hết năm 2030\n2.2.1. Hạ tầng\n- 100% thôn có sóng 4G.\n2.1.3. Chuyển đổi số\n- 100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa.\n");
+        Assert.All(r.Targets, t => Assert.Equal(2030, t.Candidate.Year));
+        Assert.Equal(2, r.Targets.Count);
+    }
+
+    [Fact]
+    public void FootnoteInTheMiddleOfAParagraph_IsTakenOut()
+    {
+        var r = Some.Extract("Đến năm 2025:\n- Tỷ lệ thanh toán trực tuyến trên Cổng Dịch vụ công trên tổng số giao dịch đạt 90%1. Tỷ lệ hồ sơ được số hóa đạt\n1 Chỉ tiêu số 4, mục 2.2 tại Kế hoạch số 15/KH-UBND.\ntrên 95%.\n");
+        Assert.Equal([90.0, 95.0], r.Targets.Select(t => t.Candidate.Value!.Value));
+    }
+
+    [Fact]
+    public void Header_IsRead()
+    {
+        var r = Some.Extract("ỦY BAN NHÂN DÂN\nXÃ XỐP\nSố: 12/KH-UBND\nXốp, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết 57\nThực hiện Nghị quyết ...\n");
+        Assert.Equal("Ủy ban nhân dân xã Xốp", r.Document.Header.Issuer);
+        Assert.Equal("2025-09-05", r.Document.Header.Date);
+        Assert.Equal("Xốp", r.Document.Header.Place);
+        Assert.Equal("12/KH-UBND", r.Document.Header.Number);
+        Assert.StartsWith("Kế hoạch Triển khai", r.Document.Header.Title);
+    }
+}

@@ -1,0 +1,56 @@
+using Ingest.Integration.Tests.Support;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>The command line: exit codes, one-line errors naming the file, the batch going on.</summary>
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (Cli.Program.Main(args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    [Fact]
+    public void MalformedFiles_FailOneByOne_AndTheGoodOnesAreWritten()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var input = Directory.CreateDirectory(Path.Combine(dir.FullName, "in"));
+        File.Copy(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt"), Path.Combine(input.FullName, "good.txt"));
+        var pdf = File.ReadAllBytes(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.pdf"));
+        File.WriteAllBytes(Path.Combine(input.FullName, "truncated.pdf"), pdf[..(pdf.Length / 3)]);
+        File.WriteAllBytes(Path.Combine(input.FullName, "empty.txt"), []);
+        File.WriteAllText(Path.Combine(input.FullName, "notzip.docx"), "this is not a zip");
+        var output = Path.Combine(dir.FullName, "out");
+
+        var (code, _, err) = Run("extract", input.FullName, "-o", output);
+
+        Assert.Equal(1, code);
+        Assert.True(File.Exists(Path.Combine(output, "good.json")));
+        foreach (var bad in new[] { "truncated.pdf", "empty.txt", "notzip.docx" })
+        {
+            var line = Assert.Single(err.Split('\n'), l => l.Contains(bad));
+            Assert.Contains("error:", line);
+            Assert.False(File.Exists(Path.Combine(output, Path.GetFileNameWithoutExtension(bad) + ".json")));
+        }
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+    }
+
+    [Fact]
+    public void BadUsage_ExitsTwo() => Assert.Equal(2, Run("extract", "x.txt").Code);
+
+    [Fact]
+    public void SameStemInOneBatch_KeepsBothOutputs()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var (code, _, _) = Run("extract", Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), Path.Combine(Repo.Samples, "chu-se-kh-hdnd.docx"), "-o", dir.FullName);
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.txt.json")));
+        Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.docx.json")));
+    }
+}

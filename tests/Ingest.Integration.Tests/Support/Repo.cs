@@ -1,0 +1,23 @@
+using Ingest.Core.Pipeline;
+
+namespace Ingest.Integration.Tests.Support;
+
+/// <summary>Paths inside the repository, found from the test binary's folder.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "samples");
+    public static string Gold => Path.Combine(Samples, "gold");
+
+    public static readonly string[] CleanPlans = ["chu-se-kh-hdnd", "dak-doa-kh-dang-uy", "kon-chieng-nq-hdnd", "xop-kh-ubnd"];
+
+    public static IngestPipeline Pipeline() => new(Cli.Composition.Settings());
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Ingest.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root (Ingest.sln) not found");
+    }
+}
