@@ -186,7 +186,6 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         }
         if (fragments.Count == 0) yield break;
         var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
-        if (Environment.GetEnvironmentVariable("INGEST_DEBUG_TABLES") == "1") Console.Error.WriteLine($"p{page.Number} seps=[{string.Join(",", layout.Separators.Select(s => s.ToString("0")))}] anchors=[{string.Join(",", anchors.Select(a => a.ToString("0")))}] col0=[{string.Join(",", fragments.Where(f => f.Column == 0).Select(f => f.Text + "@" + f.Box.CenterY.ToString("0")))}]");
         if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
         var cellsByRow = new List<Fragment>[anchors.Count, layout.Count];
         for (int r = 0; r < anchors.Count; r++)
