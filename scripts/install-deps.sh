@@ -1,0 +1,12 @@
+# Sourced by ./ingest and ./test: installs the Debian packages the pipeline and its tests need,
+# once, with sudo when not root. Output goes to stderr so that ./ingest's stdout stays clean.
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || need+=(tesseract-ocr-vie)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "ingest: installing ${need[*]} (first run)" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >&2
+fi
