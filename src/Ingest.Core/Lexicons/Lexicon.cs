@@ -29,9 +29,7 @@ public sealed record Lexicon
     public required IReadOnlyList<string> BaselineCues { get; init; }
     public required IReadOnlyList<string> YearLeadIns { get; init; }
     public required IReadOnlyList<string> DateLeadIns { get; init; }
-    public required IReadOnlyList<string> TimeOnlyWords { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
-    public required IReadOnlyList<string> FooterStarts { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }
     public required IReadOnlyList<string> HeaderIssuerWords { get; init; }
     public required IReadOnlyList<string> HeaderSkipWords { get; init; }

@@ -20,6 +20,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
     {
         var text = p.Text;
         var blockYear = p.Section?.EffectiveYear;
+        var timeContext = time.Prepare(text);
         foreach (var (cs, ce) in Clauses.Split(text))
         {
             var clause = text[cs..ce];
@@ -38,7 +39,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                     after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
-                var facts = time.Resolve(text, v, cs, ce, left, right, blockYear, documentYear);
+                var facts = time.Resolve(timeContext, v, cs, ce, left, right, blockYear, documentYear);
                 var line = p.LineAt(v.NumberStart);
                 var name = indicator.Choose(before, after);
                 yield return new TargetCandidate(

@@ -52,6 +52,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
             var mentions = scanner.Scan(text).ToList();
+            var timeContext = time.Prepare(text);
             if (mentions.Count == 0 && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
             for (int i = 0; i < mentions.Count; i++)
@@ -67,7 +68,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
                 var kind = TargetKind.Target;
                 if (year == null)
                 {
-                    var facts = time.Resolve(text, v, 0, text.Length, 0, right, blockYear, documentYear);
+                    var facts = time.Resolve(timeContext, v, 0, text.Length, 0, right, blockYear, documentYear);
                     year = facts.Year;
                     kind = facts.Kind;
                     annual = facts.Annual || timeAnnual && facts.Year == null;

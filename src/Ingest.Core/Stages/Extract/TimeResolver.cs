@@ -8,6 +8,9 @@ namespace Ingest.Core.Stages.Extract;
 /// <summary>When a value is due and whether it describes the present: year, recurrence and kind.</summary>
 public sealed record TimeFacts(int? Year, bool Annual, TargetKind Kind);
 
+/// <summary>A text folded and searched for year mentions once, for all the values in it.</summary>
+public sealed record TimeContext(string Folded, IReadOnlyList<YearMention> Mentions);
+
 /// <summary>
 /// Decides a value's deadline from, in order: a deadline phrase in its own clause ("đến năm 2027
 /// đạt 70%"), a recurrence cue next to it ("… hằng năm"), the enclosing year block. A baseline
@@ -27,19 +30,24 @@ public sealed class TimeResolver
         _baseline = lexicon.BaselineCues.Select(VietText.Fold).ToArray();
     }
 
-    /// <param name="text">the paragraph or cell text</param>
+    public TimeContext Prepare(string text)
+    {
+        var folded = VietText.Fold(text);
+        if (folded.Length != text.Length) folded = text.ToLowerInvariant();
+        return new TimeContext(folded, _years.Find(text));
+    }
+
+    /// <param name="context">the paragraph or cell text, prepared once</param>
     /// <param name="clauseStart">start of the value's clause in <paramref name="text"/></param>
     /// <param name="clauseEnd">end of the clause</param>
     /// <param name="leftBound">where this value's own context starts (after the previous value)</param>
     /// <param name="rightBound">where it ends (before the next value)</param>
-    public TimeFacts Resolve(string text, ValueMention v, int clauseStart, int clauseEnd, int leftBound, int rightBound,
+    public TimeFacts Resolve(TimeContext context, ValueMention v, int clauseStart, int clauseEnd, int leftBound, int rightBound,
         int? blockYear, int? documentYear)
     {
-        var folded = VietText.Fold(text);
-        if (folded.Length != text.Length) folded = text.ToLowerInvariant();
-        var mentions = _years.Find(text);
+        var (folded, mentions) = (context.Folded, context.Mentions);
         // own deadline: the nearest deadline phrase before the value in its clause, else after it
-        YearMention? before = mentions.LastOrDefault(m => m.End <= v.NumberStart && m.Start >= Math.Min(leftBound, clauseStart) && m.Start >= clauseStart);
+        YearMention? before = mentions.LastOrDefault(m => m.End <= v.NumberStart && m.Start >= clauseStart);
         YearMention? after = mentions.FirstOrDefault(m => m.Start >= v.End && m.End <= clauseEnd && (IsStrong(folded, m)));
         if (before != null && !IsStrong(folded, before) && !LeadsClause(folded, before, clauseStart)) before = null;
         var own = before ?? after;
@@ -68,8 +76,6 @@ public sealed class TimeResolver
         if (m.Count > 0) return (m[^1].Year, false);
         return (null, _annual.Any(c => VietText.ContainsWord(folded, c)));
     }
-
-    public IReadOnlyList<YearMention> Mentions(string text) => _years.Find(text);
 
     private static bool IsStrong(string folded, YearMention m) =>
         m.IsPeriod || m.HasLeadIn && !folded[m.Start..].StartsWith("năm", StringComparison.Ordinal);

@@ -41,8 +41,10 @@ public sealed partial class HeaderReader(Lexicon lexicon)
                     issuer = Sentence(CutAtSkip(text, skip), lexicon.AdminUnitWords);
                 }
             }
-            var joined = i + 1 < lines.Count ? line + " " + lines[i + 1] : line;
-            if (place == null && (PlaceDate().Match(line) is { Success: true } pd || PlaceDate().Match(joined) is { Success: true } pdj && (pd = pdj) != null))
+            // "Đak Đoa, ngày" / "tháng 8 năm 2025" may be split over two lines
+            var pd = place == null ? PlaceDate().Match(line) : Match.Empty;
+            if (place == null && !pd.Success && i + 1 < lines.Count) pd = PlaceDate().Match(line + " " + lines[i + 1]);
+            if (pd.Success)
             {
                 place = pd.Groups["place"].Value.Trim();
                 var y = pd.Groups["y"].Value;
