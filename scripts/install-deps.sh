@@ -2,8 +2,9 @@
 # once, with sudo when not root. Output goes to stderr so that ./ingest's stdout stays clean.
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
-[ -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || need+=(tesseract-ocr-vie)
+# libtesseract5 and liblept5 (loaded in-process) come with tesseract-ocr; the Vietnamese model
+# is the project's own tessdata/vie.traineddata, so tesseract-ocr-vie is not needed
+{ command -v tesseract >/dev/null 2>&1 && ldconfig -p | grep -q 'libtesseract.so.5 '; } || need+=(tesseract-ocr)
 if [ ${#need[@]} -gt 0 ]; then
   echo "ingest: installing ${need[*]} (first run)" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

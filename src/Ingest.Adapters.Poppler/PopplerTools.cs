@@ -90,5 +90,12 @@ public sealed class PopplerTools
         }
     }
 
+    /// <summary>The first non-empty line of a tool's error output, cut to a readable length.</summary>
+    public static string FirstMeaningful(string stderr)
+    {
+        var line = stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "no message";
+        return line.Length > 160 ? line[..160] : line;
+    }
+
     private sealed class TransientToolFailure(string message) : Exception(message);
 }

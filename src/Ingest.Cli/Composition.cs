@@ -1,20 +1,37 @@
 using Ingest.Adapters.OpenXml;
 using Ingest.Adapters.Poppler;
+using Ingest.Adapters.Tesseract;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Ports;
 using Ingest.Core.Stages.Load;
 
 namespace Ingest.Cli;
 
-/// <summary>The one place where ports meet their adapters.</summary>
-public static class Composition
+/// <summary>
+/// The one place where ports meet their adapters. It owns the OCR workers, so it is disposed
+/// when the batch is done.
+/// </summary>
+public sealed class Composition : IDisposable
 {
-    public static IReadOnlyList<IDocumentReader> Readers() =>
-    [
-        new PlainTextReader(),
-        new PdfTextReader(new PopplerTools(PopplerOptions.Default)),
-        new DocxReader(),
-    ];
+    private readonly TesseractPagePool _ocr;
 
-    public static PipelineSettings Settings() => PipelineSettings.Default(Readers());
+    public Composition(TesseractOptions ocr)
+    {
+        _ocr = new TesseractPagePool(ocr);
+        Readers =
+        [
+            new PlainTextReader(),
+            new PdfReader(new PopplerTools(PopplerOptions.Default), _ocr),
+            new DocxReader(),
+            new ImageReader(_ocr),
+        ];
+    }
+
+    public IReadOnlyList<IDocumentReader> Readers { get; }
+
+    public PipelineSettings Settings => PipelineSettings.Default(Readers);
+
+    public static Composition Default() => new(TesseractOptions.Default(Environment.ProcessorCount));
+
+    public void Dispose() => _ocr.Dispose();
 }

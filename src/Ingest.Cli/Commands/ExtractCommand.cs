@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Ingest.Adapters.Tesseract;
 using Ingest.Core.Batch;
 using Ingest.Core.Catalogue;
 using Ingest.Core.Pipeline;
@@ -25,23 +26,51 @@ public static class ExtractCommand
             Description = "Targets with confidence below this are flagged needsReview (0..1).",
             DefaultValueFactory = _ => new ConfidenceOptions().ReviewThreshold,
         };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents, and OCR pages, processed in parallel (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures and the summary." };
+        var tessdata = new Option<DirectoryInfo?>("--tessdata") { Description = "Folder with <lang>.traineddata instead of the bundled tessdata/." };
+        var ocrTimeout = new Option<double>("--ocr-timeout")
+        {
+            Description = "Seconds one OCR attempt on one page may take before it is stopped and retried.",
+            DefaultValueFactory = _ => TesseractOptions.Default(1).PageTimeout.TotalSeconds,
+        };
+        var preprocess = new Option<string>("--preprocess")
+        {
+            Description = "Image clean-up before OCR: a comma list of deskew, background, upsample, or none.",
+            DefaultValueFactory = _ => PreprocessOptions.Default.ToString(),
+        };
         var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json.")
         {
-            inputs, output, catalogue, threshold, jobs, quiet,
+            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess,
         };
-        cmd.SetAction(p => Run(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold), p.GetValue(jobs), p.GetValue(quiet)));
+        cmd.SetAction(p =>
+        {
+            int j = p.GetValue(jobs);
+            if (j < 1) return Usage("--jobs must be at least 1");
+            if (p.GetValue(ocrTimeout) is not (> 0 and <= 3600) and var t) return Usage($"--ocr-timeout must be between 0 and 3600 seconds (got {t})");
+            PreprocessOptions steps;
+            try { steps = PreprocessOptions.Parse(p.GetValue(preprocess)!); }
+            catch (ArgumentException e) { return Usage(e.Message); }
+            var ocr = TesseractOptions.Default(j) with
+            {
+                PageTimeout = TimeSpan.FromSeconds(p.GetValue(ocrTimeout)),
+                Preprocess = steps,
+                Tessdata = p.GetValue(tessdata)?.FullName ?? TesseractOptions.BundledTessdata,
+            };
+            return Run(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold), j, p.GetValue(quiet), ocr);
+        });
         return cmd;
     }
 
-    private static int Run(string[] inputs, string outDir, FileInfo? catalogueFile, double threshold, int jobs, bool quiet)
+    private static int Usage(string message)
     {
-        if (threshold is < 0 or > 1)
-        {
-            Console.Error.WriteLine("ingest: --review-threshold must be between 0 and 1");
-            return ExitCodes.Usage;
-        }
+        Console.Error.WriteLine($"ingest: {message}");
+        return ExitCodes.Usage;
+    }
+
+    private static int Run(string[] inputs, string outDir, FileInfo? catalogueFile, double threshold, int jobs, bool quiet, TesseractOptions ocr)
+    {
+        if (threshold is < 0 or > 1) return Usage("--review-threshold must be between 0 and 1");
         IndicatorCatalogue catalogue;
         try { catalogue = catalogueFile == null ? IndicatorCatalogue.Default : IndicatorCatalogue.Load(catalogueFile.FullName); }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -49,7 +78,8 @@ public static class ExtractCommand
             Console.Error.WriteLine($"ingest: cannot read catalogue: {e.Message}");
             return ExitCodes.Usage;
         }
-        var settings = Composition.Settings() with { Catalogue = catalogue, Confidence = new ConfidenceOptions(threshold) };
+        using var composition = new Composition(ocr);
+        var settings = composition.Settings with { Catalogue = catalogue, Confidence = new ConfidenceOptions(threshold) };
         var pipeline = new IngestPipeline(settings);
         var problems = new List<(string Path, string Reason)>();
         var batch = InputExpander.Expand(inputs, problems);
@@ -62,6 +92,7 @@ public static class ExtractCommand
         {
             lock (gate)
             {
+                foreach (var w in o.Warnings) Console.Error.WriteLine($"{o.Path}: warning: {w}");
                 if (!o.Ok) Console.Error.WriteLine($"{o.Path}: error: {o.Error}");
                 else if (!quiet)
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -6,7 +6,11 @@ using Ingest.Core.Pipeline;
 namespace Ingest.Core.Batch;
 
 /// <summary>What happened to one document of a batch.</summary>
-public sealed record DocumentOutcome(string Path, bool Ok, int Targets, int NeedsReview, int Pages, TimeSpan Elapsed, string? Error, string? OutputPath);
+public sealed record DocumentOutcome(string Path, bool Ok, int Targets, int NeedsReview, int Pages, TimeSpan Elapsed, string? Error, string? OutputPath)
+{
+    /// <summary>Problems that did not stop the document, such as a page OCR could not read.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the pipeline over a batch in parallel. A failing document is recorded with its one-line
@@ -37,7 +41,10 @@ public sealed class BatchRunner(IngestPipeline pipeline, int jobs)
             var outPath = Path.Combine(outDir, input.OutputName);
             ContractJsonWriter.WriteAtomic(outPath, json);
             return new DocumentOutcome(input.Path, true, result.Targets.Count, result.Targets.Count(t => t.NeedsReview),
-                result.Document.Source.PageCount, sw.Elapsed, null, outPath);
+                result.Document.Source.PageCount, sw.Elapsed, null, outPath)
+            {
+                Warnings = result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message).ToList(),
+            };
         }
         catch (DocumentFailure f)
         {

@@ -43,6 +43,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> AdminUnitWords { get; init; }
     public required IReadOnlyList<string> RateWords { get; init; }
     public required IReadOnlyList<string> Coordinators { get; init; }
+    public required IReadOnlyList<string> SyllableOnsets { get; init; }
+    public required IReadOnlyList<string> SyllableCodas { get; init; }
 
     private static readonly JsonSerializerOptions Options = new()
     {

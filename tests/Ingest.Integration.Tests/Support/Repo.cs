@@ -12,7 +12,10 @@ public static class Repo
 
     public static readonly string[] CleanPlans = ["chu-se-kh-hdnd", "dak-doa-kh-dang-uy", "kon-chieng-nq-hdnd", "xop-kh-ubnd"];
 
-    public static IngestPipeline Pipeline() => new(Cli.Composition.Settings());
+    // one set of OCR workers for the whole test run, as one batch would have
+    private static readonly Lazy<Cli.Composition> Shared = new(Cli.Composition.Default);
+
+    public static IngestPipeline Pipeline() => new(Shared.Value.Settings);
 
     private static string FindRoot()
     {

@@ -2,20 +2,7 @@ using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
 using Ingest.Core.Text;
 
-namespace Ingest.Adapters.Poppler;
-
-/// <summary>Column boundaries of a table, carried to the next page when the table runs on without a header.</summary>
-public sealed record ColumnLayout(IReadOnlyList<double> Separators)
-{
-    public int Count => Separators.Count + 1;
-
-    public int ColumnOf(double x)
-    {
-        int c = 0;
-        while (c < Separators.Count && x > Separators[c]) c++;
-        return c;
-    }
-}
+namespace Ingest.Core.Stages.Load.Layout;
 
 /// <summary>
 /// Rebuilds tables from word geometry. A header row is found by its words ("TT", "Chỉ tiêu",
@@ -24,25 +11,31 @@ public sealed record ColumnLayout(IReadOnlyList<double> Separators)
 /// column's lines are split into cells whose centres best match those anchors (a small dynamic
 /// programme), which keeps a five-line cell beside a one-line cell in the right row.
 /// </summary>
-public sealed class PdfTableRebuilder(Lexicon lexicon)
+public sealed class TableRebuilder(Lexicon lexicon)
 {
     private const double BandTolerance = 4.0;
     private const double CellGap = 8.0;
+    private const double MinRuleShare = 0.5;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
     private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
 
     public sealed record PageResult(IReadOnlyList<Block> Blocks, ColumnLayout? Carry);
 
-    private sealed record Fragment(int Column, string Text, BBox Box, int LineNumber, bool Spanning);
+    private sealed record Fragment(int Column, IReadOnlyList<LayoutWord> Words, int LineNumber, bool Spanning)
+    {
+        public string Text { get; } = string.Join(" ", Words.Select(w => w.Text));
+        public BBox Box { get; } = Union(Words);
+        public SourceLine ToLine(int page) => new(page, LineNumber, Text, Box, LayoutLine.MeanConfidence(Words));
+    }
 
-    public PageResult Rebuild(PdfPage page, IReadOnlyList<(PdfLine Line, int Number)> lines, ColumnLayout? carry, Func<string, bool> isTopHeading)
+    public PageResult Rebuild(LayoutPage page, IReadOnlyList<(LayoutLine Line, int Number)> lines, ColumnLayout? carry, Func<string, bool> isTopHeading)
     {
         var blocks = new List<Block>();
         if (lines.Count == 0) return new PageResult(blocks, carry);
         var header = FindHeader(lines);
         ColumnLayout layout;
-        List<(PdfLine Line, int Number)> region;
-        List<(PdfLine Line, int Number)>? headerLines = null;
+        List<(LayoutLine Line, int Number)> region;
+        List<(LayoutLine Line, int Number)>? headerLines = null;
         if (header != null)
         {
             var (band, cells) = header.Value;
@@ -72,10 +65,10 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
 
     private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
 
-    private static TextBlock Text(PdfPage page, (PdfLine Line, int Number) l) =>
-        new([new SourceLine(page.Number, l.Number, l.Line.Text, l.Line.Box)], IsWholeParagraph: false);
+    private static TextBlock Text(LayoutPage page, (LayoutLine Line, int Number) l) =>
+        new([new SourceLine(page.Number, l.Number, l.Line.Text, l.Line.Box, l.Line.Confidence)], IsWholeParagraph: false);
 
-    private ((PdfLine Line, int Number)[] Band, List<(string Text, double X0, double X1)> Cells)? FindHeader(IReadOnlyList<(PdfLine Line, int Number)> lines)
+    private ((LayoutLine Line, int Number)[] Band, List<(string Text, double X0, double X1)> Cells)? FindHeader(IReadOnlyList<(LayoutLine Line, int Number)> lines)
     {
         var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
         for (int i = 0; i < sorted.Count; i++)
@@ -88,18 +81,20 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
             var cells = GroupCells(words);
             if (cells.Count < 3) continue;
             var first = VietText.Fold(cells[0].Text).Trim('.', ':');
-            if (!_numberWords.Contains(first)) continue;
-            int roles = cells.Skip(1).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(c.Text), w))));
-            if (roles >= 2) return (band, cells);
+            bool numbered = _numberWords.Contains(first);
+            int roles = cells.Skip(numbered ? 1 : 0).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(c.Text), w))));
+            // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
+            // phrases is a header still
+            if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count) return (band, cells);
         }
         return null;
     }
 
     /// <summary>Header words grouped into cells by wide gaps, and split where a second header phrase begins.</summary>
-    private List<(string Text, double X0, double X1)> GroupCells(List<PdfWord> words)
+    private List<(string Text, double X0, double X1)> GroupCells(List<LayoutWord> words)
     {
-        var groups = new List<List<PdfWord>>();
-        var cur = new List<PdfWord> { words[0] };
+        var groups = new List<List<LayoutWord>>();
+        var cur = new List<LayoutWord> { words[0] };
         for (int i = 1; i < words.Count; i++)
         {
             if (words[i].Box.X0 - cur[^1].Box.X1 > CellGap || StartsRole(words, i) && cur.Count > 0 && !StartsRoleInside(cur))
@@ -115,21 +110,21 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
     }
 
     // "Cơ quan phối hợp Thời gian thực hiện" set closely is still two header cells
-    private bool StartsRole(List<PdfWord> words, int i)
+    private bool StartsRole(List<LayoutWord> words, int i)
     {
         var rest = VietText.Fold(string.Join(" ", words.Skip(i).Take(4).Select(w => w.Text)));
         return _roleWords.Any(ws => ws.Any(w => w.Contains(' ') && VietText.StartsWithWord(rest, w)));
     }
 
     // a role phrase that began in the current cell is still being read ("Cơ quan | chủ trì")
-    private bool StartsRoleInside(List<PdfWord> cur)
+    private bool StartsRoleInside(List<LayoutWord> cur)
     {
         var text = VietText.Fold(string.Join(" ", cur.Select(w => w.Text)));
         return _roleWords.Any(ws => ws.Any(w => w.StartsWith(text, StringComparison.Ordinal) && w.Length > text.Length));
     }
 
     /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
-    private static ColumnLayout Separate(List<(string Text, double X0, double X1)> cells, List<(PdfLine Line, int Number)> region)
+    private static ColumnLayout Separate(List<(string Text, double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region)
     {
         int width = (int)Math.Ceiling(Math.Max(cells.Max(c => c.X1), region.Count == 0 ? 0 : region.Max(l => l.Line.Box.X1))) + 2;
         var cover = new int[width];
@@ -156,16 +151,16 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         return new ColumnLayout(seps);
     }
 
-    private static TableRow HeaderRow(PdfPage page, List<(PdfLine Line, int Number)> lines, ColumnLayout layout)
+    private static TableRow HeaderRow(LayoutPage page, List<(LayoutLine Line, int Number)> lines, ColumnLayout layout)
     {
         var cells = Enumerable.Range(0, layout.Count).Select(_ => new List<SourceLine>()).ToArray();
         foreach (var (line, number) in lines.OrderBy(l => l.Line.Box.Y0))
             foreach (var g in line.Words.GroupBy(w => layout.ColumnOf(w.Box.CenterX)))
-                cells[g.Key].Add(new SourceLine(page.Number, number, string.Join(" ", g.Select(w => w.Text)), line.Box));
+                cells[g.Key].Add(new SourceLine(page.Number, number, string.Join(" ", g.Select(w => w.Text)), line.Box, LayoutLine.MeanConfidence(g)));
         return new TableRow(cells.Select(c => new TableCell(c)).ToArray(), IsHeader: true);
     }
 
-    private static IEnumerable<TableRow> BuildRows(PdfPage page, List<(PdfLine Line, int Number)> region, ColumnLayout layout)
+    private static IEnumerable<TableRow> BuildRows(LayoutPage page, List<(LayoutLine Line, int Number)> region, ColumnLayout layout)
     {
         var fragments = new List<Fragment>();
         foreach (var (line, number) in region)
@@ -177,36 +172,26 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
             {
                 var words = line.Words.Where(w => layout.ColumnOf(w.Box.CenterX) > 0).ToList();
                 var lead = line.Words.Where(w => layout.ColumnOf(w.Box.CenterX) == 0).ToList();
-                if (lead.Count > 0) fragments.Add(new Fragment(0, string.Join(" ", lead.Select(w => w.Text)), Union(lead), number, false));
-                if (words.Count > 0) fragments.Add(new Fragment(Math.Min(1, layout.Count - 1), string.Join(" ", words.Select(w => w.Text)), Union(words), number, true));
+                if (lead.Count > 0) fragments.Add(new Fragment(0, lead, number, false));
+                if (words.Count > 0) fragments.Add(new Fragment(Math.Min(1, layout.Count - 1), words, number, true));
                 continue;
             }
             foreach (var g in groups)
-                fragments.Add(new Fragment(g.Key, string.Join(" ", g.Select(w => w.Text)), Union(g.ToList()), number, false));
+                fragments.Add(new Fragment(g.Key, g.ToList(), number, false));
         }
         if (fragments.Count == 0) yield break;
-        var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
-        if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
-        var cellsByRow = new List<Fragment>[anchors.Count, layout.Count];
-        for (int r = 0; r < anchors.Count; r++)
-            for (int c = 0; c < layout.Count; c++) cellsByRow[r, c] = [];
-        for (int c = 0; c < layout.Count; c++)
-        {
-            var col = fragments.Where(f => f.Column == c).OrderBy(f => f.Box.CenterY).ToList();
-            var assignment = Assign(col, anchors);
-            for (int i = 0; i < col.Count; i++) cellsByRow[assignment[i], c].Add(col[i]);
-        }
-        for (int r = 0; r < anchors.Count; r++)
+        var cellsByRow = RowsFromRules(page, fragments, layout) ?? RowsFromAnchors(fragments, layout);
+        for (int r = 0; r < cellsByRow.GetLength(0); r++)
         {
             var cells = new List<TableCell>();
             bool spanning = cellsByRow[r, Math.Min(1, layout.Count - 1)].Any(f => f.Spanning);
             for (int c = 0; c < layout.Count; c++)
             {
-                var lines = cellsByRow[r, c].Select(f => new SourceLine(page.Number, f.LineNumber, f.Text, f.Box)).ToList();
+                var lines = cellsByRow[r, c].Select(f => f.ToLine(page.Number)).ToList();
                 if (spanning && c >= 1)
                 {
                     var all = Enumerable.Range(1, layout.Count - 1).SelectMany(k => cellsByRow[r, k]).OrderBy(f => f.Box.CenterY).ThenBy(f => f.Box.X0)
-                        .Select(f => new SourceLine(page.Number, f.LineNumber, f.Text, f.Box)).ToList();
+                        .Select(f => f.ToLine(page.Number)).ToList();
                     cells.Add(new TableCell(all, layout.Count - 1));
                     break;
                 }
@@ -214,6 +199,50 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
             }
             yield return new TableRow(cells);
         }
+    }
+
+    /// <summary>Rows anchored on the number column, each other column's lines split to match (see <see cref="Assign"/>).</summary>
+    private static List<Fragment>[,] RowsFromAnchors(List<Fragment> fragments, ColumnLayout layout)
+    {
+        var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
+        if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
+        var cellsByRow = NewGrid(anchors.Count, layout.Count);
+        for (int c = 0; c < layout.Count; c++)
+        {
+            var col = fragments.Where(f => f.Column == c).OrderBy(f => f.Box.CenterY).ToList();
+            var assignment = Assign(col, anchors);
+            for (int i = 0; i < col.Count; i++) cellsByRow[assignment[i], c].Add(col[i]);
+        }
+        return cellsByRow;
+    }
+
+    /// <summary>
+    /// When the page image showed the table's row borders, a row is simply what lies between two
+    /// of them; this needs no number column, which OCR often loses (a lone "-" reads as noise).
+    /// </summary>
+    private static List<Fragment>[,]? RowsFromRules(LayoutPage page, List<Fragment> fragments, ColumnLayout layout)
+    {
+        if (page.Rules is not { Count: >= 2 } rules) return null;
+        double left = fragments.Min(f => f.Box.X0), right = fragments.Max(f => f.Box.X1);
+        double top = fragments.Min(f => f.Box.Y0), bottom = fragments.Max(f => f.Box.Y1);
+        var borders = rules
+            .Where(r => r.Length >= MinRuleShare * (right - left) && r.X0 < right && r.X1 > left && r.Y > top - BandTolerance && r.Y < bottom + BandTolerance)
+            .Select(r => r.Y).Order().ToList();
+        // a border inside the table is needed; the frame alone says nothing about rows
+        if (!borders.Any(y => y > top + BandTolerance && y < bottom - BandTolerance)) return null;
+        var bands = fragments.GroupBy(f => borders.Count(y => y < f.Box.CenterY)).OrderBy(g => g.Key).ToList();
+        var cellsByRow = NewGrid(bands.Count, layout.Count);
+        for (int r = 0; r < bands.Count; r++)
+            foreach (var f in bands[r].OrderBy(f => f.Box.CenterY).ThenBy(f => f.Box.X0)) cellsByRow[r, f.Column].Add(f);
+        return cellsByRow;
+    }
+
+    private static List<Fragment>[,] NewGrid(int rows, int columns)
+    {
+        var grid = new List<Fragment>[rows, columns];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++) grid[r, c] = [];
+        return grid;
     }
 
     private static List<double> Anchors(List<Fragment> numberColumn)
@@ -274,5 +303,5 @@ public sealed class PdfTableRebuilder(Lexicon lexicon)
         return result;
     }
 
-    private static BBox Union(IReadOnlyList<PdfWord> words) => words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
+    private static BBox Union(IReadOnlyList<LayoutWord> words) => words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
 }

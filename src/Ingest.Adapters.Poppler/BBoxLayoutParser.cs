@@ -2,20 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Load.Layout;
 
 namespace Ingest.Adapters.Poppler;
-
-/// <summary>A word with its box, as pdftotext -bbox-layout reports it.</summary>
-public sealed record PdfWord(string Text, BBox Box);
-
-/// <summary>A line of words in poppler's reading order.</summary>
-public sealed record PdfLine(IReadOnlyList<PdfWord> Words, BBox Box)
-{
-    public string Text => string.Join(" ", Words.Select(w => w.Text));
-}
-
-/// <summary>One page: its size and lines.</summary>
-public sealed record PdfPage(int Number, double Width, double Height, IReadOnlyList<PdfLine> Lines);
 
 /// <summary>Parses the XHTML of `pdftotext -bbox-layout` into pages, lines and words.</summary>
 public static partial class BBoxLayoutParser
@@ -29,21 +18,21 @@ public static partial class BBoxLayoutParser
     [GeneratedRegex(@"<word xMin=""(?<x0>[\d.\-]+)"" yMin=""(?<y0>[\d.\-]+)"" xMax=""(?<x1>[\d.\-]+)"" yMax=""(?<y1>[\d.\-]+)"">(?<t>.*?)</word>", RegexOptions.Singleline)]
     private static partial Regex Word();
 
-    public static IReadOnlyList<PdfPage> Parse(string xhtml)
+    public static IReadOnlyList<LayoutPage> Parse(string xhtml)
     {
-        var pages = new List<PdfPage>();
+        var pages = new List<LayoutPage>();
         foreach (Match pm in Page().Matches(xhtml))
         {
-            var lines = new List<PdfLine>();
+            var lines = new List<LayoutLine>();
             foreach (Match lm in Line().Matches(pm.Groups["body"].Value))
             {
                 var words = Word().Matches(lm.Groups["body"].Value)
-                    .Select(wm => new PdfWord(WebUtility.HtmlDecode(wm.Groups["t"].Value), Box(wm)))
+                    .Select(wm => new LayoutWord(WebUtility.HtmlDecode(wm.Groups["t"].Value), Box(wm)))
                     .Where(w => w.Text.Length > 0)
                     .ToList();
-                if (words.Count > 0) lines.Add(new PdfLine(words, Box(lm)));
+                if (words.Count > 0) lines.Add(new LayoutLine(words, Box(lm)));
             }
-            pages.Add(new PdfPage(pages.Count + 1, D(pm.Groups["w"].Value), D(pm.Groups["h"].Value), lines));
+            pages.Add(new LayoutPage(pages.Count + 1, D(pm.Groups["w"].Value), D(pm.Groups["h"].Value), lines));
         }
         return pages;
     }

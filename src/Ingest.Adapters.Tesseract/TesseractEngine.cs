@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Ingest.Core.Model;
+
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>Tesseract's raw answer for one page: TSV words and the mean confidence (0–100).</summary>
+internal sealed record OcrRun(string Tsv, int MeanConfidence, int Words);
+
+/// <summary>Recognition failed inside the engine (not a timeout, not a cancellation).</summary>
+internal sealed class OcrEngineFailure(string message) : Exception(message);
+
+/// <summary>
+/// One Tesseract engine. Not thread-safe: each worker creates one, once, and reuses it for every
+/// page it reads. Recognition can be cancelled through the engine's progress monitor, which is how
+/// the per-page timeout really stops work instead of abandoning a busy thread.
+/// </summary>
+internal sealed unsafe class TesseractEngine : IDisposable
+{
+    private IntPtr _api;
+
+    public TesseractEngine(string tessdata, string language)
+    {
+        _api = TesseractNative.TessBaseAPICreate();
+        if (_api == IntPtr.Zero) throw new DocumentFailure("tesseract could not be created");
+        if (TesseractNative.TessBaseAPIInit3(_api, tessdata, language) != 0)
+        {
+            TesseractNative.TessBaseAPIDelete(_api);
+            _api = IntPtr.Zero;
+            throw new DocumentFailure($"tesseract could not load language '{language}' from {tessdata}");
+        }
+    }
+
+    public OcrRun Recognize(Pix image, int dpi, int pageSegMode, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_api == IntPtr.Zero, this);
+        TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode);
+        TesseractNative.TessBaseAPISetImage2(_api, image.Raw);
+        TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);
+        var box = new StrongBox<CancellationToken>(ct);
+        var handle = GCHandle.Alloc(box);
+        var monitor = TesseractNative.TessMonitorCreate();
+        try
+        {
+            TesseractNative.TessMonitorSetCancelFunc(monitor, &ShouldCancel);
+            TesseractNative.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(handle));
+            int rc = TesseractNative.TessBaseAPIRecognize(_api, monitor);
+            ct.ThrowIfCancellationRequested();
+            if (rc != 0) throw new OcrEngineFailure("tesseract could not recognise the page");
+            var tsvPtr = TesseractNative.TessBaseAPIGetTsvText(_api, 0);
+            string tsv;
+            try { tsv = Marshal.PtrToStringUTF8(tsvPtr) ?? ""; }
+            finally { if (tsvPtr != IntPtr.Zero) TesseractNative.TessDeleteText(tsvPtr); }
+            int words = tsv.Split('\n').Count(l => l.StartsWith("5\t", StringComparison.Ordinal) && !l.EndsWith('\t'));
+            return new OcrRun(tsv, TesseractNative.TessBaseAPIMeanTextConf(_api), words);
+        }
+        finally
+        {
+            TesseractNative.TessMonitorDelete(monitor);
+            handle.Free();
+            TesseractNative.TessBaseAPIClear(_api);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte ShouldCancel(IntPtr cancelThis, int words)
+    {
+        var box = (StrongBox<CancellationToken>?)GCHandle.FromIntPtr(cancelThis).Target;
+        return box != null && box.Value.IsCancellationRequested ? (byte)1 : (byte)0;
+    }
+
+    public void Dispose()
+    {
+        if (_api == IntPtr.Zero) return;
+        TesseractNative.TessBaseAPIEnd(_api);
+        TesseractNative.TessBaseAPIDelete(_api);
+        _api = IntPtr.Zero;
+    }
+}

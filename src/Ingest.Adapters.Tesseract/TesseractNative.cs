@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>
+/// The thin binding: Debian's libtesseract5 C API (capi.h) and the few leptonica calls the
+/// preprocessing needs, resolved to the versioned sonames so no -dev package is required.
+/// Everything above this file is safe code.
+/// </summary>
+internal static unsafe partial class TesseractNative
+{
+    private const string Tess = "tesseract";
+    private const string Lept = "lept";
+    private const string LibC = "libc";
+
+    static TesseractNative()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(TesseractNative).Assembly, Resolve);
+        // before libtesseract (and with it libgomp) is loaded: OpenMP would otherwise start a
+        // thread team per engine and oversubscribe the cores (measured 2 s/page become 9-12 s);
+        // parallelism comes from one engine per worker instead
+        setenv("OMP_THREAD_LIMIT", "1", 1);
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path) => name switch
+    {
+        Tess => NativeLibrary.Load("libtesseract.so.5"),
+        Lept => NativeLibrary.Load("liblept.so.5"),
+        LibC => NativeLibrary.Load("libc.so.6"),
+        _ => IntPtr.Zero,
+    };
+
+    /// <summary>Forces the resolver to be registered before the first call.</summary>
+    public static void EnsureLoaded() { }
+
+    // tesseract
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPICreate();
+    [LibraryImport(Tess)] public static partial void TessBaseAPIDelete(IntPtr api);
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)] public static partial int TessBaseAPIInit3(IntPtr api, string? datapath, string language);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetPageSegMode(IntPtr api, int mode);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetImage2(IntPtr api, IntPtr pix);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr api, int ppi);
+    [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr api, IntPtr monitor);
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetTsvText(IntPtr api, int page);
+    [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr api);
+    [LibraryImport(Tess)] public static partial void TessBaseAPIClear(IntPtr api);
+    [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr api);
+    [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
+    [LibraryImport(Tess)] public static partial IntPtr TessMonitorCreate();
+    [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
+    [LibraryImport(Tess)] public static partial void TessMonitorSetCancelFunc(IntPtr monitor, delegate* unmanaged<IntPtr, int, byte> cancel);
+    [LibraryImport(Tess)] public static partial void TessMonitorSetCancelThis(IntPtr monitor, IntPtr cancelThis);
+    [LibraryImport(Tess)] public static partial void TessMonitorSetDeadlineMSecs(IntPtr monitor, int deadline);
+
+    // leptonica
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixReadHeader(string filename, out int format, out int w, out int h, out int bps, out int spp, out int iscmap);
+    [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetDepth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
+    [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
+    [LibraryImport(Lept)] public static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
+    [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
+    [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
+    [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
+    [LibraryImport(Lept)] public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
+    [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+    [LibraryImport(Lept)] public static partial int pixPaintThroughMask(IntPtr pixd, IntPtr pixm, int x, int y, uint val);
+    [LibraryImport(Lept)] public static partial IntPtr pixConnCompBB(IntPtr pix, int connectivity);
+    [LibraryImport(Lept)] public static partial int boxaGetCount(IntPtr boxa);
+    [LibraryImport(Lept)] public static partial int boxaGetBoxGeometry(IntPtr boxa, int index, out int x, out int y, out int w, out int h);
+    [LibraryImport(Lept)] public static partial void boxaDestroy(ref IntPtr boxa);
+
+    // libc: OpenMP reads OMP_THREAD_LIMIT through the C runtime's environment, which
+    // Environment.SetEnvironmentVariable does not reach on Linux
+    [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial int setenv(string name, string value, int overwrite);
+    [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr fopen(string path, string mode);
+    [LibraryImport(LibC)] public static partial int fclose(IntPtr fp);
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using Ingest.Core.Model;
+using Ingest.Core.Ports;
+using Ingest.Core.Stages.Load.Layout;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>
+/// Spreads page recognition over <see cref="TesseractOptions.Workers"/> dedicated threads, each
+/// with its own engine created once on first use. Pages from every document of a batch share one
+/// queue, so a single 200-page scan uses all cores as well as 200 one-page photos do. Each page
+/// runs under a Polly pipeline: a timeout per attempt, and a retry with the next
+/// <see cref="OcrAttempt"/> after a failure, a timeout or a very low confidence.
+/// </summary>
+public sealed class TesseractPagePool : IPageOcr, IDisposable
+{
+    private sealed record Job(PageImageRequest Request, CancellationToken Ct, TaskCompletionSource<OcrPageResult> Done);
+
+    private readonly TesseractOptions _options;
+    private readonly BlockingCollection<Job> _queue = new();
+    private readonly Lock _startLock = new();
+    private List<Thread>? _threads;
+
+    public TesseractPagePool(TesseractOptions options) => _options = options;
+
+    public Task<OcrPageResult> RecognizeAsync(PageImageRequest request, CancellationToken ct)
+    {
+        EnsureStarted();
+        var job = new Job(request, ct, new TaskCompletionSource<OcrPageResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Add(job, ct);
+        return job.Done.Task;
+    }
+
+    private void EnsureStarted()
+    {
+        lock (_startLock)
+        {
+            if (_threads != null) return;
+            _threads = Enumerable.Range(0, _options.Workers).Select(i =>
+            {
+                // Tesseract's layout analysis recurses deeply on busy pages
+                var t = new Thread(Work, 16 * 1024 * 1024) { IsBackground = true, Name = $"ocr-{i + 1}" };
+                t.Start();
+                return t;
+            }).ToList();
+        }
+    }
+
+    private void Work()
+    {
+        TesseractEngine? engine = null;
+        string? startFailure = null;
+        try
+        {
+            foreach (var job in _queue.GetConsumingEnumerable())
+            {
+                if (job.Ct.IsCancellationRequested) { job.Done.TrySetCanceled(job.Ct); continue; }
+                if (engine == null && startFailure == null)
+                {
+                    try { engine = new TesseractEngine(_options.Tessdata, _options.Language); }
+                    catch (Exception e) when (e is DocumentFailure or DllNotFoundException or EntryPointNotFoundException)
+                    {
+                        startFailure = e is DocumentFailure ? e.Message : "libtesseract5 is not installed (./ingest installs it)";
+                    }
+                }
+                if (startFailure != null) { job.Done.TrySetResult(Failed(job.Request.Page, startFailure)); continue; }
+                try { job.Done.TrySetResult(ReadPage(engine!, job.Request, job.Ct)); }
+                catch (OperationCanceledException) { job.Done.TrySetCanceled(job.Ct); }
+                catch (Exception e) { job.Done.TrySetResult(Failed(job.Request.Page, e.Message.Split('\n')[0])); }
+            }
+        }
+        finally { engine?.Dispose(); }
+    }
+
+    private static OcrPageResult Failed(int page, string reason) => new(page, null, 0, "", reason);
+
+    private OcrPageResult ReadPage(TesseractEngine engine, PageImageRequest request, CancellationToken ct)
+    {
+        PageImage source;
+        try { source = request.Acquire(ct); }
+        catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
+        try
+        {
+            var (image, dpi, rules) = PageImagePreparer.Load(source, _options.Preprocess);
+            using (image)
+                return Recognize(engine, request.Page, source, image, dpi, rules, ct);
+        }
+        catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
+        finally
+        {
+            if (source.Temporary) TryDelete(source.Path);
+        }
+    }
+
+    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, IReadOnlyList<PixelRule> rules, CancellationToken ct)
+    {
+        int width = image.Width, height = image.Height;
+        var attempts = _options.Attempts;
+        int next = 0;
+        (OcrRun Run, OcrAttempt Attempt)? best = null;
+        string? lastError = null;
+        var pipeline = new ResiliencePipelineBuilder<OcrRun?>()
+            .AddRetry(new RetryStrategyOptions<OcrRun?>
+            {
+                MaxRetryAttempts = attempts.Count - 1,
+                Delay = TimeSpan.Zero,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: TimeoutRejectedException or OcrEngineFailure } => true,
+                    { Result: { } r } => r.Words > 0 && r.MeanConfidence < _options.LowConfidence,
+                    _ => false,
+                }),
+            })
+            .AddTimeout(_options.PageTimeout)
+            .Build();
+        try
+        {
+            pipeline.Execute(token =>
+            {
+                var attempt = attempts[Math.Min(next++, attempts.Count - 1)];
+                try
+                {
+                    OcrRun run;
+                    if (attempt.Scale == 1f) run = engine.Recognize(image, dpi, attempt.PageSegMode, token);
+                    else
+                    {
+                        using var scaled = PageImagePreparer.Scale(image, attempt.Scale, dpi);
+                        run = engine.Recognize(scaled, (int)Math.Round(dpi * attempt.Scale), attempt.PageSegMode, token);
+                        run = run with { Tsv = Rescale(run.Tsv, 1 / attempt.Scale) };
+                    }
+                    if (best == null || run.MeanConfidence > best.Value.Run.MeanConfidence) best = (run, attempt);
+                    return run;
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    lastError = $"timed out after {_options.PageTimeout.TotalSeconds:0}s ({attempt})";
+                    throw;
+                }
+                catch (OcrEngineFailure e)
+                {
+                    lastError = $"{e.Message} ({attempt})";
+                    throw;
+                }
+            }, ct);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure && best == null)
+        {
+            return Failed(page, lastError ?? e.Message);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure) { }
+        var (bestRun, bestAttempt) = best!.Value;
+        double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
+        var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with
+        {
+            Rules = rules.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList(),
+        };
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {_options.Preprocess}", null);
+    }
+
+    /// <summary>Boxes read from a scaled image, back in the original image's pixels.</summary>
+    private static string Rescale(string tsv, float factor) =>
+        string.Join('\n', tsv.Split('\n').Select(row =>
+        {
+            var f = row.Split('\t');
+            if (f.Length < 12) return row;
+            for (int i = 6; i <= 9; i++)
+                if (int.TryParse(f[i], out var v)) f[i] = ((int)Math.Round(v * factor)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return string.Join('\t', f);
+        }));
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        lock (_startLock)
+            foreach (var t in _threads ?? []) t.Join();
+        _queue.Dispose();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Load.Layout;
+
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>
+/// Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height,
+/// confidence, text) as a page of lines, its boxes scaled from pixels to page points.
+/// </summary>
+public static class TsvLayout
+{
+    private const int WordLevel = 5;
+
+    public static LayoutPage Parse(string tsv, int pageNumber, double pointsPerPixel, double widthPoints, double heightPoints)
+    {
+        var lines = new List<LayoutLine>();
+        var current = new List<LayoutWord>();
+        (int, int, int) key = (-1, -1, -1);
+        foreach (var row in tsv.Split('\n'))
+        {
+            var f = row.Split('\t');
+            if (f.Length < 12 || !int.TryParse(f[0], out var level) || level != WordLevel) continue;
+            var text = f[11].Trim();
+            if (text.Length == 0) continue;
+            var k = (I(f[2]), I(f[3]), I(f[4]));
+            if (k != key && current.Count > 0)
+            {
+                lines.Add(Line(current));
+                current = [];
+            }
+            key = k;
+            double x = I(f[6]) * pointsPerPixel, y = I(f[7]) * pointsPerPixel;
+            var box = new BBox(x, y, x + I(f[8]) * pointsPerPixel, y + I(f[9]) * pointsPerPixel);
+            var conf = double.Parse(f[10], CultureInfo.InvariantCulture);
+            current.Add(new LayoutWord(text, box, conf < 0 ? null : Math.Round(conf, 1)));
+        }
+        if (current.Count > 0) lines.Add(Line(current));
+        return new LayoutPage(pageNumber, widthPoints, heightPoints, lines);
+    }
+
+    private static LayoutLine Line(List<LayoutWord> words) =>
+        new(words, words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box)));
+
+    private static int I(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,14 @@
+namespace Ingest.Core.Stages.Load.Layout;
+
+/// <summary>Column boundaries of a table, carried to the next page when the table runs on without a header.</summary>
+public sealed record ColumnLayout(IReadOnlyList<double> Separators)
+{
+    public int Count => Separators.Count + 1;
+
+    public int ColumnOf(double x)
+    {
+        int c = 0;
+        while (c < Separators.Count && x > Separators[c]) c++;
+        return c;
+    }
+}

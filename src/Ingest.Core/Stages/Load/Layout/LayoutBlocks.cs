@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Structure;
+
+namespace Ingest.Core.Stages.Load.Layout;
+
+/// <summary>
+/// Turns positioned pages (a PDF text layer, OCR, or both mixed) into the blocks of the document
+/// model: page numbers in the margins dropped, tables rebuilt from geometry and continued across
+/// pages when they run on without repeating their header.
+/// </summary>
+public sealed partial class LayoutBlocks(Lexicon lexicon)
+{
+    [GeneratedRegex(@"^\s*(-\s*)?\d{1,3}(\s*-)?\s*$")]
+    private static partial Regex PageNumber();
+
+    public IReadOnlyList<Block> Build(IEnumerable<LayoutPage> pages)
+    {
+        var headings = new HeadingParser(lexicon);
+        var rebuilder = new TableRebuilder(lexicon);
+        var blocks = new List<Block>();
+        ColumnLayout? carry = null;
+        foreach (var page in pages)
+        {
+            var lines = page.Lines
+                .Select((l, i) => (Line: l, Number: i + 1))
+                .Where(l => !IsFurniture(page, l.Line))
+                .ToList();
+            if (lines.Count == 0) continue;
+            var result = rebuilder.Rebuild(page, lines, carry, t => headings.Parse(t) is { Rank: <= 1 });
+            // a table that runs on without repeating its header is the same table
+            if (carry != null && result.Blocks.FirstOrDefault() is TableBlock next && !next.Rows.Any(r => r.IsHeader)
+                && blocks.LastOrDefault() is TableBlock previous)
+            {
+                blocks[^1] = previous with { Rows = [.. previous.Rows, .. next.Rows] };
+                blocks.AddRange(result.Blocks.Skip(1));
+            }
+            else blocks.AddRange(result.Blocks);
+            carry = result.Carry;
+        }
+        return blocks;
+    }
+
+    // a lone page number in the top or bottom margin
+    private static bool IsFurniture(LayoutPage page, LayoutLine line) =>
+        PageNumber().IsMatch(line.Text) && (line.Box.Y1 < page.Height * 0.1 || line.Box.Y0 > page.Height * 0.9);
+}

@@ -1,0 +1,18 @@
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Stages.Load.Layout;
+
+/// <summary>A line of words in reading order.</summary>
+public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
+{
+    public string Text => string.Join(" ", Words.Select(w => w.Text));
+
+    /// <summary>Mean OCR confidence of the words, or null for a text layer.</summary>
+    public double? Confidence => MeanConfidence(Words);
+
+    public static double? MeanConfidence(IEnumerable<LayoutWord> words)
+    {
+        var known = words.Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();
+        return known.Count == 0 ? null : Math.Round(known.Average(), 1);
+    }
+}
