@@ -136,7 +136,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    lastError = $"timed out after {_options.PageTimeout.TotalSeconds:0}s ({attempt})";
+                    lastError = $"timed out after {_options.PageTimeout.TotalSeconds:0.###}s ({attempt})";
                     throw;
                 }
                 catch (OcrEngineFailure e)
@@ -148,7 +148,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         }
         catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure && best == null)
         {
-            return Failed(page, lastError ?? e.Message);
+            return Failed(page, lastError ?? (e is TimeoutRejectedException ? $"timed out after {_options.PageTimeout.TotalSeconds:0.###}s" : e.Message));
         }
         catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure) { }
         var (bestRun, bestAttempt) = best!.Value;

@@ -47,7 +47,7 @@ public static class ExtractCommand
         {
             int j = p.GetValue(jobs);
             if (j < 1) return Usage("--jobs must be at least 1");
-            if (p.GetValue(ocrTimeout) is not (> 0 and <= 3600) and var t) return Usage($"--ocr-timeout must be between 0 and 3600 seconds (got {t})");
+            if (p.GetValue(ocrTimeout) is not (>= 1 and <= 3600) and var t) return Usage($"--ocr-timeout must be between 1 and 3600 seconds (got {t})");
             PreprocessOptions steps;
             try { steps = PreprocessOptions.Parse(p.GetValue(preprocess)!); }
             catch (ArgumentException e) { return Usage(e.Message); }

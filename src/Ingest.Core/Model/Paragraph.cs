@@ -12,6 +12,22 @@ public sealed record Paragraph(string Text, IReadOnlyList<LineSpan> Spans, Secti
             if (offset < s.Start + s.Length) return s.Line;
         return Spans[^1].Line;
     }
+
+    /// <summary>
+    /// How sure OCR was of what was read at this offset: the weaker of the word there (a misread
+    /// digit is one word) and its line. Null for text that was not OCR'd.
+    /// </summary>
+    public double? OcrConfidenceAt(int offset)
+    {
+        foreach (var s in Spans)
+            if (offset < s.Start + s.Length || s == Spans[^1])
+            {
+                var word = s.Line.ConfidenceAt(Math.Max(0, offset - s.Start));
+                var line = s.Line.OcrConfidence;
+                return word is { } w && line is { } l ? Math.Min(w, l) : word ?? line;
+            }
+        return null;
+    }
 }
 
 /// <summary>Where one physical line sits inside a paragraph's text.</summary>

@@ -15,6 +15,8 @@ public static class Repo
     // one set of OCR workers for the whole test run, as one batch would have
     private static readonly Lazy<Cli.Composition> Shared = new(Cli.Composition.Default);
 
+    public static Cli.Composition Composition => Shared.Value;
+
     public static IngestPipeline Pipeline() => new(Shared.Value.Settings);
 
     private static string FindRoot()

@@ -49,7 +49,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                     Year: facts.Year, Annual: facts.Annual, Kind: facts.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
                     Source: new Provenance(line.Page, line.LineNumber, line.Text),
-                    Evidence: v.Evidence, OcrConfidence: line.OcrConfidence,
+                    Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
                     IndicatorFollowsValue: name == after && after.Length > 0);
             }
         }

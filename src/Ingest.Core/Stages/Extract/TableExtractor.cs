@@ -84,7 +84,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
                     Section: t.Section?.Path ?? "",
                     Source: new Provenance(line.Page, line.LineNumber, line.Text),
                     Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
-                    OcrConfidence: line.OcrConfidence);
+                    OcrConfidence: para.OcrConfidenceAt(v.NumberStart));
             }
         }
         if (any) yield break;

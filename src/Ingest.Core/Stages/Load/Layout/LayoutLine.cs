@@ -10,6 +10,14 @@ public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
     /// <summary>Mean OCR confidence of the words, or null for a text layer.</summary>
     public double? Confidence => MeanConfidence(Words);
 
+    /// <summary>A line of the document model from these words, with their OCR confidences when they have them.</summary>
+    public static SourceLine ToSourceLine(int page, int number, IReadOnlyList<LayoutWord> words, BBox box)
+    {
+        var text = string.Join(" ", words.Select(w => w.Text));
+        bool ocr = words.All(w => w.Confidence.HasValue);
+        return new SourceLine(page, number, text, box, MeanConfidence(words), ocr ? words.Select(w => w.Confidence!.Value).ToList() : null);
+    }
+
     public static double? MeanConfidence(IEnumerable<LayoutWord> words)
     {
         var known = words.Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();

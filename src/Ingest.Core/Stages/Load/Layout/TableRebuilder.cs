@@ -25,7 +25,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     {
         public string Text { get; } = string.Join(" ", Words.Select(w => w.Text));
         public BBox Box { get; } = Union(Words);
-        public SourceLine ToLine(int page) => new(page, LineNumber, Text, Box, LayoutLine.MeanConfidence(Words));
+        public SourceLine ToLine(int page) => LayoutLine.ToSourceLine(page, LineNumber, Words, Box);
     }
 
     public PageResult Rebuild(LayoutPage page, IReadOnlyList<(LayoutLine Line, int Number)> lines, ColumnLayout? carry, Func<string, bool> isTopHeading)
@@ -66,7 +66,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
 
     private static TextBlock Text(LayoutPage page, (LayoutLine Line, int Number) l) =>
-        new([new SourceLine(page.Number, l.Number, l.Line.Text, l.Line.Box, l.Line.Confidence)], IsWholeParagraph: false);
+        new([LayoutLine.ToSourceLine(page.Number, l.Number, l.Line.Words, l.Line.Box)], IsWholeParagraph: false);
 
     private ((LayoutLine Line, int Number)[] Band, List<(string Text, double X0, double X1)> Cells)? FindHeader(IReadOnlyList<(LayoutLine Line, int Number)> lines)
     {
@@ -156,7 +156,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         var cells = Enumerable.Range(0, layout.Count).Select(_ => new List<SourceLine>()).ToArray();
         foreach (var (line, number) in lines.OrderBy(l => l.Line.Box.Y0))
             foreach (var g in line.Words.GroupBy(w => layout.ColumnOf(w.Box.CenterX)))
-                cells[g.Key].Add(new SourceLine(page.Number, number, string.Join(" ", g.Select(w => w.Text)), line.Box, LayoutLine.MeanConfidence(g)));
+                cells[g.Key].Add(LayoutLine.ToSourceLine(page.Number, number, g.ToList(), line.Box));
         return new TableRow(cells.Select(c => new TableCell(c)).ToArray(), IsHeader: true);
     }
 

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Ingest.Adapters.Poppler;
+using Ingest.Adapters.Tesseract;
+using Ingest.Core.Model;
+using Ingest.Core.Output;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages.Load;
+using Ingest.Integration.Tests.Support;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>The OCR path: text rendered inside the test and read back; timeouts; mixed PDFs; the scan samples.</summary>
+public sealed class OcrTests : IDisposable
+{
+    private static readonly string[] Plan =
+    [
+        "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
+        "1. Mục tiêu đến năm 2030",
+        "- Tỷ lệ hộ gia đình có kết nối Internet cáp quang đạt 95%.",
+        "- Tỷ lệ người dân có chữ ký số cá nhân đạt 70%.",
+        "- Phủ sóng 5G trên địa bàn xã đạt 100%.",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("ingest-ocr-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void RenderedVietnamese_IsReadBack_WordForWord_WithConfidences()
+    {
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan, rotateDegrees: 0.8);
+        var doc = new DocumentLoader(Readers(), new LoadOptions()).Load(png, CancellationToken.None);
+        Assert.True(doc.Ocr);
+        Assert.Equal(SourceFormat.Image, doc.Format);
+        var lines = doc.Blocks.OfType<TextBlock>().SelectMany(b => b.Lines).ToList();
+        var read = lines.SelectMany(l => l.Text.Split(' ')).ToHashSet();
+        var expected = Plan.SelectMany(l => l.Split(' ')).ToList();
+        double found = expected.Count(read.Contains) / (double)expected.Count;
+        Assert.True(found >= 0.95, $"only {found:P0} of the words read back: {string.Join(" / ", lines.Select(l => l.Text))}");
+        Assert.All(lines, l => Assert.InRange(l.OcrConfidence ?? -1, 50, 100));
+        Assert.All(lines, l => Assert.Equal(l.Text.Split(' ').Length, l.WordConfidences?.Count));
+    }
+
+    [Fact]
+    public void RenderedPlan_TargetsCarryOcrConfidence()
+    {
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan);
+        var fromImage = new IngestPipeline(PipelineSettings.Default(Readers())).Run(png).Targets;
+        var fromText = new IngestPipeline(PipelineSettings.Default([new PlainTextReader()]))
+            .Run(PlainTextReader.FromText("plan.txt", "0", string.Join("\n", Plan))).Targets;
+        Assert.Equal(fromText.Select(t => (t.Candidate.Year, t.Candidate.Value, t.Catalogue?.Code)), fromImage.Select(t => (t.Candidate.Year, t.Candidate.Value, t.Catalogue?.Code)));
+        Assert.All(fromImage, t => Assert.NotNull(t.Candidate.OcrConfidence));
+        Assert.All(fromImage.Zip(fromText), p => Assert.True(p.First.Confidence <= p.Second.Confidence));
+    }
+
+    [Fact]
+    public void PageThatTimesOut_IsReported_WithItsNumberAndReason()
+    {
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan);
+        using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { PageTimeout = TimeSpan.FromMilliseconds(20) });
+        var failure = Assert.Throws<DocumentFailure>(() => new ImageReader(pool).Read(png, "0", CancellationToken.None));
+        Assert.Contains("page 1", failure.Message);
+        Assert.True(failure.Message.Contains("timed out"), failure.Message);
+    }
+
+    [Fact]
+    public void LowConfidence_IsRetriedWithTheOtherSettings_AndTheBestReadingKept()
+    {
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan);
+        // no reading can reach 101: every attempt runs, and the most confident one is kept
+        using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { LowConfidence = 101 });
+        var doc = new ImageReader(pool).Read(png, "0", CancellationToken.None);
+        var info = Assert.Single(doc.Diagnostics, d => d.Stage == "ocr");
+        Assert.Contains("psm", info.Message);
+        Assert.Contains(doc.Blocks.OfType<TextBlock>(), b => b.Text.Contains("Internet cáp quang"));
+    }
+
+    [Fact]
+    public void MixedPdf_TextPagesAndScannedPages_ReadAsOneDocument()
+    {
+        // page 1 from the text-layer PDF, pages 2-3 from the scan of the same plan
+        var text = Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.pdf");
+        var scan = Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.scan.pdf");
+        Run("pdfseparate", "-f", "1", "-l", "1", text, Path.Combine(_dir, "t-%d.pdf"));
+        Run("pdfseparate", "-f", "2", "-l", "3", scan, Path.Combine(_dir, "s-%d.pdf"));
+        var mixed = Path.Combine(_dir, "kon-chieng-nq-hdnd.pdf");
+        Run("pdfunite", Path.Combine(_dir, "t-1.pdf"), Path.Combine(_dir, "s-2.pdf"), Path.Combine(_dir, "s-3.pdf"), mixed);
+        var result = Repo.Pipeline().Run(mixed);
+        Assert.True(result.Document.Source.Ocr);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Stage == "ocr" && d.Page == 1);
+        Assert.Contains(result.Diagnostics, d => d.Stage == "ocr" && d.Page == 2);
+        var json = ContractJsonWriter.ToJson(result, mixed);
+        var (tp, np, ng) = StrictScorer.Count(StrictScorer.LoadGold(Path.Combine(Repo.Gold, "kon-chieng-nq-hdnd.gold.jsonl")), StrictScorer.LoadPred(json));
+        Assert.True(StrictScorer.F1(tp, np, ng) >= 0.95, $"F1 {StrictScorer.F1(tp, np, ng):0.000} ({tp}/{np}/{ng})");
+    }
+
+    [Theory]
+    [InlineData("chu-se-kh-hdnd.scan.pdf")]
+    [InlineData("dak-doa-kh-dang-uy.scan.pdf")]
+    [InlineData("kon-chieng-nq-hdnd.scan.pdf")]
+    [InlineData("kon-chieng-nq-hdnd.scan.tif")]
+    [InlineData("xop-kh-ubnd.scan.pdf")]
+    public void ScanSamples_ScoreWithin005OfTheTextLayer(string file)
+    {
+        var name = file[..file.IndexOf(".scan", StringComparison.Ordinal)];
+        var gold = StrictScorer.LoadGold(Path.Combine(Repo.Gold, $"{name}.gold.jsonl"));
+        double F1(string path)
+        {
+            var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), path);
+            var (tp, np, ng) = StrictScorer.Count(gold, StrictScorer.LoadPred(json));
+            return StrictScorer.F1(tp, np, ng);
+        }
+        double text = F1(Path.Combine(Repo.Samples, $"{name}.pdf")), scan = F1(Path.Combine(Repo.Samples, file));
+        Assert.True(scan >= text - 0.05, $"{file}: strict F1 {scan:0.000}, text layer {text:0.000}");
+    }
+
+    private static IReadOnlyList<Ingest.Core.Ports.IDocumentReader> Readers() => Repo.Composition.Readers;
+
+    private static void Run(string tool, params string[] args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{tool} failed: {p.StandardError.ReadToEnd()}");
+    }
+}

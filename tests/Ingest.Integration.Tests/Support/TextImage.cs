@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace Ingest.Integration.Tests.Support;
+
+/// <summary>
+/// Renders lines of text into a PNG at 300 dpi with cairo (installed with poppler-utils) and a
+/// DejaVu font, so OCR tests read text they know instead of a stored image.
+/// </summary>
+public static partial class TextImage
+{
+    private const string Cairo = "libcairo.so.2";
+    private const int FormatRgb24 = 1;
+
+    [LibraryImport(Cairo)] private static partial IntPtr cairo_image_surface_create(int format, int width, int height);
+    [LibraryImport(Cairo)] private static partial IntPtr cairo_create(IntPtr surface);
+    [LibraryImport(Cairo)] private static partial void cairo_set_source_rgb(IntPtr cr, double r, double g, double b);
+    [LibraryImport(Cairo)] private static partial void cairo_paint(IntPtr cr);
+    [LibraryImport(Cairo, StringMarshalling = StringMarshalling.Utf8)] private static partial void cairo_select_font_face(IntPtr cr, string family, int slant, int weight);
+    [LibraryImport(Cairo)] private static partial void cairo_set_font_size(IntPtr cr, double size);
+    [LibraryImport(Cairo)] private static partial void cairo_move_to(IntPtr cr, double x, double y);
+    [LibraryImport(Cairo, StringMarshalling = StringMarshalling.Utf8)] private static partial void cairo_show_text(IntPtr cr, string text);
+    [LibraryImport(Cairo)] private static partial void cairo_rotate(IntPtr cr, double angle);
+    [LibraryImport(Cairo, StringMarshalling = StringMarshalling.Utf8)] private static partial int cairo_surface_write_to_png(IntPtr surface, string filename);
+    [LibraryImport(Cairo)] private static partial void cairo_destroy(IntPtr cr);
+    [LibraryImport(Cairo)] private static partial void cairo_surface_destroy(IntPtr surface);
+
+    /// <summary>Writes an A4-wide page with these lines (12 pt at 300 dpi), optionally rotated by a small angle.</summary>
+    public static void Write(string path, IReadOnlyList<string> lines, double rotateDegrees = 0)
+    {
+        const int width = 2480, lineHeight = 80, margin = 200;
+        int height = margin * 2 + lineHeight * lines.Count;
+        var surface = cairo_image_surface_create(FormatRgb24, width, height);
+        var cr = cairo_create(surface);
+        try
+        {
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_paint(cr);
+            cairo_rotate(cr, rotateDegrees * Math.PI / 180);
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            cairo_select_font_face(cr, "DejaVu Serif", 0, 0);
+            cairo_set_font_size(cr, 50);
+            for (int i = 0; i < lines.Count; i++)
+            {
+                cairo_move_to(cr, margin, margin + (i + 1) * lineHeight);
+                cairo_show_text(cr, lines[i]);
+            }
+            if (cairo_surface_write_to_png(surface, path) != 0) throw new IOException($"cairo could not write {path}");
+        }
+        finally
+        {
+            cairo_destroy(cr);
+            cairo_surface_destroy(surface);
+        }
+    }
+}
