@@ -11,7 +11,6 @@ internal sealed class Pix : SafeHandle
 
     public int Width => TesseractNative.pixGetWidth(handle);
     public int Height => TesseractNative.pixGetHeight(handle);
-    public int Depth => TesseractNative.pixGetDepth(handle);
     public int XRes => TesseractNative.pixGetXRes(handle);
     public IntPtr Raw => handle;
 

@@ -51,7 +51,6 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
     [LibraryImport(Tess)] public static partial void TessMonitorSetCancelFunc(IntPtr monitor, delegate* unmanaged<IntPtr, int, byte> cancel);
     [LibraryImport(Tess)] public static partial void TessMonitorSetCancelThis(IntPtr monitor, IntPtr cancelThis);
-    [LibraryImport(Tess)] public static partial void TessMonitorSetDeadlineMSecs(IntPtr monitor, int deadline);
 
     // leptonica
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
@@ -61,7 +60,6 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
-    [LibraryImport(Lept)] public static partial int pixGetDepth(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
