@@ -29,6 +29,8 @@ internal sealed unsafe class TesseractEngine : IDisposable
             _api = IntPtr.Zero;
             throw new DocumentFailure($"tesseract could not load language '{language}' from {tessdata}");
         }
+        // the engine's progress notes ("Detected 60 diacritics") would interleave with ours on stderr
+        TesseractNative.TessBaseAPISetVariable(_api, "debug_file", "/dev/null");
     }
 
     public OcrRun Recognize(Pix image, int dpi, int pageSegMode, CancellationToken ct)

@@ -21,7 +21,11 @@ internal static unsafe partial class TesseractNative
         // thread team per engine and oversubscribe the cores (measured 2 s/page become 9-12 s);
         // parallelism comes from one engine per worker instead
         setenv("OMP_THREAD_LIMIT", "1", 1);
+        // a file leptonica cannot decode becomes one clear error line of ours, not its own chatter
+        setMsgSeverity(SeverityNone);
     }
+
+    private const int SeverityNone = 6;
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path) => name switch
     {
@@ -39,6 +43,9 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Tess)] public static partial void TessBaseAPIDelete(IntPtr api);
     [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)] public static partial int TessBaseAPIInit3(IntPtr api, string? datapath, string language);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetPageSegMode(IntPtr api, int mode);
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessBaseAPISetVariable(IntPtr api, string name, string value);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetImage2(IntPtr api, IntPtr pix);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr api, int ppi);
     [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr api, IntPtr monitor);
@@ -67,6 +74,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
+    [LibraryImport(Lept)] public static partial int setMsgSeverity(int severity);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);

@@ -26,13 +26,16 @@ public class CliTests
         File.WriteAllBytes(Path.Combine(input.FullName, "truncated.pdf"), pdf[..(pdf.Length / 3)]);
         File.WriteAllBytes(Path.Combine(input.FullName, "empty.txt"), []);
         File.WriteAllText(Path.Combine(input.FullName, "notzip.docx"), "this is not a zip");
+        File.WriteAllBytes(Path.Combine(input.FullName, "junk.png"), [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+        var tif = File.ReadAllBytes(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.scan.tif"));
+        File.WriteAllBytes(Path.Combine(input.FullName, "cut.tif"), tif[..4096]);
         var output = Path.Combine(dir.FullName, "out");
 
         var (code, _, err) = Run("extract", input.FullName, "-o", output);
 
         Assert.Equal(1, code);
         Assert.True(File.Exists(Path.Combine(output, "good.json")));
-        foreach (var bad in new[] { "truncated.pdf", "empty.txt", "notzip.docx" })
+        foreach (var bad in new[] { "truncated.pdf", "empty.txt", "notzip.docx", "junk.png", "cut.tif" })
         {
             var line = Assert.Single(err.Split('\n'), l => l.Contains(bad));
             Assert.Contains("error:", line);
