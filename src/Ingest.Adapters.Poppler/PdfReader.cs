@@ -71,8 +71,7 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
         return Build(path, sha256, readable, pages.Count, recognised.Count > 0, diagnostics);
     }
 
-    /// <summary>The document model from laid-out pages (kept apart from the processes so tests can feed it).</summary>
-    public LoadedDocument Build(string path, string sha256, IReadOnlyList<LayoutPage> pages, int pageCount, bool ocrUsed, IReadOnlyList<Diagnostic> diagnostics) =>
+    private LoadedDocument Build(string path, string sha256, IReadOnlyList<LayoutPage> pages, int pageCount, bool ocrUsed, IReadOnlyList<Diagnostic> diagnostics) =>
         new(path, SourceFormat.Pdf, sha256, pageCount, ocrUsed, new LayoutBlocks(_lexicon).Build(pages), diagnostics);
 
     private IReadOnlyList<LayoutPage> Recognise(string path, IReadOnlyList<LayoutPage> pages, IReadOnlyList<int> numbers, List<Diagnostic> diagnostics, CancellationToken ct)
