@@ -7,9 +7,6 @@ public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
 {
     public string Text => string.Join(" ", Words.Select(w => w.Text));
 
-    /// <summary>Mean OCR confidence of the words, or null for a text layer.</summary>
-    public double? Confidence => MeanConfidence(Words);
-
     /// <summary>A line of the document model from these words, with their OCR confidences when they have them.</summary>
     public static SourceLine ToSourceLine(int page, int number, IReadOnlyList<LayoutWord> words, BBox box)
     {
@@ -18,7 +15,8 @@ public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
         return new SourceLine(page, number, text, box, MeanConfidence(words), ocr ? words.Select(w => w.Confidence!.Value).ToList() : null);
     }
 
-    public static double? MeanConfidence(IEnumerable<LayoutWord> words)
+    /// <summary>Mean OCR confidence of the words, or null for a text layer.</summary>
+    private static double? MeanConfidence(IEnumerable<LayoutWord> words)
     {
         var known = words.Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();
         return known.Count == 0 ? null : Math.Round(known.Average(), 1);
