@@ -1,9 +1,11 @@
 using Ingest.Adapters.OpenXml;
 using Ingest.Adapters.Poppler;
 using Ingest.Adapters.Tesseract;
+using Ingest.Cli.Commands;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Ports;
 using Ingest.Core.Stages.Load;
+using Ingest.Core.Stages.Repair;
 
 namespace Ingest.Cli;
 
@@ -14,10 +16,12 @@ namespace Ingest.Cli;
 public sealed class Composition : IDisposable
 {
     private readonly TesseractPagePool _ocr;
+    private readonly ITextRepairer? _repairer;
 
-    public Composition(TesseractOptions ocr)
+    public Composition(TesseractOptions ocr, string? repairModel = null)
     {
         _ocr = new TesseractPagePool(ocr);
+        _repairer = RepairModels.Load(repairModel);
         Readers =
         [
             new PlainTextReader(),
@@ -29,7 +33,7 @@ public sealed class Composition : IDisposable
 
     public IReadOnlyList<IDocumentReader> Readers { get; }
 
-    public PipelineSettings Settings => PipelineSettings.Default(Readers);
+    public PipelineSettings Settings => PipelineSettings.Default(Readers, _repairer);
 
     public static Composition Default() => new(TesseractOptions.Default(Environment.ProcessorCount));
 

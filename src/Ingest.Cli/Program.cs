@@ -10,6 +10,8 @@ public static class Program
         var root = new RootCommand("Ingest: reads Vietnamese Resolution 57 action plans (text, PDF, Word) and writes their targets as JSON.");
         root.Subcommands.Add(ExtractCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
+        root.Subcommands.Add(RepairCommand.Build());
+        root.Subcommands.Add(TrainRepairCommand.Build());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -5,6 +5,7 @@ using Ingest.Core.Model;
 using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Stages.Load;
+using Ingest.Eval;
 using Ingest.Integration.Tests.Support;
 
 namespace Ingest.Integration.Tests;

@@ -9,8 +9,11 @@ public sealed record StructuredDocument(
     IReadOnlyList<StructuredTable> Tables,
     RepairSummary Repair);
 
-/// <summary>How much the Repair stage changed.</summary>
-public sealed record RepairSummary(bool Applied, int ChangedTokens)
+/// <summary>
+/// How much the Repair stage changed: words rewritten out of all words, the legacy font
+/// encoding it converted from (null for Unicode), and the damage it found.
+/// </summary>
+public sealed record RepairSummary(bool Applied, int ChangedTokens, int Words, string? Encoding, DamageMix Damage)
 {
-    public static readonly RepairSummary None = new(false, 0);
+    public static readonly RepairSummary None = new(false, 0, 0, null, DamageMix.Clean);
 }

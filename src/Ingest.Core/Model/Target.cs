@@ -3,7 +3,12 @@ namespace Ingest.Core.Model;
 public enum TargetKind { Target, Baseline }
 
 /// <summary>Where a target came from, for a reviewer.</summary>
-public sealed record Provenance(int Page, int Line, string Text);
+public sealed record Provenance(int Page, int Line, string Text, string? Repaired = null)
+{
+    /// <summary>Where a line came from: its text as read, and the repaired text when repair changed it.</summary>
+    public static Provenance Of(SourceLine line) =>
+        new(line.Page, line.LineNumber, line.ReadText ?? line.Text, line.ReadText != null ? line.Text : null);
+}
 
 /// <summary>How the value was found; confidence and review depend on it.</summary>
 public enum ValueEvidence { Inline, TableCell, UnitFirst, Unreadable }

@@ -67,6 +67,13 @@ public static class ContractJsonWriter
         w.WriteStartObject("repair");
         w.WriteBoolean("applied", doc.Repair.Applied);
         w.WriteNumber("changedTokens", doc.Repair.ChangedTokens);
+        w.WriteNumber("words", doc.Repair.Words);
+        Str(w, "encoding", doc.Repair.Encoding);
+        w.WriteStartObject("damage");
+        w.WriteNumber("kept", doc.Repair.Damage.Kept);
+        w.WriteNumber("stripped", doc.Repair.Damage.Stripped);
+        w.WriteNumber("ocr", doc.Repair.Damage.Ocr);
+        w.WriteEndObject();
         w.WriteEndObject();
 
         w.WriteStartArray("sections");
@@ -131,6 +138,7 @@ public static class ContractJsonWriter
         w.WriteNumber("page", c.Source.Page);
         w.WriteNumber("line", c.Source.Line);
         w.WriteString("text", c.Source.Text);
+        if (c.Source.Repaired != null) w.WriteString("repaired", c.Source.Repaired);
         w.WriteEndObject();
         w.WriteEndObject();
     }

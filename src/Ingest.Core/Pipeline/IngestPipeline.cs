@@ -7,6 +7,7 @@ using Ingest.Core.Stages.Extract;
 using Ingest.Core.Stages.Load;
 using Ingest.Core.Stages.Matching;
 using Ingest.Core.Stages.Repair;
+using Ingest.Core.Text;
 using Ingest.Core.Stages.Structure;
 
 namespace Ingest.Core.Pipeline;
@@ -27,7 +28,7 @@ public sealed class IngestPipeline
     public IngestPipeline(PipelineSettings settings)
     {
         _loader = new DocumentLoader(settings.Readers, settings.Load);
-        _repair = new RepairStage(settings.Repairers);
+        _repair = new RepairStage(settings.Encodings, settings.Repairer);
         _structure = new StructureStage(settings.Lexicon);
         _extract = new ExtractStage(settings.Lexicon);
         _match = new MatchStage(settings.Catalogue, settings.Lexicon, settings.Match);
@@ -61,8 +62,11 @@ public sealed record PipelineSettings(
     LoadOptions Load,
     MatchOptions Match,
     ConfidenceOptions Confidence,
-    IReadOnlyList<ILineRepairer> Repairers)
+    LegacyEncodings? Encodings,
+    ITextRepairer? Repairer)
 {
-    public static PipelineSettings Default(IReadOnlyList<IDocumentReader> readers) =>
-        new(readers, IndicatorCatalogue.Default, Lexicon.Default, new LoadOptions(), new MatchOptions(), new ConfidenceOptions(), []);
+    /// <summary>Default settings; repair beyond NFC and legacy encodings needs a trained model, so it is passed in.</summary>
+    public static PipelineSettings Default(IReadOnlyList<IDocumentReader> readers, ITextRepairer? repairer = null) =>
+        new(readers, IndicatorCatalogue.Default, Lexicon.Default, new LoadOptions(), new MatchOptions(), new ConfidenceOptions(),
+            LegacyEncodings.Load(repairer != null ? repairer.Knows : new SyllableShape(Lexicon.Default).IsSyllable), repairer);
 }

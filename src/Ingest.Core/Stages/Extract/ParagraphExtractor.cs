@@ -48,7 +48,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
                     Year: facts.Year, Annual: facts.Annual, Kind: facts.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
-                    Source: new Provenance(line.Page, line.LineNumber, line.Text),
+                    Source: Provenance.Of(line),
                     Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
                     IndicatorFollowsValue: name == after && after.Length > 0);
             }

@@ -82,7 +82,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
                     Year: year, Annual: annual, Kind: kind, Qualifier: qualifier,
                     Section: t.Section?.Path ?? "",
-                    Source: new Provenance(line.Page, line.LineNumber, line.Text),
+                    Source: Provenance.Of(line),
                     Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
                     OcrConfidence: para.OcrConfidenceAt(v.NumberStart));
             }

@@ -4,51 +4,61 @@ using Ingest.Core.Model;
 namespace Ingest.Core.Stages.Repair;
 
 /// <summary>
-/// The Repair stage: today it brings every line to NFC (PDF text from decomposed sources comes out
-/// NFD) and counts the tokens it changed. Diacritic restoration and OCR-confusion repair plug in
-/// here through <see cref="ILineRepairer"/>.
+/// The Repair stage: brings every line to NFC (PDF text from decomposed sources comes out NFD),
+/// converts text typed in a legacy font encoding, then lets the repairer restore damaged
+/// Vietnamese. Lines keep their place, their spacing and their word count; a changed line
+/// remembers what was read.
 /// </summary>
-public sealed class RepairStage(IReadOnlyList<ILineRepairer> repairers)
+public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repairer)
 {
     public (LoadedDocument Document, RepairSummary Summary) Run(LoadedDocument doc)
     {
+        var lines = new List<SourceLine>();
+        foreach (var b in doc.Blocks)
+            switch (b)
+            {
+                case TextBlock t: lines.AddRange(t.Lines); break;
+                case TableBlock tb: lines.AddRange(tb.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines)); break;
+            }
+        IReadOnlyList<string> text = lines.Select(l => l.Text.Normalize(NormalizationForm.FormC)).ToArray();
+        var encoding = encodings?.Detect(text);
+        if (encoding != null) text = encodings!.ConvertLines(text, encoding);
+        var repair = repairer?.Repair(text);
+        if (repair != null) text = repair.Lines;
+
+        var byLine = new Dictionary<SourceLine, SourceLine>(ReferenceEqualityComparer.Instance);
         int changed = 0;
-        SourceLine Fix(SourceLine l)
+        for (int i = 0; i < lines.Count; i++)
         {
-            var text = l.Text.Normalize(NormalizationForm.FormC);
-            foreach (var r in repairers) text = r.Repair(text);
-            if (text != l.Text) changed += CountChangedTokens(l.Text, text);
-            return text == l.Text ? l : l with { Text = text };
+            var l = lines[i];
+            if (text[i] == l.Text || byLine.ContainsKey(l)) continue;
+            changed += ChangedWords(l.Text.Normalize(NormalizationForm.FormC), text[i]);
+            byLine[l] = l with { Text = text[i], ReadText = l.Text };
         }
+        SourceLine Map(SourceLine l) => byLine.GetValueOrDefault(l, l);
         var blocks = doc.Blocks.Select(b => b switch
         {
-            TextBlock t => (Block)(t with { Lines = t.Lines.Select(Fix).ToArray() }),
+            TextBlock t => (Block)(t with { Lines = t.Lines.Select(Map).ToArray() }),
             TableBlock tb => tb with
             {
                 Rows = tb.Rows.Select(r => r with
                 {
-                    Cells = r.Cells.Select(c => c with { Lines = c.Lines.Select(Fix).ToArray() }).ToArray(),
+                    Cells = r.Cells.Select(c => c with { Lines = c.Lines.Select(Map).ToArray() }).ToArray(),
                 }).ToArray(),
             },
             _ => b,
         }).ToArray();
-        return (doc with { Blocks = blocks }, new RepairSummary(changed > 0, changed));
+        var summary = new RepairSummary(encoding != null || changed > 0, changed, repair?.Words ?? 0, encoding, repair?.Damage ?? DamageMix.Clean);
+        return (doc with { Blocks = blocks }, summary);
     }
 
-    private static int CountChangedTokens(string before, string after)
+    // NFC alone is a re-encoding, not a change a reader would notice
+    private static int ChangedWords(string before, string after)
     {
-        var a = before.Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var a = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var b = after.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int n = Math.Max(a.Length, b.Length), diff = 0;
-        for (int i = 0; i < n; i++)
-            if (i >= a.Length || i >= b.Length || a[i] != b[i]) diff++;
-        // NFC alone is a re-encoding, not a repair a reader would notice
+        int diff = Math.Abs(a.Length - b.Length);
+        for (int i = 0; i < Math.Min(a.Length, b.Length); i++) if (a[i] != b[i]) diff++;
         return diff;
     }
-}
-
-/// <summary>One repair applied to each line (NFC text in, NFC text out).</summary>
-public interface ILineRepairer
-{
-    string Repair(string line);
 }

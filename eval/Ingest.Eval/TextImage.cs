@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace Ingest.Integration.Tests.Support;
+namespace Ingest.Eval;
 
 /// <summary>
 /// Renders lines of text into a PNG at 300 dpi with cairo (installed with poppler-utils) and a
-/// DejaVu font, so OCR tests read text they know instead of a stored image.
+/// DejaVu font, so OCR tests and evaluations read text they know instead of a stored image.
 /// </summary>
 public static partial class TextImage
 {
@@ -25,9 +25,10 @@ public static partial class TextImage
     [LibraryImport(Cairo)] private static partial void cairo_surface_destroy(IntPtr surface);
 
     /// <summary>Writes an A4-wide page with these lines (12 pt at 300 dpi), optionally rotated by a small angle.</summary>
-    public static void Write(string path, IReadOnlyList<string> lines, double rotateDegrees = 0)
+    public static void Write(string path, IReadOnlyList<string> lines, double rotateDegrees = 0, string font = "DejaVu Serif", double size = 50)
     {
-        const int width = 2480, lineHeight = 80, margin = 200;
+        const int width = 2480, margin = 200;
+        int lineHeight = (int)(size * 1.6);
         int height = margin * 2 + lineHeight * lines.Count;
         var surface = cairo_image_surface_create(FormatRgb24, width, height);
         var cr = cairo_create(surface);
@@ -37,8 +38,8 @@ public static partial class TextImage
             cairo_paint(cr);
             cairo_rotate(cr, rotateDegrees * Math.PI / 180);
             cairo_set_source_rgb(cr, 0, 0, 0);
-            cairo_select_font_face(cr, "DejaVu Serif", 0, 0);
-            cairo_set_font_size(cr, 50);
+            cairo_select_font_face(cr, font, 0, 0);
+            cairo_set_font_size(cr, size);
             for (int i = 0; i < lines.Count; i++)
             {
                 cairo_move_to(cr, margin, margin + (i + 1) * lineHeight);

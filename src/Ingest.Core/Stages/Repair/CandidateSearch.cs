@@ -1,0 +1,107 @@
+namespace Ingest.Core.Stages.Repair;
+
+/// <summary>A word the observed token may have been, with the channel's cost (−ln P(observed | word)).</summary>
+public readonly record struct Candidate(int Id, float ChannelCost);
+
+/// <summary>
+/// Finds the vocabulary words an observed token can come from: a walk over a trie of the words
+/// that carries one edit-distance column per node, weighted by the channel, and leaves a branch
+/// as soon as every alignment in it costs more than the best word found so far plus a margin.
+/// </summary>
+public sealed class CandidateSearch
+{
+    private const int MaxWordLength = 14;
+    private readonly List<Node> _nodes = [new Node('\0')];
+
+    private sealed class Node(char c)
+    {
+        public readonly char Char = c;
+        public readonly List<int> Children = [];
+        public int WordId = -1;
+    }
+
+    public CandidateSearch(Vocabulary vocabulary)
+    {
+        for (int id = Vocabulary.FirstWord; id < vocabulary.Count; id++)
+        {
+            var s = vocabulary.Surface(id).ToLowerInvariant();
+            if (s.Length > MaxWordLength || !s.Any(char.IsLetter)) continue;
+            int n = 0;
+            foreach (var c in s)
+            {
+                int next = -1;
+                foreach (var ch in _nodes[n].Children) if (_nodes[ch].Char == c) { next = ch; break; }
+                if (next < 0) { next = _nodes.Count; _nodes.Add(new Node(c)); _nodes[n].Children.Add(next); }
+                n = next;
+            }
+            if (_nodes[n].WordId < 0) _nodes[n].WordId = id;
+        }
+    }
+
+    /// <summary>
+    /// Candidates for a lower-case observed token, at most <paramref name="max"/>, best first by
+    /// channel cost less <paramref name="prior"/> (a word's log-probability on its own).
+    /// </summary>
+    public List<Candidate> Find(string observed, ChannelCosts costs, Func<int, float> prior, int max = 16, float margin = 9f)
+    {
+        int m = observed.Length;
+        float cap = 8f + 2.5f * m;
+        var found = new List<Candidate>();
+        if (m == 0 || m > MaxWordLength + 4) return found;
+        var tables = new Dictionary<char, CharCosts>();
+        var columns = new float[MaxWordLength + 2][];
+        for (int d = 0; d < columns.Length; d++) columns[d] = new float[m + 1];
+        for (int j = 0; j <= m; j++) columns[0][j] = j * costs.InsertCost;
+        float best = float.PositiveInfinity;
+
+        void Visit(int node, int depth)
+        {
+            var parent = columns[depth];
+            foreach (var childIndex in _nodes[node].Children)
+            {
+                var child = _nodes[childIndex];
+                if (!tables.TryGetValue(child.Char, out var t)) tables[child.Char] = t = new CharCosts(child.Char, observed, costs);
+                var col = columns[depth + 1];
+                float min = col[0] = parent[0] + t.Delete;
+                for (int j = 1; j <= m; j++)
+                {
+                    float v = Math.Min(parent[j] + t.Delete, parent[j - 1] + t.One[j - 1]);
+                    if (j >= 2) v = Math.Min(v, parent[j - 2] + t.Two[j - 2]);
+                    v = Math.Min(v, col[j - 1] + costs.InsertCost);
+                    col[j] = v;
+                    if (v < min) min = v;
+                }
+                if (min > best + margin || min > cap) continue;
+                if (child.WordId >= 0 && col[m] <= best + margin && col[m] <= cap)
+                {
+                    found.Add(new Candidate(child.WordId, col[m]));
+                    if (col[m] < best) best = col[m];
+                }
+                if (depth + 1 < MaxWordLength) Visit(childIndex, depth + 1);
+            }
+        }
+
+        Visit(0, 0);
+        found.RemoveAll(c => c.ChannelCost > best + margin);
+        // the words OCR most likely garbled into this token, by channel and how common the word is
+        found.Sort((a, b) => (a.ChannelCost - prior(a.Id)).CompareTo(b.ChannelCost - prior(b.Id)));
+        if (found.Count > max) found.RemoveRange(max, found.Count - max);
+        return found;
+    }
+
+    /// <summary>One intended letter's costs against every one- and two-character piece of the observed token.</summary>
+    private sealed class CharCosts
+    {
+        public readonly float Delete;
+        public readonly float[] One, Two;
+
+        public CharCosts(char c, string o, ChannelCosts costs)
+        {
+            Delete = costs.Cost(c, ReadOnlySpan<char>.Empty);
+            One = new float[o.Length];
+            Two = new float[Math.Max(0, o.Length - 1)];
+            for (int j = 0; j < o.Length; j++) One[j] = costs.Cost(c, o.AsSpan(j, 1));
+            for (int j = 0; j + 1 < o.Length; j++) Two[j] = costs.Cost(c, o.AsSpan(j, 2));
+        }
+    }
+}

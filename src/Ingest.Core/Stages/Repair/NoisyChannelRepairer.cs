@@ -1,0 +1,195 @@
+using System.Globalization;
+using Ingest.Core.Model;
+using System.Text;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Repair;
+
+/// <summary>What repair did to a document's lines.</summary>
+public sealed record TextRepair(IReadOnlyList<string> Lines, int Words, int ChangedWords, DamageMix Damage);
+
+/// <summary>Repairs a whole document's lines, in reading order (context flows from line to line).</summary>
+public interface ITextRepairer
+{
+    TextRepair Repair(IReadOnlyList<string> lines);
+
+    /// <summary>Whether a lower-case word is one the repairer knows as written, marks and all.</summary>
+    bool Knows(string lowerWord);
+}
+
+/// <summary>
+/// Noisy-channel repair: for every word, the vocabulary words it may have been (channel:
+/// stripped marks and learnt OCR confusions, mixed in the proportions this document shows),
+/// then the most probable line under the trigram model. A document that reads as clean
+/// Vietnamese keeps every known word as it is; only words outside the vocabulary are looked at.
+/// </summary>
+public sealed class NoisyChannelRepairer : ITextRepairer
+{
+    private readonly RepairModel _model;
+    private readonly CandidateSearch _search;
+    private readonly RepairTokenizer _tokenizer;
+    private readonly LineDecoder _decoder;
+    private readonly HashSet<string> _unmarkedForms;
+
+    public NoisyChannelRepairer(RepairModel model)
+    {
+        _model = model;
+        _search = new CandidateSearch(model.Vocabulary);
+        _tokenizer = new RepairTokenizer(model.Confusion.InWordSymbols);
+        _decoder = new LineDecoder(model.Language);
+        _unmarkedForms = Enumerable.Range(Vocabulary.FirstWord, model.Vocabulary.Count - Vocabulary.FirstWord)
+            .Select(id => VietOrthography.StripMarks(model.Vocabulary.Surface(id).ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public TextRepair Repair(IReadOnlyList<string> lines)
+    {
+        var tokenized = lines.Select(l => _tokenizer.Tokenize(l)).ToArray();
+        var damage = EstimateDamage(lines, tokenized);
+        var costs = new ChannelCosts(_model.Confusion, damage);
+        bool clean = damage.Kept >= 0.9;
+        var candidates = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var output = new string[lines.Count];
+        int words = 0, changed = 0;
+        var context = LmContext.Start;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var (text, w, c, end) = RepairLine(lines[i], tokenized[i], costs, clean, candidates, context);
+            output[i] = text; words += w; changed += c; context = end;
+        }
+        return new TextRepair(output, words, changed, damage);
+    }
+
+    private (string Text, int Words, int Changed, LmContext End) RepairLine(string line, List<RepairToken> tokens,
+        ChannelCosts costs, bool clean, Dictionary<string, List<Candidate>> cache, LmContext context)
+    {
+        var vocab = _model.Vocabulary;
+        var slots = new List<Slot>();
+        var slotToken = new List<int>();
+        int words = 0;
+        bool anyUnknown = false;
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            var tok = tokens[t];
+            switch (tok.Kind)
+            {
+                case RepairTokenKind.Space: continue;
+                case RepairTokenKind.Number: slots.Add(Slot.Fixed(Vocabulary.Number)); break;
+                case RepairTokenKind.Code: slots.Add(Slot.Fixed(Vocabulary.Code)); break;
+                case RepairTokenKind.Punct:
+                    var ch = line[tok.Start];
+                    slots.Add(Slot.Fixed(vocab.Find(ch.ToString(), false) is var p && p != Vocabulary.Unknown ? p : Vocabulary.Mark,
+                        Vocabulary.EndsSentence(ch)));
+                    break;
+                default:
+                    words++;
+                    var word = tok.Of(line);
+                    var lower = word.ToLower(CultureInfo.InvariantCulture);
+                    int known = KnownId(lower);
+                    if (known == Vocabulary.Unknown) anyUnknown = true;
+                    var wordCase = VietOrthography.CaseOf(word);
+                    var choices = new List<Choice>();
+                    if (clean && known != Vocabulary.Unknown) choices.Add(new Choice(known, 0f, word));
+                    else
+                    {
+                        if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
+                        foreach (var cand in found)
+                            choices.Add(new Choice(cand.Id, cand.ChannelCost, Write(cand.Id, word, lower, wordCase)));
+                        if (known == Vocabulary.Unknown)
+                            choices.Add(new Choice(word.Any(char.IsDigit) ? Vocabulary.Code : Vocabulary.Unknown, KeepCost(costs), word));
+                        else if (!found.Any(f => f.Id == known))
+                            choices.Add(new Choice(known, 0f, word));
+                    }
+                    slots.Add(Slot.Word(choices));
+                    break;
+            }
+            slotToken.Add(t);
+        }
+        if (words == 0 || (clean && !anyUnknown)) return (line, words, 0, Advance(context, slots));
+
+        var (picks, end) = _decoder.Decode(slots, context);
+        var sb = new StringBuilder(line.Length + 8);
+        int changed = 0, slot = 0;
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            var tok = tokens[t];
+            if (slot < slotToken.Count && slotToken[slot] == t)
+            {
+                var s = slots[slot];
+                if (s.Choices != null)
+                {
+                    var text = s.Choices[picks[slot]].Text;
+                    if (text != tok.Of(line)) changed++;
+                    sb.Append(text);
+                }
+                else sb.Append(line, tok.Start, tok.Length);
+                slot++;
+            }
+            else sb.Append(line, tok.Start, tok.Length);
+        }
+        return (sb.ToString(), words, changed, end);
+    }
+
+    public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
+
+    // A word the vocabulary knows as written, marks and all.
+    private int KnownId(string lower)
+    {
+        var vocab = _model.Vocabulary;
+        int id = vocab.Find(lower, syllable: true);
+        if (id == Vocabulary.Unknown) id = vocab.Find(lower, syllable: false);
+        if (id == Vocabulary.Unknown) return id;
+        return VietOrthography.ToneKey(vocab.Surface(id).ToLowerInvariant()) == VietOrthography.ToneKey(lower)
+            || vocab.Surface(id).Equals(lower, StringComparison.OrdinalIgnoreCase) ? id : Vocabulary.Unknown;
+    }
+
+    // Keeping a word nobody knows is plausible in clean text (a name, a foreign word) and
+    // less so the more of the document OCR garbled.
+    private static float KeepCost(ChannelCosts costs) => 2f + 4f * (float)costs.Mix.Ocr;
+
+    private string Write(int id, string observed, string lower, WordCase wordCase)
+    {
+        var surface = _model.Vocabulary.Surface(id);
+        if (!_model.Vocabulary.IsSyllable(id) && surface.Any(char.IsUpper)) return surface;
+        // keep the observed tone placement when only marks were added back in the same letters
+        return VietOrthography.ApplyCase(surface, wordCase == WordCase.Mixed ? WordCase.Lower : wordCase);
+    }
+
+    private LmContext Advance(LmContext context, List<Slot> slots)
+    {
+        int u = context.U, v = context.V;
+        foreach (var s in slots)
+        {
+            int id = s.Choices != null ? s.Choices[0].Id : s.FixedId;
+            if (s.EndsSentence) { u = v = Vocabulary.SentenceStart; continue; }
+            u = v; v = id;
+        }
+        return new LmContext(u, v);
+    }
+
+    /// <summary>
+    /// The document's damage, from two signs: words carrying marks (clean Vietnamese has
+    /// <see cref="RepairModel.MarkedShare"/> of them; stripped text has none) and words that no
+    /// vocabulary word explains even with its marks taken off (few in clean or stripped text,
+    /// many after OCR that did not know Vietnamese: "s6", "thwe").
+    /// </summary>
+    public DamageMix EstimateDamage(IReadOnlyList<string> lines, IReadOnlyList<List<RepairToken>> tokens)
+    {
+        int words = 0, marked = 0, unknown = 0;
+        for (int i = 0; i < lines.Count; i++)
+            foreach (var t in tokens[i])
+            {
+                if (t.Kind != RepairTokenKind.Word) continue;
+                var lower = t.Of(lines[i]).ToLower(CultureInfo.InvariantCulture);
+                words++;
+                if (lower.Any(VietOrthography.HasMark)) marked++;
+                if (KnownId(lower) == Vocabulary.Unknown && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower))) unknown++;
+            }
+        if (words == 0) return DamageMix.Clean;
+        double markedShare = marked / (double)words, unknownShare = unknown / (double)words;
+        double stripped = Math.Clamp(1 - markedShare / _model.MarkedShare, 0, 1);
+        double ocr = Math.Clamp((unknownShare - 0.02) / 0.15, 0, 1) * 0.9;
+        // clean text varies around the mean share of marks: only a clear shortfall counts as stripping
+        if (stripped < 0.15) stripped = 0;
+        return new DamageMix(1 - Math.Max(0.02, ocr) - (1 - ocr) * stripped, (1 - ocr) * stripped, Math.Max(0.02, ocr)).Quantized();
+    }
+}

@@ -1,0 +1,132 @@
+using Ingest.Core.Lexicons;
+using Ingest.Core.Stages.Repair;
+using Ingest.Core.Stages.Repair.Training;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Tests.Stages.Repair;
+
+public class VietOrthographyTests
+{
+    [Fact]
+    public void BothTonePlacementsShareOneKey()
+    {
+        Assert.Equal(VietOrthography.ToneKey("hoá"), VietOrthography.ToneKey("hóa"));
+        Assert.Equal(VietOrthography.ToneKey("thuỷ"), VietOrthography.ToneKey("thủy"));
+        Assert.NotEqual(VietOrthography.ToneKey("hoà"), VietOrthography.ToneKey("hoá"));
+    }
+
+    [Fact]
+    public void StripMarksLeavesAsciiLetters() =>
+        Assert.Equal("Den het nam 2025, ty le dat", VietOrthography.StripMarks("Đến hết năm 2025, tỷ lệ đạt"));
+
+    [Theory]
+    [InlineData('ệ', true)]
+    [InlineData('ư', true)]
+    [InlineData('đ', true)]
+    [InlineData('ä', false)]
+    [InlineData('ø', false)]
+    [InlineData('ñ', false)]
+    public void KnowsTheVietnameseAlphabet(char c, bool expected) => Assert.Equal(expected, VietOrthography.IsVietnameseLetter(c));
+}
+
+public class RepairTokenizerTests
+{
+    private static readonly RepairTokenizer Ocr = new(new HashSet<char> { '¢', '§', '&' });
+
+    [Theory]
+    [InlineData("Nghị quyết số 57-NQ/TW ngày 22/12/2024;  phủ sóng 5G ≥ 60%.")]
+    [InlineData("  - C6 > 80% nguoi str dung, Ty 1¢ (VNelD)")]
+    public void TokensJoinBackIntoTheLine(string line) =>
+        Assert.Equal(line, string.Concat(Ocr.Tokenize(line).Select(t => t.Of(line))));
+
+    [Theory]
+    [InlineData("57-NQ/TW", RepairTokenKind.Code)]
+    [InlineData("5G", RepairTokenKind.Code)]
+    [InlineData("VNeID", RepairTokenKind.Code)]
+    [InlineData("22/12/2024", RepairTokenKind.Number)]
+    [InlineData("88,69", RepairTokenKind.Number)]
+    [InlineData("S6", RepairTokenKind.Word)]
+    [InlineData("1¢", RepairTokenKind.Word)]
+    [InlineData("k§", RepairTokenKind.Word)]
+    [InlineData("thwe", RepairTokenKind.Word)]
+    public void SaysWhatATokenIs(string token, RepairTokenKind kind)
+    {
+        var tokens = Ocr.Tokenize(token);
+        Assert.Single(tokens);
+        Assert.Equal(kind, tokens[0].Kind);
+    }
+
+    [Fact]
+    public void AnAmpersandBetweenSpacesIsNotAWord() =>
+        Assert.Equal(RepairTokenKind.Punct, Ocr.Tokenize("R & D").Single(t => t.Length == 1 && t.Start == 2).Kind);
+}
+
+public class LegacyEncodingTests
+{
+    // a small syllable inventory stands in for the repair model's
+    private static readonly HashSet<string> Inventory =
+        [.. "cộng hoà hòa xã hội chủ nghĩa việt nam đến hết năm tỷ lệ phủ sóng đạt phấn đấu có người dân sử dụng dịch vụ công trực tuyến tối thiểu hồ sơ được xử lý".Split(' ')];
+
+    private static readonly LegacyEncodings Encodings = LegacyEncodings.Load(Inventory.Contains);
+
+    [Fact]
+    public void Tcvn3IsDetectedAndConverted()
+    {
+        string[] lines = ["Céng hoµ x· héi chñ nghÜa ViÖt Nam", "§Õn hÕt n¨m 2025, tû lÖ phñ sãng ®¹t 60%"];
+        Assert.Equal("tcvn3", Encodings.Detect(lines));
+        var converted = Encodings.ConvertLines(lines, "tcvn3");
+        Assert.Equal("Cộng hoà xã hội chủ nghĩa Việt Nam", converted[0]);
+        Assert.Equal("Đến hết năm 2025, tỷ lệ phủ sóng đạt 60%", converted[1]);
+    }
+
+    [Fact]
+    public void VniIsDetectedAndConverted()
+    {
+        string[] lines = ["Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Ñeán heát naêm 2025, tyû leä phuû soùng ñaït 60%"];
+        Assert.Equal("vni", Encodings.Detect(lines));
+        var converted = Encodings.ConvertLines(lines, "vni");
+        Assert.Equal("Cộng hòa xã hội chủ nghĩa Việt Nam", converted[0]);
+        Assert.Equal("Đến hết năm 2025, tỷ lệ phủ sóng đạt 60%", converted[1]);
+    }
+
+    [Fact]
+    public void UnicodeTextIsLeftAlone()
+    {
+        string[] lines = ["Phấn đấu đến năm 2030 có 90% người dân sử dụng dịch vụ công trực tuyến; tối thiểu 80% hồ sơ được xử lý."];
+        Assert.Null(Encodings.Detect(lines));
+    }
+}
+
+public class KneserNeyTests
+{
+    [Fact]
+    public void ProbabilitiesOfEveryNextWordSumToOne()
+    {
+        const int vocab = Vocabulary.FirstWord + 5;
+        var kn = new KneserNeyTrainer(vocab);
+        var rng = new Random(7);
+        for (int s = 0; s < 300; s++)
+            kn.Add(Enumerable.Range(0, 2 + rng.Next(6)).Select(_ => Vocabulary.FirstWord + (rng.Next(10) < 6 ? rng.Next(2) : rng.Next(5))).ToArray());
+        var lm = kn.Build(trigramCutoff: 1);
+        // seen and unseen contexts alike: the smoothing leaves no mass out and invents none
+        foreach (var (u, v) in new[] { (Vocabulary.SentenceStart, Vocabulary.SentenceStart), (Vocabulary.FirstWord, Vocabulary.FirstWord + 1),
+                     (Vocabulary.FirstWord + 4, Vocabulary.FirstWord + 3), (Vocabulary.Unknown, Vocabulary.Number) })
+        {
+            double sum = 0;
+            for (int w = 1; w < vocab; w++) sum += Math.Exp(lm.LogProb(u, v, w));
+            Assert.InRange(sum, 0.99, 1.01);
+        }
+    }
+
+    [Fact]
+    public void AFrequentContinuationBeatsARareOne()
+    {
+        var kn = new KneserNeyTrainer(Vocabulary.FirstWord + 3);
+        int a = Vocabulary.FirstWord, b = a + 1, c = a + 2;
+        for (int i = 0; i < 20; i++) kn.Add([a, b]);
+        kn.Add([a, c]);
+        var lm = kn.Build(trigramCutoff: 1);
+        Assert.True(lm.LogProb(Vocabulary.SentenceStart, a, b) > lm.LogProb(Vocabulary.SentenceStart, a, c));
+        Assert.True(lm.LogProb(Vocabulary.SentenceStart, a, c) > float.NegativeInfinity);
+    }
+}
