@@ -76,9 +76,10 @@ public sealed class ChannelCosts
 
     public DamageMix Mix => _mix;
 
-    // One vowel read as another is the commonest confusion the data may not show for a given pair
+    // One vowel read as another, or as a stray symbol, is the commonest confusion the data may not show for a given pair
     private float Floor(char intended, ReadOnlySpan<char> piece) =>
-        piece.Length == 1 && IsVowel(intended) && IsVowel(piece[0]) ? _model.FloorLogP + VowelBonus : _model.FloorLogP;
+        piece.Length == 1 && IsVowel(intended) && (IsVowel(piece[0]) || RepairTokenizer.IsJunkSymbol(piece[0]))
+            ? _model.FloorLogP + VowelBonus : _model.FloorLogP;
 
     private const float VowelBonus = 3f;
 
@@ -88,7 +89,7 @@ public sealed class ChannelCosts
     {
         var key = ConfusionModel.Key(intended, piece);
         if (_cache.TryGetValue(key, out var cached)) return cached;
-        double p = _mix.Ocr * Math.Exp(_model.TryLogP(intended, piece, out var lp) ? lp : Floor(intended, piece));
+        double p = _mix.Ocr * Math.Exp(Math.Max(_model.TryLogP(intended, piece, out var lp) ? lp : float.NegativeInfinity, Floor(intended, piece)));
         if (piece.Length == 1)
         {
             if (piece[0] == intended) p += _mix.Kept;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ingest.Core.Stages.Repair;
 
 public enum RepairTokenKind { Space, Word, Number, Code, Punct }
@@ -41,8 +43,17 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
     }
 
     private bool IsWordChar(string line, int k) =>
-        char.IsLetterOrDigit(line[k]) || char.GetUnicodeCategory(line[k]) == System.Globalization.UnicodeCategory.NonSpacingMark
-        || (_inWord.Contains(line[k]) && HasWordNeighbour(line, k));
+        char.IsLetterOrDigit(line[k]) || char.GetUnicodeCategory(line[k]) == UnicodeCategory.NonSpacingMark
+        || ((_inWord.Contains(line[k]) || IsJunkSymbol(line[k])) && HasWordNeighbour(line, k));
+
+    /// <summary>
+    /// A non-ASCII symbol that has no business inside a Vietnamese word ("¢", "§", "€", "‘"):
+    /// next to letters it is OCR's reading of a marked letter, so it belongs to the word.
+    /// </summary>
+    public static bool IsJunkSymbol(char c) =>
+        c > '\u007f' && c is not ('“' or '”' or '«' or '»' or '…' or '•' or '–' or '—')
+        && char.GetUnicodeCategory(c) is UnicodeCategory.CurrencySymbol or UnicodeCategory.OtherSymbol
+            or UnicodeCategory.OtherPunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation;
 
     private static bool HasWordNeighbour(string line, int k) =>
         (k > 0 && char.IsLetterOrDigit(line[k - 1])) || (k + 1 < line.Length && char.IsLetterOrDigit(line[k + 1]));
@@ -74,7 +85,7 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
             bool letter = false;
             while (i < end && (IsWordChar(line, i) || IsNumberJoint(line, i, s, end)))
             {
-                if (char.IsLetter(line[i]) || _inWord.Contains(line[i])) letter = true;
+                if (char.IsLetter(line[i]) || _inWord.Contains(line[i]) || IsJunkSymbol(line[i])) letter = true;
                 i++;
             }
             tokens.Add(new RepairToken(s, i - s, letter ? RepairTokenKind.Word : RepairTokenKind.Number));
@@ -88,18 +99,18 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
 
     /// <summary>
     /// A code: a number followed by capitals ("5G"; but "S6" is a damaged word), or parts joined by "-" or "/" where
-    /// one part has a digit or two capitals ("57-NQ/TW"), or a capital after a small letter
+    /// one part has a digit or two capitals ("57-NQ/TW"), or anything with "/" ("Gb/s"), or a capital after a small letter
     /// ("VNeID", "IoT").
     /// </summary>
     public static bool IsCode(ReadOnlySpan<char> s)
     {
-        bool digit = false, joint = false, lower = false;
+        bool digit = false, joint = false, lower = false, slash = false;
         int capitals = 0, letters = 0;
         for (int k = 0; k < s.Length; k++)
         {
             var c = s[k];
             if (char.IsDigit(c)) digit = true;
-            else if (c is '-' or '/' or '.' or '_') joint = true;
+            else if (c is '-' or '/' or '.' or '_') { joint = true; slash |= c == '/'; }
             else if (char.IsLetter(c))
             {
                 letters++;
@@ -108,7 +119,8 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
         }
         if (letters == 0) return false;
         if (char.IsDigit(s[0]) && capitals > 0 && !lower && !joint) return true;
-        if (joint && (digit || capitals >= 2)) return true;
+        // words are not joined by "/" in Vietnamese prose, units and codes are ("Gb/s", "km/h")
+        if (slash || (joint && (digit || capitals >= 2))) return true;
         return lower && capitals >= 1 && HasInnerCapital(s);
     }
 

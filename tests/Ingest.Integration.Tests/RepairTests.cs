@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Ingest.Cli.Commands;
+using Ingest.Core.Output;
+using Ingest.Core.Stages.Repair;
+using Ingest.Core.Text;
+using Ingest.Integration.Tests.Support;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>The shipped repair model on text it must restore, and on text it must leave alone.</summary>
+public class RepairTests
+{
+    private static readonly Lazy<NoisyChannelRepairer> Repairer = new(() =>
+        RepairModels.Load(Path.Combine(Repo.Root, "models", RepairModel.DefaultFileName)) ?? throw new InvalidOperationException("no repair model"));
+
+    private static string[] Repair(params string[] lines) => Repairer.Value.Repair(lines).Lines.ToArray();
+
+    private static double WordAccuracy(string expected, string actual)
+    {
+        var a = expected.Split(' ');
+        var b = actual.Split(' ');
+        Assert.Equal(a.Length, b.Length);
+        return a.Zip(b).Count(p => VietText.Fold(p.First) == VietText.Fold(p.Second)) / (double)a.Length;
+    }
+
+    [Fact]
+    public void CleanSamplesAreAlmostUntouched()
+    {
+        int words = 0, changed = 0;
+        foreach (var name in Repo.CleanPlans)
+        {
+            var lines = File.ReadAllLines(Path.Combine(Repo.Samples, name + ".txt")).Select(VietText.Clean).ToArray();
+            var result = Repairer.Value.Repair(lines);
+            words += result.Words;
+            changed += result.ChangedWords;
+            Assert.True(result.Damage.Kept >= 0.9, $"{name}: read as damaged ({result.Damage})");
+        }
+        Assert.True(changed < words / 1000.0, $"{changed} of {words} words changed");
+    }
+
+    [Theory]
+    // targets in running prose, a baseline, a period block: none of these lines is in the samples
+    [InlineData("Phấn đấu đến năm 2027 đạt 70%, đến năm 2030 đạt 90% người dân có tài khoản định danh điện tử.")]
+    [InlineData("Năm 2024 tỷ lệ hồ sơ được xử lý trực tuyến mới đạt 62,5%, thấp hơn mức bình quân của tỉnh.")]
+    [InlineData("Giai đoạn 2025-2027: mỗi thôn, làng có ít nhất một tổ công nghệ số cộng đồng hoạt động hiệu quả.")]
+    public void StrippedSentencesAreRestored(string clean)
+    {
+        var repaired = Repair(VietOrthography.StripMarks(clean))[0];
+        Assert.True(WordAccuracy(clean, repaired) >= 0.9, repaired);
+    }
+
+    [Fact]
+    public void NumbersCodesAndPunctuationSurvive()
+    {
+        var line = "Nghi quyet so 57-NQ/TW ngay 22/12/2024: phu song 5G dat 62,5% (VNeID), 01 Gb/s; 2.1.";
+        var repaired = Repair(line)[0];
+        foreach (var kept in new[] { "57-NQ/TW", "22/12/2024:", "5G", "62,5%", "(VNeID),", "01", "Gb/s;", "2.1." })
+            Assert.Contains(kept, repaired.Split(' '));
+        Assert.StartsWith("Nghị quyết số", repaired);
+    }
+
+    [Fact]
+    public void OldOcrDamageIsRepaired()
+    {
+        // the kinds of damage an OCR without Vietnamese does, written for this test
+        string[] damaged = ["- Ty 1e phu song 5G trén dia ban x4 dat 80% vao nim 2027.", "Dén hét nim 2030, c6 trén 90% ngudi dan st dung dich vu s6."];
+        string[] clean = ["- Tỷ lệ phủ sóng 5G trên địa bàn xã đạt 80% vào năm 2027.", "Đến hết năm 2030, có trên 90% người dân sử dụng dịch vụ số."];
+        var repaired = Repair(damaged);
+        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= 0.85, repaired[i]);
+    }
+
+    [Fact]
+    public void ALegacyEncodedPlanGivesItsTargets()
+    {
+        // TCVN3 (ABC fonts) as the text reads once taken for Unicode
+        var dir = Directory.CreateTempSubdirectory("ingest-tcvn3");
+        var path = Path.Combine(dir.FullName, "plan.txt");
+        File.WriteAllLines(path, [
+            "KÕ ho¹ch chuyÓn ®æi sè",
+            "1. §Õn hÕt n¨m 2026",
+            "- Tû lÖ hå s¬ ®­îc xö lý trùc tuyÕn toµn tr×nh ®¹t 80%.",
+        ]);
+        var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), path);
+        Assert.Contains("\"encoding\": \"tcvn3\"", json);
+        Assert.Contains("\"value\": 80", json);
+        Assert.Contains("\"year\": 2026", json);
+        Assert.Contains("trực tuyến", json);
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void RepairCommandWritesTheTextLineForLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-repair");
+        var path = Path.Combine(dir.FullName, "in.txt");
+        File.WriteAllText(path, "Ke hoach chuyen doi so\n\n  - Ty le ho so dat 80%\n");
+        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "repair", path])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal("", stderr);
+        Assert.Equal(["Kế hoạch chuyển đổi số", "", "  - Tỷ lệ hồ sơ đạt 80%"], stdout.TrimEnd('\n').Split('\n'));
+        dir.Delete(recursive: true);
+    }
+}
