@@ -31,7 +31,7 @@ for p in $plans; do
   echo "$p: restoration: $restore"
   echo "$p: ocr: $ocr"
 done | tee "$work/results.txt"
-awk '/restoration:/ { for (i = 1; i <= NF; i++) { if ($i == "syllables") s += $(i+1); if ($i == "correct") c += $(i+1) } }
+awk '/restoration:/ { for (i = 1; i <= NF; i++) { if ($i == "syllables" && $(i-1) == "restoration:") s += $(i+1); if ($i == "correct") c += $(i+1) } }
      /ocr:/ { for (i = 1; i <= NF; i++) { if ($i == "damaged") d += $(i+1); if ($i == "corrected") k += $(i+1); if ($i == "broken") b += $(i+1); if ($i == "aligned") a += $(i+1) } }
      END { printf "ALL restoration: %d syllables, %.2f%% correct\nALL ocr: %d damaged of %d, %.2f%% corrected, %d correct syllables broken\n", s, 100*c/s, d, a, 100*k/d, b }' "$work/results.txt"
 echo "(work files in $work)"

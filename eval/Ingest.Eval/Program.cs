@@ -52,10 +52,12 @@ public static class Program
         if (sb.Length > 0) yield return sb.ToString();
     }
 
-    private static string[] Syllables(string text) =>
+    // Restoration is scored on syllables only: codes ("57-NQ/TW") are kept, not restored. OCR
+    // output is scored on every word with a letter, since "s6" is a damaged syllable.
+    private static string[] Syllables(string text, bool lettersOnly = false) =>
         VietText.Clean(text).Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('.', ',', ';', ':', '(', ')', '"', '“', '”', '-', '–', '!', '?'))
-            .Where(w => w.Any(char.IsLetter)).ToArray();
+            .Where(w => w.Any(char.IsLetter) && (!lettersOnly || w.All(char.IsLetter))).ToArray();
 
     private static string Norm(string w) => VietText.Fold(w);
 
@@ -68,8 +70,8 @@ public static class Program
         int total = 0, right = 0, markedTotal = 0, markedRight = 0;
         for (int i = 0; i < clean.Length; i++)
         {
-            var a = Syllables(clean[i]);
-            var b = Syllables(repaired[i]);
+            var a = Syllables(clean[i], lettersOnly: true);
+            var b = Syllables(repaired[i], lettersOnly: true);
             for (int k = 0; k < Math.Min(a.Length, b.Length); k++)
             {
                 total++;

@@ -143,8 +143,8 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     }
 
     // Keeping a word nobody knows is plausible in clean text (a name, a foreign word) and
-    // less so the more of the document OCR garbled.
-    private static float KeepCost(ChannelCosts costs) => 2f + 4f * (float)costs.Mix.Ocr;
+    // less so the more of the document was damaged.
+    private static float KeepCost(ChannelCosts costs) => 2f + 6f * (float)(1 - costs.Mix.Kept);
 
     private string Write(int id, string observed, string lower, WordCase wordCase)
     {
