@@ -8,11 +8,11 @@ public readonly record struct DamageMix(double Kept, double Stripped, double Ocr
 {
     public static DamageMix Clean { get; } = new(0.98, 0.0, 0.02);
 
-    /// <summary>Rounded to steps of 0.05 so channel tables can be shared between documents.</summary>
+    /// <summary>Rounded to steps of 0.05: the estimate is no finer than that, and the JSON stays readable.</summary>
     public DamageMix Quantized()
     {
         double s = Math.Round(Stripped * 20) / 20, o = Math.Max(0.02, Math.Round(Ocr * 20) / 20);
         if (s + o > 1) s = 1 - o;
-        return new DamageMix(1 - s - o, s, o);
+        return new DamageMix(Math.Round(1 - s - o, 2), s, o);
     }
 }

@@ -93,7 +93,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     {
                         if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
                         foreach (var cand in found)
-                            choices.Add(new Choice(cand.Id, cand.ChannelCost, Write(cand.Id, word, lower, wordCase)));
+                            choices.Add(new Choice(cand.Id, cand.ChannelCost, Write(cand.Id, wordCase)));
                         if (known == Vocabulary.Unknown)
                             choices.Add(new Choice(word.Any(char.IsDigit) ? Vocabulary.Code : Vocabulary.Unknown, KeepCost(costs), word));
                         else if (!found.Any(f => f.Id == known))
@@ -146,11 +146,11 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     // less so the more of the document was damaged.
     private static float KeepCost(ChannelCosts costs) => 2f + 6f * (float)(1 - costs.Mix.Kept);
 
-    private string Write(int id, string observed, string lower, WordCase wordCase)
+    // A word in the case it was read in; an acronym as the corpus writes it ("HĐND")
+    private string Write(int id, WordCase wordCase)
     {
         var surface = _model.Vocabulary.Surface(id);
         if (!_model.Vocabulary.IsSyllable(id) && surface.Any(char.IsUpper)) return surface;
-        // keep the observed tone placement when only marks were added back in the same letters
         return VietOrthography.ApplyCase(surface, wordCase == WordCase.Mixed ? WordCase.Lower : wordCase);
     }
 
