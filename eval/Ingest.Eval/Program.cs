@@ -99,7 +99,7 @@ public static class Program
         if (ocr.Length != repaired.Length) { Console.Error.WriteLine($"word counts differ: {ocr.Length} vs {repaired.Length}"); return 1; }
         var ocrNorm = ocr.Select(Norm).ToArray();
         int aligned = 0, damaged = 0, corrected = 0, broken = 0;
-        foreach (var (i, j) in Alignment.Pairs(clean, ocrNorm))
+        foreach (var (i, j) in ConfusionTrainer.AlignIndices(clean, ocrNorm))
         {
             aligned++;
             bool wasRight = clean[i] == ocrNorm[j], isRight = clean[i] == Norm(repaired[j]);
@@ -110,10 +110,4 @@ public static class Program
             $"printed {clean.Length} aligned {aligned} damaged {damaged} corrected {corrected} ({100.0 * corrected / Math.Max(1, damaged):F2}%) broken {broken} word-accuracy-before {100.0 * (aligned - damaged) / Math.Max(1, aligned):F2}% after {100.0 * (aligned - damaged + corrected - broken) / Math.Max(1, aligned):F2}%"));
         return 0;
     }
-}
-
-/// <summary>Index pairs of a word alignment (the same one the confusion trainer learns from).</summary>
-internal static class Alignment
-{
-    public static IEnumerable<(int, int)> Pairs(string[] a, string[] b) => ConfusionTrainer.AlignIndices(a, b);
 }

@@ -5,7 +5,6 @@ using Ingest.Cli.Commands;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Ports;
 using Ingest.Core.Stages.Load;
-using Ingest.Core.Stages.Repair;
 
 namespace Ingest.Cli;
 
@@ -16,12 +15,11 @@ namespace Ingest.Cli;
 public sealed class Composition : IDisposable
 {
     private readonly TesseractPagePool _ocr;
-    private readonly ITextRepairer? _repairer;
 
     public Composition(TesseractOptions ocr, string? repairModel = null)
     {
         _ocr = new TesseractPagePool(ocr);
-        _repairer = RepairModels.Load(repairModel);
+        var repairer = RepairModels.Load(repairModel);
         Readers =
         [
             new PlainTextReader(),
@@ -29,11 +27,12 @@ public sealed class Composition : IDisposable
             new DocxReader(),
             new ImageReader(_ocr),
         ];
+        Settings = PipelineSettings.Default(Readers, repairer);
     }
 
     public IReadOnlyList<IDocumentReader> Readers { get; }
 
-    public PipelineSettings Settings => PipelineSettings.Default(Readers, _repairer);
+    public PipelineSettings Settings { get; }
 
     public static Composition Default() => new(TesseractOptions.Default(Environment.ProcessorCount));
 

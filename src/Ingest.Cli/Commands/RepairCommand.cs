@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Ingest.Core.Model;
+using Ingest.Core.Pipeline;
 using Ingest.Core.Stages.Load;
 using Ingest.Core.Stages.Repair;
 
@@ -32,14 +33,12 @@ public static class RepairCommand
         }
         var repairer = RepairModels.Load(modelFile?.FullName);
         if (repairer == null) return ExitCodes.SomeFailed;
-        var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Normalize(NormalizationForm.FormC)).ToArray();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
         if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
-        var encodings = LegacyEncodings.Load(repairer.Knows);
-        IReadOnlyList<string> input = lines;
-        if (encodings.Detect(input) is { } enc) input = encodings.ConvertLines(input, enc);
-        var result = repairer.Repair(input);
+        var settings = PipelineSettings.Default([], repairer);
+        var (repaired, _, _) = new RepairStage(settings.Encodings, settings.Repairer).RepairLines(lines);
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (var l in result.Lines) stdout.WriteLine(l);
+        foreach (var l in repaired) stdout.WriteLine(l);
         stdout.Flush();
         return ExitCodes.Ok;
     }

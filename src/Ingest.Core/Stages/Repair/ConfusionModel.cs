@@ -21,7 +21,7 @@ public sealed class ConfusionModel
         // ASCII punctuation other than "&" and "'" keeps its meaning even where OCR sometimes made it from a letter
         InWordSymbols = logP.Keys.SelectMany(k => k.Piece)
             .Where(c => !char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c) && (c > '\u007f' || c is '&' or '\''))
-            .Where(c => c is not ('“' or '”' or '–' or '—' or '…')).ToHashSet();
+            .Where(c => !RepairTokenizer.IsProsePunctuation(c)).ToHashSet();
     }
 
     public IReadOnlyDictionary<(char Intended, string Piece), float> Pieces { get; }

@@ -76,9 +76,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                 case RepairTokenKind.Number: slots.Add(Slot.Fixed(Vocabulary.Number)); break;
                 case RepairTokenKind.Code: slots.Add(Slot.Fixed(Vocabulary.Code)); break;
                 case RepairTokenKind.Punct:
-                    var ch = line[tok.Start];
-                    slots.Add(Slot.Fixed(vocab.Find(ch.ToString(), false) is var p && p != Vocabulary.Unknown ? p : Vocabulary.Mark,
-                        Vocabulary.EndsSentence(ch)));
+                    slots.Add(Slot.Fixed(vocab.MarkId(line[tok.Start]), Vocabulary.EndsSentence(line[tok.Start])));
                     break;
                 default:
                     words++;
@@ -131,15 +129,11 @@ public sealed class NoisyChannelRepairer : ITextRepairer
 
     public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
 
-    // A word the vocabulary knows as written, marks and all.
+    // A word the vocabulary knows as written, marks and all (either tone placement).
     private int KnownId(string lower)
     {
-        var vocab = _model.Vocabulary;
-        int id = vocab.Find(lower, syllable: true);
-        if (id == Vocabulary.Unknown) id = vocab.Find(lower, syllable: false);
-        if (id == Vocabulary.Unknown) return id;
-        return VietOrthography.ToneKey(vocab.Surface(id).ToLowerInvariant()) == VietOrthography.ToneKey(lower)
-            || vocab.Surface(id).Equals(lower, StringComparison.OrdinalIgnoreCase) ? id : Vocabulary.Unknown;
+        int id = _model.Vocabulary.Find(lower, syllable: true);
+        return id != Vocabulary.Unknown ? id : _model.Vocabulary.Find(lower, syllable: false);
     }
 
     // Keeping a word nobody knows is plausible in clean text (a name, a foreign word) and

@@ -20,11 +20,7 @@ public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repai
                 case TextBlock t: lines.AddRange(t.Lines); break;
                 case TableBlock tb: lines.AddRange(tb.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines)); break;
             }
-        IReadOnlyList<string> text = lines.Select(l => l.Text.Normalize(NormalizationForm.FormC)).ToArray();
-        var encoding = encodings?.Detect(text);
-        if (encoding != null) text = encodings!.ConvertLines(text, encoding);
-        var repair = repairer?.Repair(text);
-        if (repair != null) text = repair.Lines;
+        var (text, encoding, repair) = RepairLines(lines.Select(l => l.Text).ToArray());
 
         var byLine = new Dictionary<SourceLine, SourceLine>(ReferenceEqualityComparer.Instance);
         int changed = 0;
@@ -50,6 +46,19 @@ public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repai
         }).ToArray();
         var summary = new RepairSummary(encoding != null || changed > 0, changed, repair?.Words ?? 0, encoding, repair?.Damage ?? DamageMix.Clean);
         return (doc with { Blocks = blocks }, summary);
+    }
+
+    /// <summary>
+    /// The stage on bare lines, in reading order: NFC, legacy encoding, repair. Returns the
+    /// lines, the encoding converted from (or null) and what the repairer did (null without one).
+    /// </summary>
+    public (IReadOnlyList<string> Lines, string? Encoding, TextRepair? Repair) RepairLines(IReadOnlyList<string> lines)
+    {
+        IReadOnlyList<string> text = lines.Select(l => l.Normalize(NormalizationForm.FormC)).ToArray();
+        var encoding = encodings?.Detect(text);
+        if (encoding != null) text = encodings!.ConvertLines(text, encoding);
+        var repair = repairer?.Repair(text);
+        return (repair?.Lines ?? text, encoding, repair);
     }
 
     // NFC alone is a re-encoding, not a change a reader would notice

@@ -51,9 +51,12 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
     /// next to letters it is OCR's reading of a marked letter, so it belongs to the word.
     /// </summary>
     public static bool IsJunkSymbol(char c) =>
-        c > '\u007f' && c is not ('“' or '”' or '«' or '»' or '…' or '•' or '–' or '—')
+        c > '\u007f' && !IsProsePunctuation(c)
         && char.GetUnicodeCategory(c) is UnicodeCategory.CurrencySymbol or UnicodeCategory.OtherSymbol
             or UnicodeCategory.OtherPunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation;
+
+    /// <summary>Non-ASCII punctuation that prose uses as such, never inside a word: quotes, dashes, ellipsis, bullet.</summary>
+    public static bool IsProsePunctuation(char c) => c is '“' or '”' or '«' or '»' or '…' or '•' or '–' or '—';
 
     private static bool HasWordNeighbour(string line, int k) =>
         (k > 0 && char.IsLetterOrDigit(line[k - 1])) || (k + 1 < line.Length && char.IsLetterOrDigit(line[k + 1]));

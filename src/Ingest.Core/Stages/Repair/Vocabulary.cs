@@ -34,9 +34,15 @@ public sealed class Vocabulary
 
     public static string KeyOf(string lowerSurface, bool syllable) => syllable ? VietOrthography.ToneKey(lowerSurface) : lowerSurface;
 
-    /// <summary>The id of a lower-case word, found by its tone key when it is a syllable.</summary>
+    /// <summary>
+    /// The id of a lower-case word, found by its tone key when it is a syllable. Syllables and
+    /// other words share one key space ("a2" is the key of "á"), so the kind must match too.
+    /// </summary>
     public int Find(string lower, bool syllable) =>
-        _byKey.TryGetValue(KeyOf(lower, syllable), out var id) ? id : Unknown;
+        _byKey.TryGetValue(KeyOf(lower, syllable), out var id) && _syllable[id] == syllable ? id : Unknown;
+
+    /// <summary>The id of a punctuation mark: its own when the corpus used it often, else the class.</summary>
+    public int MarkId(char c) => Find(c.ToString(), syllable: false) is var id && id != Unknown ? id : Mark;
 
     /// <summary>The language-model id of one token of clean text.</summary>
     public int IdOf(string line, RepairToken t, SyllableShape shape)
@@ -45,8 +51,7 @@ public sealed class Vocabulary
         {
             case RepairTokenKind.Number: return Number;
             case RepairTokenKind.Code: return Code;
-            case RepairTokenKind.Punct:
-                return _byKey.TryGetValue(line.Substring(t.Start, 1), out var p) ? p : Mark;
+            case RepairTokenKind.Punct: return MarkId(line[t.Start]);
             case RepairTokenKind.Word:
                 var word = line.Substring(t.Start, t.Length);
                 if (word.Any(char.IsDigit)) return Code;

@@ -31,17 +31,19 @@ public sealed class RepairTrainer(Lexicon lexicon)
     {
         var documents = new List<string[]>();
         var skipped = new List<string>();
+        long words = 0, marked = 0;
         foreach (var file in input.CorpusFiles.OrderBy(f => f, StringComparer.Ordinal))
         {
             var lines = File.ReadAllLines(file).Select(VietText.Clean).ToArray();
-            if (MarkedShare(lines) < 0.45) { skipped.Add(file); continue; }
+            var (w, m) = CountMarked(lines);
+            if (w == 0 || m / (double)w < 0.45) { skipped.Add(file); continue; }
             documents.Add(lines);
+            words += w; marked += m;
         }
 
         var syllableForms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var otherForms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var marks = new Dictionary<string, int>(StringComparer.Ordinal);
-        long words = 0, marked = 0;
         foreach (var lines in documents)
             foreach (var line in lines)
                 foreach (var t in RepairTokenizer.Clean.Tokenize(line))
@@ -49,8 +51,6 @@ public sealed class RepairTrainer(Lexicon lexicon)
                     if (t.Kind == RepairTokenKind.Punct) { var m = t.Of(line); marks[m] = marks.GetValueOrDefault(m) + 1; continue; }
                     if (t.Kind != RepairTokenKind.Word) continue;
                     var word = t.Of(line);
-                    words++;
-                    if (word.Any(VietOrthography.HasMark)) marked++;
                     if (word.Any(char.IsDigit)) continue;
                     var lower = word.ToLower(CultureInfo.InvariantCulture);
                     if (_shape.IsSyllable(lower)) Count(syllableForms, VietOrthography.ToneKey(lower), lower);
@@ -106,8 +106,8 @@ public sealed class RepairTrainer(Lexicon lexicon)
         return (model, report);
     }
 
-    /// <summary>The share of a text's words that carry a Vietnamese mark.</summary>
-    public static double MarkedShare(IEnumerable<string> lines)
+    /// <summary>How many words a text has, and how many of them carry a Vietnamese mark.</summary>
+    private static (long Words, long Marked) CountMarked(IEnumerable<string> lines)
     {
         long words = 0, marked = 0;
         foreach (var line in lines)
@@ -115,9 +115,9 @@ public sealed class RepairTrainer(Lexicon lexicon)
                 if (t.Kind == RepairTokenKind.Word)
                 {
                     words++;
-                    if (line.AsSpan(t.Start, t.Length).IndexOfAnyExceptInRange('\0', '\u007f') >= 0 && t.Of(line).Any(VietOrthography.HasMark)) marked++;
+                    if (t.Of(line).Any(VietOrthography.HasMark)) marked++;
                 }
-        return words == 0 ? 0 : marked / (double)words;
+        return (words, marked);
     }
 
     private static void Count(Dictionary<string, Dictionary<string, int>> forms, string key, string surface)
