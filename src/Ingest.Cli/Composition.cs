@@ -15,10 +15,13 @@ namespace Ingest.Cli;
 public sealed class Composition : IDisposable
 {
     private readonly TesseractPagePool _ocr;
+    private readonly TesseractOptions _ocrOptions;
 
     public Composition(TesseractOptions ocr, string? repairModel = null)
     {
         _ocr = new TesseractPagePool(ocr);
+        _ocrOptions = ocr;
+        RepairModelPath = repairModel ?? RepairModels.DefaultPath;
         var repairer = RepairModels.Load(repairModel);
         Readers =
         [
@@ -31,6 +34,18 @@ public sealed class Composition : IDisposable
     }
 
     public IReadOnlyList<IDocumentReader> Readers { get; }
+
+    public string RepairModelPath { get; }
+
+    /// <summary>The version of the pipeline these settings make, as the store records it.</summary>
+    public string VersionOf(PipelineSettings settings, params string[] files)
+    {
+        PipelineVersion.LoadAll();
+        var o = _ocrOptions;
+        return PipelineVersion.Of([RepairModelPath, Path.Combine(o.Tessdata, o.Language + ".traineddata"), .. files],
+            $"review-threshold={settings.Confidence.ReviewThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            $"ocr={o.Language}|{o.LowConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", o.Attempts)}|{o.Preprocess}");
+    }
 
     public PipelineSettings Settings { get; }
 

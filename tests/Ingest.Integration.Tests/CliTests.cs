@@ -5,7 +5,7 @@ namespace Ingest.Integration.Tests;
 /// <summary>The command line: exit codes, one-line errors naming the file, the batch going on.</summary>
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Run(params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
@@ -31,7 +31,7 @@ public class CliTests
         File.WriteAllBytes(Path.Combine(input.FullName, "cut.tif"), tif[..4096]);
         var output = Path.Combine(dir.FullName, "out");
 
-        var (code, _, err) = Run("extract", input.FullName, "-o", output);
+        var (code, _, err) = Run("extract", input.FullName, "-o", output, "--db", Path.Combine(dir.FullName, "t.db"));
 
         Assert.Equal(1, code);
         Assert.True(File.Exists(Path.Combine(output, "good.json")));
@@ -51,7 +51,7 @@ public class CliTests
     public void SameStemInOneBatch_KeepsBothOutputs()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-cli-");
-        var (code, _, _) = Run("extract", Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), Path.Combine(Repo.Samples, "chu-se-kh-hdnd.docx"), "-o", dir.FullName);
+        var (code, _, _) = Run("extract", Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), Path.Combine(Repo.Samples, "chu-se-kh-hdnd.docx"), "-o", dir.FullName, "--db", Path.Combine(dir.FullName, "t.db"));
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.txt.json")));
         Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.docx.json")));

@@ -94,9 +94,8 @@ public sealed class OcrTests : IDisposable
         Assert.True(result.Document.Source.Ocr);
         Assert.DoesNotContain(result.Diagnostics, d => d.Stage == "ocr" && d.Page == 1);
         Assert.Contains(result.Diagnostics, d => d.Stage == "ocr" && d.Page == 2);
-        var json = ContractJsonWriter.ToJson(result, mixed);
-        var (tp, np, ng) = StrictScorer.Count(StrictScorer.LoadGold(Path.Combine(Repo.Gold, "kon-chieng-nq-hdnd.gold.jsonl")), StrictScorer.LoadPred(json));
-        Assert.True(StrictScorer.F1(tp, np, ng) >= 0.95, $"F1 {StrictScorer.F1(tp, np, ng):0.000} ({tp}/{np}/{ng})");
+        var f1 = GoldScore.F1(result, "kon-chieng-nq-hdnd");
+        Assert.True(f1 >= 0.95, $"F1 {f1:0.000}");
     }
 
     [Theory]
@@ -108,13 +107,7 @@ public sealed class OcrTests : IDisposable
     public void ScanSamples_ScoreWithin005OfTheTextLayer(string file)
     {
         var name = file[..file.IndexOf(".scan", StringComparison.Ordinal)];
-        var gold = StrictScorer.LoadGold(Path.Combine(Repo.Gold, $"{name}.gold.jsonl"));
-        double F1(string path)
-        {
-            var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), path);
-            var (tp, np, ng) = StrictScorer.Count(gold, StrictScorer.LoadPred(json));
-            return StrictScorer.F1(tp, np, ng);
-        }
+        double F1(string path) => GoldScore.F1(Repo.Pipeline().Run(path), name);
         double text = F1(Path.Combine(Repo.Samples, $"{name}.pdf")), scan = F1(Path.Combine(Repo.Samples, file));
         Assert.True(scan >= text - 0.05, $"{file}: strict F1 {scan:0.000}, text layer {text:0.000}");
     }

@@ -1,4 +1,4 @@
-using Ingest.Core.Output;
+using Ingest.Core.Validation;
 using Ingest.Integration.Tests.Support;
 
 namespace Ingest.Integration.Tests;
@@ -20,12 +20,11 @@ public class ScoreTests
         foreach (var name in Repo.CleanPlans)
         {
             var path = Path.Combine(Repo.Samples, $"{name}.{format}");
-            var json = ContractJsonWriter.ToJson(pipeline.Run(path), path);
-            var (t, p, g) = StrictScorer.Count(StrictScorer.LoadGold(Path.Combine(Repo.Gold, $"{name}.gold.jsonl")), StrictScorer.LoadPred(json));
-            rows.Add($"{name}: {StrictScorer.F1(t, p, g):0.000} ({t}/{p} pred, {g} gold)");
+            var (t, p, g) = Score(pipeline, path, name);
+            rows.Add($"{name}: {GoldComparison.F1(t, p, g):0.000} ({t}/{p} pred, {g} gold)");
             tp += t; np += p; ng += g;
         }
-        var f1 = StrictScorer.F1(tp, np, ng);
+        var f1 = GoldComparison.F1(tp, np, ng);
         Assert.True(f1 >= Bar, $"{format}: strict F1 {f1:0.000} < {Bar}\n" + string.Join("\n", rows));
     }
 
@@ -35,9 +34,8 @@ public class ScoreTests
         // diacritics stripped and letters confused by an old OCR tool; repair restores it (bar: 0.90)
         const string name = "kon-chieng-kh-dang-uy-scan";
         var path = Path.Combine(Repo.Samples, name + ".txt");
-        var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), path);
-        var (t, p, g) = StrictScorer.Count(StrictScorer.LoadGold(Path.Combine(Repo.Gold, name + ".gold.jsonl")), StrictScorer.LoadPred(json));
-        var f1 = StrictScorer.F1(t, p, g);
+        var (t, p, g) = Score(Repo.Pipeline(), path, name);
+        var f1 = GoldComparison.F1(t, p, g);
         Assert.True(f1 >= 0.90, $"strict F1 {f1:0.000} ({t}/{p} pred, {g} gold)");
     }
 
@@ -47,10 +45,11 @@ public class ScoreTests
     public void XopAppendixTables_EveryTargetFound(string format)
     {
         var path = Path.Combine(Repo.Samples, $"xop-kh-ubnd.{format}");
-        var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), path);
         // the appendix targets are the 2030 ones (Phụ lục 01) and those of the task table (Phụ lục 02)
-        var gold = StrictScorer.LoadGold(Path.Combine(Repo.Gold, "xop-kh-ubnd.gold.jsonl"));
-        var (tp, _, g) = StrictScorer.Count(gold, StrictScorer.LoadPred(json));
+        var (tp, _, g) = Score(Repo.Pipeline(), path, "xop-kh-ubnd");
         Assert.Equal(g, tp);
     }
+
+    private static (int Tp, int Pred, int Gold) Score(Ingest.Core.Pipeline.IngestPipeline pipeline, string path, string name) =>
+        GoldScore.Count(pipeline.Run(path), name);
 }

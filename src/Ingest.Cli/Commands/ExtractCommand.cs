@@ -6,6 +6,7 @@ using Ingest.Core.Batch;
 using Ingest.Core.Catalogue;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Stages.Confidence;
+using Ingest.Cli.Progress;
 
 namespace Ingest.Cli.Commands;
 
@@ -39,17 +40,40 @@ public static class ExtractCommand
             Description = "Image clean-up before OCR: a comma list of deskew, background, upsample, or none.",
             DefaultValueFactory = _ => PreprocessOptions.Default.ToString(),
         };
-        var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json.")
+        var db = StoreOptions.Db();
+        var force = new Option<bool>("--force") { Description = "Process every document again, even those unchanged since a stored result." };
+        var include = new Option<string[]>("--include") { Description = "Only files under the input folders whose name (or path, with '/') matches this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip files under the input folders matching this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var docTimeout = new Option<double>("--doc-timeout")
         {
-            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess,
+            Description = "Seconds one document may take before it is stopped with an error.",
+            DefaultValueFactory = _ => BatchOptions.DefaultDocumentTimeout.TotalSeconds,
+        };
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto (a live bar when stderr is a terminal), bar, or lines.",
+            DefaultValueFactory = _ => "auto",
+        };
+        progress.AcceptOnlyFromAmong("auto", "bar", "lines");
+        var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json, keeping results in the store.")
+        {
+            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, include, exclude, docTimeout, progress,
         };
         cmd.SetAction(p =>
         {
             int j = p.GetValue(jobs);
             if (j < 1) return Usage("--jobs must be at least 1");
             if (p.GetValue(ocrTimeout) is not (>= 1 and <= 3600) and var t) return Usage($"--ocr-timeout must be between 1 and 3600 seconds (got {t})");
+            if (p.GetValue(docTimeout) is not (>= 1 and <= 86400) and var dt) return Usage($"--doc-timeout must be between 1 and 86400 seconds (got {dt})");
             PreprocessOptions steps;
-            try { steps = PreprocessOptions.Parse(p.GetValue(preprocess)!); }
+            FileFilter filter;
+            try
+            {
+                steps = PreprocessOptions.Parse(p.GetValue(preprocess)!);
+                filter = new FileFilter(
+                    (p.GetValue(include) ?? []).Select(g => new Glob(g)).ToList(),
+                    (p.GetValue(exclude) ?? []).Select(g => new Glob(g)).ToList());
+            }
             catch (ArgumentException e) { return Usage(e.Message); }
             var ocr = TesseractOptions.Default(j) with
             {
@@ -57,10 +81,17 @@ public static class ExtractCommand
                 Preprocess = steps,
                 Tessdata = p.GetValue(tessdata)?.FullName ?? TesseractOptions.BundledTessdata,
             };
-            return Run(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold), j, p.GetValue(quiet), ocr);
+            var batch = new BatchOptions(j, p.GetValue(force), TimeSpan.FromSeconds(p.GetValue(docTimeout)));
+            var request = new ExtractRequest(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold),
+                p.GetValue(quiet), ocr, batch, filter, p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            return Run(request);
         });
         return cmd;
     }
+
+    private sealed record ExtractRequest(
+        string[] Inputs, string OutDir, FileInfo? Catalogue, double Threshold, bool Quiet, TesseractOptions Ocr,
+        BatchOptions Batch, FileFilter Filter, string Db, string Progress, string Arguments);
 
     private static int Usage(string message)
     {
@@ -68,40 +99,42 @@ public static class ExtractCommand
         return ExitCodes.Usage;
     }
 
-    private static int Run(string[] inputs, string outDir, FileInfo? catalogueFile, double threshold, int jobs, bool quiet, TesseractOptions ocr)
+    private static int Run(ExtractRequest r)
     {
-        if (threshold is < 0 or > 1) return Usage("--review-threshold must be between 0 and 1");
+        if (r.Threshold is < 0 or > 1) return Usage("--review-threshold must be between 0 and 1");
         IndicatorCatalogue catalogue;
-        try { catalogue = catalogueFile == null ? IndicatorCatalogue.Default : IndicatorCatalogue.Load(catalogueFile.FullName); }
+        try { catalogue = r.Catalogue == null ? IndicatorCatalogue.Default : IndicatorCatalogue.Load(r.Catalogue.FullName); }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"ingest: cannot read catalogue: {e.Message}");
             return ExitCodes.Usage;
         }
-        using var composition = new Composition(ocr);
-        var settings = composition.Settings with { Catalogue = catalogue, Confidence = new ConfidenceOptions(threshold) };
+        using var store = StoreOptions.Open(r.Db);
+        if (store == null) return ExitCodes.Usage;
+        using var composition = new Composition(r.Ocr);
+        var settings = composition.Settings with { Catalogue = catalogue, Confidence = new ConfidenceOptions(r.Threshold) };
+        var version = composition.VersionOf(settings, r.Catalogue?.FullName ?? "");
         var pipeline = new IngestPipeline(settings);
         var problems = new List<(string Path, string Reason)>();
-        var batch = InputExpander.Expand(inputs, problems);
+        var batch = InputExpander.Expand(r.Inputs, problems, r.Filter);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");
         if (batch.Count == 0 && problems.Count > 0) return ExitCodes.SomeFailed;
 
         var sw = Stopwatch.StartNew();
-        var gate = new object();
-        var outcomes = new BatchRunner(pipeline, jobs).Run(batch, outDir, o =>
+        var runner = new BatchRunner(pipeline, version, store, r.Batch);
+        bool live = r.Progress == "bar" || r.Progress == "auto" && !Console.IsErrorRedirected && !r.Quiet;
+        IReadOnlyList<DocumentOutcome> outcomes;
+        if (live)
         {
-            lock (gate)
-            {
-                foreach (var w in o.Warnings) Console.Error.WriteLine($"{o.Path}: warning: {w}");
-                if (!o.Ok) Console.Error.WriteLine($"{o.Path}: error: {o.Error}");
-                else if (!quiet)
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{o.Path}: {o.Targets} targets, {o.NeedsReview} need review, {o.Elapsed.TotalSeconds:0.00}s"));
-            }
-        });
+            var bar = new LiveProgress();
+            outcomes = bar.Show(batch.Count, () => runner.Run(batch, r.OutDir, bar, r.Arguments));
+        }
+        else outcomes = runner.Run(batch, r.OutDir, new PlainProgress(r.Quiet), r.Arguments);
+
         int failed = outcomes.Count(o => !o.Ok) + problems.Count(p => !p.Reason.Contains("skipped", StringComparison.Ordinal));
+        int ok = outcomes.Count(o => o.Ok), skipped = outcomes.Count(o => o.Skipped);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outcomes.Count(o => o.Ok)} ok, {failed} failed, {outcomes.Sum(o => o.Targets)} targets, {outcomes.Sum(o => o.NeedsReview)} need review, {sw.Elapsed.TotalSeconds:0.0}s"));
+            $"{ok} ok ({skipped} unchanged, not processed again), {failed} failed, {outcomes.Sum(o => o.Targets)} targets, {outcomes.Sum(o => o.NeedsReview)} need review, {sw.Elapsed.TotalSeconds:0.0}s"));
         return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
     }
 }

@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using Ingest.Core.Contract;
 using Ingest.Core.Model;
 using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
+using Ingest.Core.Review;
+using Ingest.Core.Stages.Load;
+using Ingest.Core.Store;
 
 namespace Ingest.Core.Batch;
 
@@ -10,51 +14,117 @@ public sealed record DocumentOutcome(string Path, bool Ok, int Targets, int Need
 {
     /// <summary>Problems that did not stop the document, such as a page OCR could not read.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>True when the document was unchanged and its stored result was used.</summary>
+    public bool Skipped { get; init; }
+}
+
+/// <summary>How a batch runs: parallel documents, whether stored results are reused, and the time one document may take.</summary>
+public sealed record BatchOptions(int Jobs, bool Force = false, TimeSpan? DocumentTimeout = null)
+{
+    public static readonly TimeSpan DefaultDocumentTimeout = TimeSpan.FromMinutes(10);
+
+    public TimeSpan Timeout => DocumentTimeout ?? DefaultDocumentTimeout;
+}
+
+/// <summary>Told when each document starts and ends; called from worker threads.</summary>
+public interface IBatchProgress
+{
+    void Started(BatchInput input);
+
+    void Finished(DocumentOutcome outcome);
 }
 
 /// <summary>
-/// Runs the pipeline over a batch in parallel. A failing document is recorded with its one-line
-/// reason and the batch goes on; each JSON is written atomically.
+/// Runs the pipeline over a batch in parallel. A document whose content was already processed by
+/// this pipeline version is not processed again: its stored result is written out instead. A
+/// failing document is recorded with its one-line reason and the batch goes on. The store is
+/// written before the output, and each output is written atomically, so a killed batch leaves
+/// nothing half-written and the next run picks up where it stopped.
 /// </summary>
-public sealed class BatchRunner(IngestPipeline pipeline, int jobs)
+public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion, IResultStore store, BatchOptions options)
 {
-    public IReadOnlyList<DocumentOutcome> Run(IReadOnlyList<BatchInput> inputs, string outDir, Action<DocumentOutcome> report, CancellationToken ct = default)
+    public IReadOnlyList<DocumentOutcome> Run(IReadOnlyList<BatchInput> inputs, string outDir, IBatchProgress progress, string arguments = "", CancellationToken ct = default)
     {
         Directory.CreateDirectory(outDir);
+        long run = store.BeginRun(pipelineVersion, arguments);
         var outcomes = new DocumentOutcome[inputs.Count];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = ct }, i =>
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = ct }, i =>
         {
-            var o = RunOne(inputs[i], outDir, ct);
+            progress.Started(inputs[i]);
+            var o = RunOne(run, inputs[i], outDir, ct);
             outcomes[i] = o;
-            report(o);
+            progress.Finished(o);
         });
+        store.FinishRun(run, outcomes.Count(o => o.Ok && !o.Skipped), outcomes.Count(o => o.Skipped), outcomes.Count(o => !o.Ok));
         return outcomes;
     }
 
-    public DocumentOutcome RunOne(BatchInput input, string outDir, CancellationToken ct)
+    private DocumentOutcome RunOne(long run, BatchInput input, string outDir, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
+        string? sha = null;
         try
         {
-            var result = pipeline.Run(input.Path, ct);
-            var json = ContractJsonWriter.ToJson(result, input.Path);
+            sha = ContentHash.Of(input.Path);
+            var stored = options.Force ? null : store.Find(sha, pipelineVersion);
+            var warnings = new List<string>();
+            bool skipped = stored != null;
+            if (stored != null) store.SaveSkip(run, input.Path, sha);
+            else
+            {
+                var result = RunWithinLimit(input.Path, ct);
+                warnings.AddRange(result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message));
+                stored = new StoredResult(result.Document.Source.Sha256, pipelineVersion, ContractJsonWriter.ToJson(result, input.Path));
+                store.SaveResult(run, input.Path, stored, ContractReader.Parse(stored.Json));
+            }
+            var json = ReviewApplier.Apply(stored.Json, input.Path, store.Decisions(stored.Sha256));
             var outPath = Path.Combine(outDir, input.OutputName);
             ContractJsonWriter.WriteAtomic(outPath, json);
-            return new DocumentOutcome(input.Path, true, result.Targets.Count, result.Targets.Count(t => t.NeedsReview),
-                result.Document.Source.PageCount, sw.Elapsed, null, outPath)
+            var doc = ContractReader.Parse(json);
+            return new DocumentOutcome(input.Path, true, doc.Targets.Count, doc.Targets.Count(t => t.NeedsReview), doc.Pages, sw.Elapsed, null, outPath)
             {
-                Warnings = result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message).ToList(),
+                Warnings = warnings,
+                Skipped = skipped,
             };
         }
-        catch (DocumentFailure f)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return new DocumentOutcome(input.Path, false, 0, 0, 0, sw.Elapsed, f.Message, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // an unexpected failure of one document must not stop the batch; say what it was in one line
-            var first = e.Message.Split('\n')[0];
-            return new DocumentOutcome(input.Path, false, 0, 0, 0, sw.Elapsed, $"internal error ({e.GetType().Name}): {first}", null);
+            var reason = e switch
+            {
+                DocumentFailure f => f.Message,
+                IOException or UnauthorizedAccessException => $"cannot read file ({e.Message.Split('\n')[0]})",
+                // an unexpected failure of one document must not stop the batch; say what it was in one line
+                _ => $"internal error ({e.GetType().Name}): {e.Message.Split('\n')[0]}",
+            };
+            store.SaveFailure(run, input.Path, sha, reason);
+            return new DocumentOutcome(input.Path, false, 0, 0, 0, sw.Elapsed, reason, null);
         }
     }
+
+    /// <summary>
+    /// Runs the pipeline under the per-document time limit. The pipeline stops at its next
+    /// cancellation check; a stage that does not come back in time is left behind, so one
+    /// pathological document cannot hold a worker for the rest of the batch.
+    /// </summary>
+    private ExtractionResult RunWithinLimit(string path, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(options.Timeout);
+        var task = Task.Run(() => pipeline.Run(path, limit.Token), CancellationToken.None);
+        bool done;
+        try { done = task.Wait(options.Timeout + TimeSpan.FromSeconds(5), ct); }
+        catch (AggregateException e) when (e.InnerException != null)
+        {
+            if (e.InnerException is OperationCanceledException && limit.IsCancellationRequested && !ct.IsCancellationRequested)
+                throw TimedOut();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+        if (!done) throw TimedOut();
+        return task.Result;
+    }
+
+    private DocumentFailure TimedOut() =>
+        new($"took longer than the {options.Timeout.TotalSeconds:0} s allowed per document (--doc-timeout), stopped");
 }

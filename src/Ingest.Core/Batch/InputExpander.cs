@@ -7,20 +7,21 @@ public sealed record BatchInput(string Path, string OutputName);
 
 /// <summary>
 /// Turns the command-line inputs into documents: files as given, folders walked recursively for the
-/// formats the pipeline reads (symbolic-link loops are not followed twice). Each document's JSON is
+/// formats the pipeline reads and the filter takes (symbolic-link loops are not followed twice). Each document's JSON is
 /// named after its stem; when two inputs share a stem, both keep their extension in the name
 /// ("plan.pdf.json", "plan.docx.json") rather than one overwriting the other.
 /// </summary>
 public static class InputExpander
 {
-    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems)
+    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null)
     {
+        filter ??= FileFilter.All;
         var files = new List<string>();
         var seenDirs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             if (File.Exists(input)) files.Add(input);
-            else if (Directory.Exists(input)) Walk(input, files, seenDirs, problems);
+            else if (Directory.Exists(input)) Walk(input, input, filter, files, seenDirs, problems);
             else problems.Add((input, "no such file or folder"));
         }
         var distinct = files.Distinct(StringComparer.Ordinal).ToList();
@@ -32,7 +33,7 @@ public static class InputExpander
 
     public static string StemOf(string path) => Path.GetFileNameWithoutExtension(path);
 
-    private static void Walk(string dir, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)
+    private static void Walk(string root, string dir, FileFilter filter, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)
     {
         string real;
         try { real = new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dir); }
@@ -43,8 +44,8 @@ public static class InputExpander
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problems.Add((dir, $"cannot list folder: {e.Message}")); return; }
         foreach (var e in entries)
         {
-            if (Directory.Exists(e)) Walk(e, files, seen, problems);
-            else if (DocumentLoader.KnownExtensions.Contains(Path.GetExtension(e).ToLowerInvariant())) files.Add(e);
+            if (Directory.Exists(e)) Walk(root, e, filter, files, seen, problems);
+            else if (DocumentLoader.KnownExtensions.Contains(Path.GetExtension(e).ToLowerInvariant()) && filter.Takes(Path.GetRelativePath(root, e))) files.Add(e);
         }
     }
 }

@@ -35,7 +35,11 @@ public sealed record TargetCandidate(
 public sealed record CatalogueMatch(string Code, double Score);
 
 /// <summary>A target after matching and confidence: what the JSON carries.</summary>
-public sealed record Target(TargetCandidate Candidate, CatalogueMatch? Catalogue, double Confidence, bool NeedsReview);
+public sealed record Target(TargetCandidate Candidate, CatalogueMatch? Catalogue, double Confidence, bool NeedsReview)
+{
+    /// <summary>Names the target within its document so that a review decision finds it again on a re-run.</summary>
+    public string Key { get; init; } = "";
+}
 
 /// <summary>Everything the pipeline produced for one document.</summary>
 public sealed record ExtractionResult(StructuredDocument Document, IReadOnlyList<Target> Targets, IReadOnlyList<Diagnostic> Diagnostics);

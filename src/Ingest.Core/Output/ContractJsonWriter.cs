@@ -112,6 +112,7 @@ public static class ContractJsonWriter
     {
         var c = t.Candidate;
         w.WriteStartObject();
+        w.WriteString("key", t.Key);
         w.WriteString("indicator", c.Indicator);
         Num(w, "value", c.Value);
         Num(w, "valueMax", c.ValueMax);

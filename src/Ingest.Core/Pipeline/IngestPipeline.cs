@@ -2,6 +2,7 @@ using Ingest.Core.Catalogue;
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
 using Ingest.Core.Ports;
+using Ingest.Core.Review;
 using Ingest.Core.Stages.Confidence;
 using Ingest.Core.Stages.Extract;
 using Ingest.Core.Stages.Load;
@@ -49,7 +50,7 @@ public sealed class IngestPipeline
         var candidates = _extract.Run(structured);
         var matched = _match.Run(candidates);
         var targets = _confidence.Run(matched);
-        var ordered = targets.OrderBy(t => t.Candidate.Source.Page).ThenBy(t => t.Candidate.Source.Line).ToList();
+        var ordered = TargetKeys.Assign(targets.OrderBy(t => t.Candidate.Source.Page).ThenBy(t => t.Candidate.Source.Line).ToList());
         return new ExtractionResult(structured, ordered, loaded.Diagnostics);
     }
 }

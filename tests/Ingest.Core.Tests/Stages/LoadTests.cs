@@ -35,3 +35,19 @@ public class LoadTests
         Assert.Equal(v, x, 6);
     }
 }
+
+public class GlobTests
+{
+    [Theory]
+    [InlineData("*.pdf", "a/b/plan.pdf", true)]
+    [InlineData("*.pdf", "a/b/plan.docx", false)]
+    [InlineData("**/*.pdf", "plan.pdf", true)]
+    [InlineData("**/*.pdf", "x/y/plan.PDF", true)]
+    [InlineData("sub/*.txt", "sub/a.txt", true)]
+    [InlineData("sub/*.txt", "sub/deeper/a.txt", false)]
+    [InlineData("sub/**", "sub/deeper/a.txt", true)]
+    [InlineData("*scan*", "x/plan.scan.pdf", true)]
+    [InlineData("plan?.txt", "plan12.txt", false)]
+    public void Glob_MatchesLikeAShell(string pattern, string path, bool expected) =>
+        Assert.Equal(expected, new Ingest.Core.Batch.Glob(pattern).Matches(path));
+}

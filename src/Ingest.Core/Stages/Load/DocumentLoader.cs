@@ -32,11 +32,17 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
         }
         foreach (var r in readers)
             if (r.CanRead(ext, head))
-                return r.Read(path, sha, ct);
+            {
+                var doc = r.Read(path, sha, ct);
+                if (doc.PageCount > options.MaxPages)
+                    throw new DocumentFailure($"too many pages ({doc.PageCount} > {options.MaxPages} limit)");
+                return doc;
+            }
         throw new DocumentFailure(KnownExtensions.Contains(ext)
             ? $"content does not match its {ext} extension (or no reader for it is configured)"
             : $"unsupported file type '{ext}'");
     }
 }
 
-public sealed record LoadOptions(long MaxFileBytes = 512L * 1024 * 1024);
+/// <summary>Limits that keep one document from taking the machine: a plan is tens of pages, not thousands.</summary>
+public sealed record LoadOptions(long MaxFileBytes = 512L * 1024 * 1024, int MaxPages = 2000);

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ingest.Adapters.Sqlite;
+
+/// <summary>
+/// The schema, one script per version; `PRAGMA user_version` says which have run. A database
+/// made by a newer Ingest is refused rather than guessed at. Add a script, never edit one.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Scripts =
+    [
+        """
+        CREATE TABLE runs(
+            id INTEGER PRIMARY KEY,
+            pipeline_version TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            started TEXT NOT NULL,
+            finished TEXT,
+            processed INTEGER, skipped INTEGER, failed INTEGER);
+        CREATE TABLE documents(
+            sha256 TEXT PRIMARY KEY,
+            pipeline_version TEXT NOT NULL,
+            json TEXT NOT NULL,
+            format TEXT, pages INTEGER, title TEXT, issuer TEXT, place TEXT,
+            targets INTEGER NOT NULL, needs_review INTEGER NOT NULL,
+            run INTEGER NOT NULL REFERENCES runs(id),
+            created TEXT NOT NULL);
+        CREATE TABLE targets(
+            sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            indicator TEXT NOT NULL, code TEXT, code_score REAL,
+            year INTEGER, annual INTEGER NOT NULL, kind TEXT NOT NULL, qualifier TEXT,
+            comparator TEXT NOT NULL, value REAL, value_max REAL, unit TEXT NOT NULL,
+            confidence REAL NOT NULL, needs_review INTEGER NOT NULL,
+            section TEXT NOT NULL, page INTEGER NOT NULL, line INTEGER NOT NULL, source_text TEXT NOT NULL,
+            PRIMARY KEY(sha256, ordinal));
+        CREATE INDEX targets_code ON targets(code);
+        CREATE TABLE sources(
+            path TEXT PRIMARY KEY,
+            sha256 TEXT,
+            ok INTEGER NOT NULL,
+            error TEXT,
+            run INTEGER NOT NULL REFERENCES runs(id),
+            at TEXT NOT NULL);
+        CREATE TABLE decisions(
+            sha256 TEXT NOT NULL,
+            key TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'correct', 'reject')),
+            corrections TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            note TEXT,
+            PRIMARY KEY(sha256, key));
+        """,
+    ];
+
+    public static int Latest => Scripts.Length;
+
+    public static void Apply(SqliteConnection db)
+    {
+        int version = UserVersion(db);
+        if (version > Scripts.Length)
+            throw new InvalidDataException($"the database has schema version {version}; this Ingest knows up to {Scripts.Length}");
+        for (int v = version; v < Scripts.Length; v++)
+        {
+            using var tx = db.BeginTransaction();
+            using var cmd = db.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = Scripts[v] + $"\nPRAGMA user_version = {v + 1};";
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private static int UserVersion(SqliteConnection db)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text.Json;
+using Ingest.Core.Contract;
+using Ingest.Core.Review;
+using Ingest.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Ingest.Adapters.Sqlite;
+
+/// <summary>
+/// The store in one SQLite file (Microsoft.Data.Sqlite). One connection, serialised by a lock:
+/// writes are small and the pipeline, not the store, is what takes time. WAL journaling keeps
+/// every committed transaction through a killed process; an interrupted one is rolled back on
+/// the next open.
+/// </summary>
+public sealed class SqliteResultStore : IResultStore
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
+
+    private SqliteResultStore(SqliteConnection db) => _db = db;
+
+    public static SqliteResultStore Open(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir != null) Directory.CreateDirectory(dir);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try
+        {
+            db.Open();
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            Migrations.Apply(db);
+            return new SqliteResultStore(db);
+        }
+        catch (SqliteException e)
+        {
+            db.Dispose();
+            throw new InvalidDataException($"{path}: not a usable Ingest database ({e.Message.Split('\n')[0]})", e);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    public long BeginRun(string pipelineVersion, string arguments)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("INSERT INTO runs(pipeline_version, arguments, started) VALUES ($v, $a, $t) RETURNING id",
+                ("$v", pipelineVersion), ("$a", arguments), ("$t", Now()));
+            return (long)cmd.ExecuteScalar()!;
+        }
+    }
+
+    public void FinishRun(long run, int processed, int skipped, int failed)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("UPDATE runs SET finished = $t, processed = $p, skipped = $s, failed = $f WHERE id = $id",
+                ("$t", Now()), ("$p", processed), ("$s", skipped), ("$f", failed), ("$id", run));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public StoredResult? Find(string sha256, string pipelineVersion)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM documents WHERE sha256 = $s AND pipeline_version = $v", ("$s", sha256), ("$v", pipelineVersion));
+            return cmd.ExecuteScalar() is string json ? new StoredResult(sha256, pipelineVersion, json) : null;
+        }
+    }
+
+    public StoredResult? Latest(string sha256)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT pipeline_version, json FROM documents WHERE sha256 = $s", ("$s", sha256));
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? new StoredResult(sha256, r.GetString(0), r.GetString(1)) : null;
+        }
+    }
+
+    public void SaveResult(long run, string path, StoredResult result, ContractDocument parsed)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            // one result per content: a newer pipeline's result replaces the older one
+            Exec("DELETE FROM documents WHERE sha256 = $s", tx, ("$s", result.Sha256));
+            Exec("""
+                INSERT INTO documents(sha256, pipeline_version, json, format, pages, title, issuer, place, targets, needs_review, run, created)
+                VALUES ($s, $v, $j, $f, $p, $ti, $i, $pl, $n, $r, $run, $t)
+                """, tx,
+                ("$s", result.Sha256), ("$v", result.PipelineVersion), ("$j", result.Json), ("$f", parsed.Format), ("$p", parsed.Pages),
+                ("$ti", parsed.Title), ("$i", parsed.Issuer), ("$pl", parsed.Place), ("$n", parsed.Targets.Count),
+                ("$r", parsed.Targets.Count(t => t.NeedsReview)), ("$run", run), ("$t", Now()));
+            int ordinal = 0;
+            foreach (var t in parsed.Targets)
+                Exec("""
+                    INSERT INTO targets(sha256, ordinal, key, indicator, code, code_score, year, annual, kind, qualifier, comparator,
+                                        value, value_max, unit, confidence, needs_review, section, page, line, source_text)
+                    VALUES ($s, $o, $k, $ind, $c, $cs, $y, $a, $kind, $q, $cmp, $val, $max, $u, $conf, $nr, $sec, $pg, $ln, $src)
+                    """, tx,
+                    ("$s", result.Sha256), ("$o", ordinal++), ("$k", t.Key), ("$ind", t.Indicator), ("$c", t.Code), ("$cs", t.CodeScore),
+                    ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
+                    ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
+                    ("$pg", t.Page), ("$ln", t.Line), ("$src", t.SourceText));
+            PointSource(tx, run, path, result.Sha256, null);
+            tx.Commit();
+        }
+    }
+
+    public void SaveSkip(long run, string path, string sha256)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            PointSource(tx, run, path, sha256, null);
+            tx.Commit();
+        }
+    }
+
+    public void SaveFailure(long run, string path, string? sha256, string error)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            PointSource(tx, run, path, sha256, error);
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<SourceRecord> Sources()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT path, sha256, ok, error, run, at FROM sources ORDER BY path");
+            using var r = cmd.ExecuteReader();
+            var list = new List<SourceRecord>();
+            while (r.Read())
+                list.Add(new SourceRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetBoolean(2),
+                    r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4), Parse(r.GetString(5))));
+            return list;
+        }
+    }
+
+    public IReadOnlyList<RunRecord> Runs()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT id, pipeline_version, started, finished, processed, skipped, failed FROM runs ORDER BY id");
+            using var r = cmd.ExecuteReader();
+            var list = new List<RunRecord>();
+            while (r.Read())
+                list.Add(new RunRecord(r.GetInt64(0), r.GetString(1), Parse(r.GetString(2)), r.IsDBNull(3) ? null : Parse(r.GetString(3)),
+                    r.IsDBNull(4) ? 0 : r.GetInt32(4), r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? 0 : r.GetInt32(6)));
+            return list;
+        }
+    }
+
+    public void SaveDecisions(IReadOnlyList<ReviewDecision> decisions)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var d in decisions)
+                Exec("""
+                    INSERT INTO decisions(sha256, key, verdict, corrections, reviewer, decided_at, note) VALUES ($s, $k, $v, $c, $r, $t, $n)
+                    ON CONFLICT(sha256, key) DO UPDATE SET verdict = $v, corrections = $c, reviewer = $r, decided_at = $t, note = $n
+                    """, tx,
+                    ("$s", d.Sha256), ("$k", d.Key), ("$v", d.Verdict.ToString().ToLowerInvariant()), ("$c", JsonSerializer.Serialize(d.Corrections)),
+                    ("$r", d.Reviewer), ("$t", d.DecidedAt.ToString("o", CultureInfo.InvariantCulture)), ("$n", d.Note));
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT key, verdict, corrections, reviewer, decided_at, note FROM decisions WHERE sha256 = $s", ("$s", sha256));
+            using var r = cmd.ExecuteReader();
+            var map = new Dictionary<string, ReviewDecision>(StringComparer.Ordinal);
+            while (r.Read())
+                map[r.GetString(0)] = new ReviewDecision(sha256, r.GetString(0), Enum.Parse<ReviewVerdict>(r.GetString(1), ignoreCase: true),
+                    ReadCorrections(r.GetString(2)), r.GetString(3), Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5));
+            return map;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _db.Dispose();
+    }
+
+    private static IReadOnlyDictionary<string, object?> ReadCorrections(string json)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in JsonDocument.Parse(json).RootElement.EnumerateObject())
+            map[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.Number when p.Name == "year" => p.Value.GetInt32(),
+                JsonValueKind.Number => p.Value.GetDouble(),
+                _ => throw new InvalidDataException($"stored correction of {p.Name} is not a value"),
+            };
+        return map;
+    }
+
+    private void PointSource(SqliteTransaction tx, long run, string path, string? sha256, string? error) =>
+        Exec("""
+            INSERT INTO sources(path, sha256, ok, error, run, at) VALUES ($p, $s, $ok, $e, $r, $t)
+            ON CONFLICT(path) DO UPDATE SET sha256 = $s, ok = $ok, error = $e, run = $r, at = $t
+            """, tx, ("$p", path), ("$s", sha256), ("$ok", error == null), ("$e", error), ("$r", run), ("$t", Now()));
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (n, v) in args) cmd.Parameters.AddWithValue(n, v ?? DBNull.Value);
+        return cmd;
+    }
+
+    private void Exec(string sql, SqliteTransaction tx, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(sql, args);
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Exec(SqliteConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
+}

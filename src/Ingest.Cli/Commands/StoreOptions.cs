@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Ingest.Adapters.Sqlite;
+using Ingest.Core.Store;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>The --db option every command that reads or writes the store shares.</summary>
+public static class StoreOptions
+{
+    public const string DefaultPath = "ingest.db";
+
+    public static Option<string> Db() => new("--db")
+    {
+        Description = "The store (SQLite) of documents, runs, targets and review decisions.",
+        DefaultValueFactory = _ => DefaultPath,
+    };
+
+    /// <summary>Opens the store, or says in one line why it cannot and returns null.</summary>
+    public static IResultStore? Open(string path)
+    {
+        try { return SqliteResultStore.Open(path); }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"ingest: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Ingest.Core.Contract;
+
+/// <summary>
+/// A document's contract JSON read back: what reports, the review queue and validation work
+/// from, so that they show exactly what the JSON says (review decisions included).
+/// </summary>
+public sealed record ContractDocument(
+    string Path,
+    string Sha256,
+    string Format,
+    int Pages,
+    bool Ocr,
+    string? Title,
+    string? Issuer,
+    string? Place,
+    string? Number,
+    string? Date,
+    int RepairedWords,
+    IReadOnlyList<ContractTarget> Targets);
+
+/// <summary>One target of the contract JSON; <see cref="Review"/> is set when a reviewer decided on it.</summary>
+public sealed record ContractTarget(
+    string Key,
+    string Indicator,
+    double? Value,
+    double? ValueMax,
+    string Unit,
+    string Comparator,
+    int? Year,
+    bool Annual,
+    string Kind,
+    string? Qualifier,
+    string? Code,
+    double? CodeScore,
+    double Confidence,
+    bool NeedsReview,
+    string Section,
+    int Page,
+    int Line,
+    string SourceText,
+    string? Repaired,
+    string? Review);
+
+public static class ContractReader
+{
+    public static ContractDocument Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var src = root.GetProperty("source");
+        var head = root.TryGetProperty("document", out var d) ? d : default;
+        int repaired = root.TryGetProperty("repair", out var r) && r.TryGetProperty("changedTokens", out var ct) ? ct.GetInt32() : 0;
+        var targets = root.GetProperty("targets").EnumerateArray().Select(ReadTarget).ToList();
+        return new ContractDocument(
+            Str(src, "path") ?? "", Str(src, "sha256") ?? "", Str(src, "format") ?? "",
+            src.TryGetProperty("pages", out var p) ? p.GetInt32() : 0,
+            src.TryGetProperty("ocr", out var o) && o.ValueKind == JsonValueKind.True,
+            Str(head, "title"), Str(head, "issuer"), Str(head, "place"), Str(head, "number"), Str(head, "date"),
+            repaired, targets);
+    }
+
+    private static ContractTarget ReadTarget(JsonElement t)
+    {
+        var dl = t.GetProperty("deadline");
+        var cat = t.TryGetProperty("catalogue", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        var src = t.GetProperty("source");
+        return new ContractTarget(
+            Str(t, "key") ?? "", Str(t, "indicator") ?? "", Num(t, "value"), Num(t, "valueMax"),
+            Str(t, "unit") ?? "", Str(t, "comparator") ?? "=",
+            dl.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number ? y.GetInt32() : null,
+            dl.TryGetProperty("annual", out var a) && a.ValueKind == JsonValueKind.True,
+            Str(t, "kind") ?? "target", Str(t, "qualifier"), Str(cat, "code"), Num(cat, "score"),
+            Num(t, "confidence") ?? 0, t.TryGetProperty("needsReview", out var nr) && nr.ValueKind == JsonValueKind.True,
+            Str(t, "section") ?? "",
+            src.TryGetProperty("page", out var pg) ? pg.GetInt32() : 0, src.TryGetProperty("line", out var ln) ? ln.GetInt32() : 0,
+            Str(src, "text") ?? "", Str(src, "repaired"),
+            t.TryGetProperty("review", out var rv) && rv.ValueKind == JsonValueKind.Object ? Str(rv, "decision") : null);
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static double? Num(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+}

@@ -1,0 +1,48 @@
+using Ingest.Core.Contract;
+using Ingest.Core.Review;
+
+namespace Ingest.Core.Store;
+
+/// <summary>A document's result as the store keeps it: the contract JSON the pipeline produced, before review.</summary>
+public sealed record StoredResult(string Sha256, string PipelineVersion, string Json);
+
+/// <summary>The latest thing known about one input path: its content, and its result or the reason it failed.</summary>
+public sealed record SourceRecord(string Path, string? Sha256, bool Ok, string? Error, long Run, DateTimeOffset At);
+
+/// <summary>One run of `ingest extract`, with its totals once it finished (null while running or when killed).</summary>
+public sealed record RunRecord(long Id, string PipelineVersion, DateTimeOffset Started, DateTimeOffset? Finished, int Processed, int Skipped, int Failed);
+
+/// <summary>
+/// The embedded store: documents by content hash, runs, targets and review decisions. Every
+/// write is one transaction, so a process killed at any point leaves it consistent. Safe to
+/// call from several threads.
+/// </summary>
+public interface IResultStore : IDisposable
+{
+    long BeginRun(string pipelineVersion, string arguments);
+
+    void FinishRun(long run, int processed, int skipped, int failed);
+
+    /// <summary>The stored result for this content made by this pipeline version, if any.</summary>
+    StoredResult? Find(string sha256, string pipelineVersion);
+
+    /// <summary>Stores a document's result and its targets, and points the path at it.</summary>
+    void SaveResult(long run, string path, StoredResult result, ContractDocument parsed);
+
+    /// <summary>Records that an unchanged document was seen again and not processed.</summary>
+    void SaveSkip(long run, string path, string sha256);
+
+    void SaveFailure(long run, string path, string? sha256, string error);
+
+    IReadOnlyList<SourceRecord> Sources();
+
+    /// <summary>The newest stored result for this content, whatever pipeline version made it.</summary>
+    StoredResult? Latest(string sha256);
+
+    IReadOnlyList<RunRecord> Runs();
+
+    /// <summary>Stores decisions all together or not at all; a later decision on a target replaces the earlier one.</summary>
+    void SaveDecisions(IReadOnlyList<ReviewDecision> decisions);
+
+    IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256);
+}
