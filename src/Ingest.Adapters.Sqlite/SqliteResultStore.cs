@@ -161,6 +161,15 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
+    public bool HasTarget(string sha256, string key)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT 1 FROM targets WHERE sha256 = $s AND key = $k LIMIT 1", ("$s", sha256), ("$k", key));
+            return cmd.ExecuteScalar() != null;
+        }
+    }
+
     public void SaveDecisions(IReadOnlyList<ReviewDecision> decisions)
     {
         lock (_gate)

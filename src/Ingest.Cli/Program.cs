@@ -9,6 +9,8 @@ public static class Program
     {
         var root = new RootCommand("Ingest: reads Vietnamese Resolution 57 action plans (text, PDF, Word) and writes their targets as JSON.");
         root.Subcommands.Add(ExtractCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(ReviewCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(RepairCommand.Build());

@@ -80,7 +80,7 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             }
             var json = ReviewApplier.Apply(stored.Json, input.Path, store.Decisions(stored.Sha256));
             var outPath = Path.Combine(outDir, input.OutputName);
-            ContractJsonWriter.WriteAtomic(outPath, json);
+            AtomicFile.Write(outPath, json);
             var doc = ContractReader.Parse(json);
             return new DocumentOutcome(input.Path, true, doc.Targets.Count, doc.Targets.Count(t => t.NeedsReview), doc.Pages, sw.Elapsed, null, outPath)
             {

@@ -18,7 +18,11 @@ public sealed record ContractDocument(
     string? Number,
     string? Date,
     int RepairedWords,
+    IReadOnlyList<ContractSection> Sections,
     IReadOnlyList<ContractTarget> Targets);
+
+/// <summary>A heading of the document: its number ("2.1") and title.</summary>
+public sealed record ContractSection(string Number, string Title);
 
 /// <summary>One target of the contract JSON; <see cref="Review"/> is set when a reviewer decided on it.</summary>
 public sealed record ContractTarget(
@@ -53,12 +57,15 @@ public static class ContractReader
         var head = root.TryGetProperty("document", out var d) ? d : default;
         int repaired = root.TryGetProperty("repair", out var r) && r.TryGetProperty("changedTokens", out var ct) ? ct.GetInt32() : 0;
         var targets = root.GetProperty("targets").EnumerateArray().Select(ReadTarget).ToList();
+        var sections = root.TryGetProperty("sections", out var ss)
+            ? ss.EnumerateArray().Select(x => new ContractSection(Str(x, "number") ?? "", Str(x, "title") ?? "")).ToList()
+            : [];
         return new ContractDocument(
             Str(src, "path") ?? "", Str(src, "sha256") ?? "", Str(src, "format") ?? "",
             src.TryGetProperty("pages", out var p) ? p.GetInt32() : 0,
             src.TryGetProperty("ocr", out var o) && o.ValueKind == JsonValueKind.True,
             Str(head, "title"), Str(head, "issuer"), Str(head, "place"), Str(head, "number"), Str(head, "date"),
-            repaired, targets);
+            repaired, sections, targets);
     }
 
     private static ContractTarget ReadTarget(JsonElement t)

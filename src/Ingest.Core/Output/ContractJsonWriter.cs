@@ -7,7 +7,7 @@ namespace Ingest.Core.Output;
 
 /// <summary>
 /// Writes one document's result as the contract JSON (schema 1.0). Field order is fixed so the
-/// output diffs cleanly; files are written to a temporary name and renamed, never left half-written.
+/// output diffs cleanly; files are written through <see cref="AtomicFile"/>, never left half-written.
 /// </summary>
 public static class ContractJsonWriter
 {
@@ -24,22 +24,6 @@ public static class ContractJsonWriter
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, Options)) Write(w, r, displayPath);
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
-    }
-
-    public static void WriteAtomic(string path, string content)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, content, new UTF8Encoding(false));
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
     }
 
     private static void Write(Utf8JsonWriter w, ExtractionResult r, string displayPath)

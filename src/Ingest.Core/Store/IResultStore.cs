@@ -41,6 +41,9 @@ public interface IResultStore : IDisposable
 
     IReadOnlyList<RunRecord> Runs();
 
+    /// <summary>Whether the stored result of this content has a target with this key.</summary>
+    bool HasTarget(string sha256, string key);
+
     /// <summary>Stores decisions all together or not at all; a later decision on a target replaces the earlier one.</summary>
     void SaveDecisions(IReadOnlyList<ReviewDecision> decisions);
 

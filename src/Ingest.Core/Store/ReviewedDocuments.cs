@@ -1,0 +1,17 @@
+using Ingest.Core.Contract;
+using Ingest.Core.Reports;
+using Ingest.Core.Review;
+
+namespace Ingest.Core.Store;
+
+/// <summary>The store's documents as reports and the review queue see them: the latest result of each path, decisions applied.</summary>
+public static class ReviewedDocuments
+{
+    public static IReadOnlyList<ReportedDocument> Load(IResultStore store) =>
+        store.Sources().Select(s =>
+        {
+            if (!s.Ok || s.Sha256 == null || store.Latest(s.Sha256) is not { } stored) return new ReportedDocument(s, null);
+            var json = ReviewApplier.Apply(stored.Json, s.Path, store.Decisions(s.Sha256));
+            return new ReportedDocument(s, ContractReader.Parse(json));
+        }).ToList();
+}
