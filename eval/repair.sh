@@ -4,7 +4,7 @@
 #   1. restoration: the plan with every mark stripped is repaired; syllable accuracy against the plan;
 #   2. OCR repair: the plan is rendered at 300 dpi and read by Tesseract's English model (the damage
 #      of old OCR tools), repaired, and the share of damaged syllables put right is counted.
-#   eval/repair.sh [CORPUS_DIR]      (default ../shared/corpus)
+#   eval/repair.sh [CORPUS_DIR]      (default ../shared/corpus; OCR_PAIRS=DIR to learn confusions from other pairs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$here/../shared/corpus}
@@ -18,7 +18,7 @@ plans=$(cd "$here/samples" && ls *.txt | sed 's/\.txt$//' | grep -v -- '-scan$')
 
 for p in $plans; do
   [ -f "$work/$p.bin" ] || ingest train-repair "$corpus/vi-legal" "$here/samples" --word-list "$corpus/lexicon/Viet74K.txt" \
-      --ocr-pairs "$here/data/ocr-pairs" --exclude "$p" -o "$work/$p.bin" 2>/dev/null
+      --ocr-pairs "${OCR_PAIRS:-$here/data/ocr-pairs}" --exclude "$p" -o "$work/$p.bin" 2>/dev/null
   tool strip "$here/samples/$p.txt" > "$work/$p.stripped.txt"
   ingest repair "$work/$p.stripped.txt" --model "$work/$p.bin" > "$work/$p.restored.txt"
   restore=$(tool score-restore "$here/samples/$p.txt" "$work/$p.restored.txt")

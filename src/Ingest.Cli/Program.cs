@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(RepairCommand.Build());
         root.Subcommands.Add(TrainRepairCommand.Build());
+        root.Subcommands.Add(TrainConfidenceCommand.Build());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -20,6 +20,7 @@ namespace Ingest.Core.Pipeline;
 public sealed class IngestPipeline
 {
     private readonly DocumentLoader _loader;
+    private readonly LanguageCheck _language;
     private readonly RepairStage _repair;
     private readonly StructureStage _structure;
     private readonly ExtractStage _extract;
@@ -29,6 +30,7 @@ public sealed class IngestPipeline
     public IngestPipeline(PipelineSettings settings)
     {
         _loader = new DocumentLoader(settings.Readers, settings.Load);
+        _language = new LanguageCheck(new SyllableShape(settings.Lexicon));
         _repair = new RepairStage(settings.Encodings, settings.Repairer);
         _structure = new StructureStage(settings.Lexicon);
         _extract = new ExtractStage(settings.Lexicon);
@@ -45,11 +47,13 @@ public sealed class IngestPipeline
     public ExtractionResult Run(LoadedDocument loaded, CancellationToken ct = default)
     {
         var (repaired, summary) = _repair.Run(loaded);
+        // text in a legacy Vietnamese font encoding reads as gibberish until converted; once it was, it is Vietnamese
+        if (summary.Encoding == null) _language.Check(loaded);
         ct.ThrowIfCancellationRequested();
         var structured = _structure.Run(repaired, summary);
         var candidates = _extract.Run(structured);
         var matched = _match.Run(candidates);
-        var targets = _confidence.Run(matched);
+        var targets = _confidence.Run(matched, structured.Repair);
         var ordered = TargetKeys.Assign(targets.OrderBy(t => t.Candidate.Source.Page).ThenBy(t => t.Candidate.Source.Line).ToList());
         return new ExtractionResult(structured, ordered, loaded.Diagnostics);
     }

@@ -1,4 +1,9 @@
 namespace Ingest.Core.Stages.Confidence;
 
-/// <summary>Targets whose confidence falls below <see cref="ReviewThreshold"/> are flagged for review.</summary>
-public sealed record ConfidenceOptions(double ReviewThreshold = 0.6);
+/// <summary>The confidence model, and the threshold below which a target is flagged for review (the model's own by default).</summary>
+public sealed record ConfidenceOptions(ConfidenceModel Model, double ReviewThreshold)
+{
+    public ConfidenceOptions() : this(ConfidenceModel.Default, ConfidenceModel.Default.ReviewThreshold) { }
+
+    public ConfidenceOptions(double reviewThreshold) : this(ConfidenceModel.Default, reviewThreshold) { }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace Ingest.Core.Stages.Confidence.Training;
+
+/// <summary>One extracted target with its features and whether the gold answers say it is right; Group is the plan it came from.</summary>
+public sealed record LabelledTarget(string Group, double[] Features, bool Right);
+
+/// <summary>Fits logistic-regression weights (an outside numerics library does the algebra).</summary>
+public interface ILogisticFitter
+{
+    double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double l2);
+}
+
+/// <summary>Cross-validated review-queue quality: the share of wrong targets flagged, and of all targets flagged.</summary>
+public sealed record ReviewQuality(int Targets, int Wrong, int Flagged, int WrongFlagged)
+{
+    public double WrongFlaggedShare => Wrong == 0 ? 1 : WrongFlagged / (double)Wrong;
+
+    public double FlaggedShare => Targets == 0 ? 0 : Flagged / (double)Targets;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{WrongFlagged} of {Wrong} wrong flagged ({100 * WrongFlaggedShare:0.0}%), {Flagged} of {Targets} flagged ({100 * FlaggedShare:0.0}%)");
+}
+
+/// <summary>
+/// Fits the confidence model and measures it honestly: the review threshold is the one that
+/// flags the most wrong targets while flagging at most <see cref="MaxFlaggedShare"/> of all,
+/// chosen on out-of-fold predictions; quality is measured by nested cross-validation across
+/// plans (every format of a plan is held out together, threshold chosen without it).
+/// </summary>
+public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, double maxFlaggedShare = 0.2)
+{
+    public double MaxFlaggedShare => maxFlaggedShare;
+
+    public (ConfidenceModel Model, IReadOnlyList<(string Group, ReviewQuality Quality)> Folds, ReviewQuality Overall) Train(IReadOnlyList<LabelledTarget> data, string fitted)
+    {
+        var groups = data.Select(d => d.Group).Distinct().Order(StringComparer.Ordinal).ToList();
+        var folds = new List<(string, ReviewQuality)>();
+        foreach (var g in groups)
+        {
+            var train = data.Where(d => d.Group != g).ToList();
+            var test = data.Where(d => d.Group == g).ToList();
+            var weights = Fit(train);
+            double threshold = ChooseThreshold(OutOfFold(train));
+            folds.Add((g, Quality(test.Select(t => (Probability(weights, t.Features), t.Right)).ToList(), threshold)));
+        }
+        var overall = new ReviewQuality(folds.Sum(f => f.Item2.Targets), folds.Sum(f => f.Item2.Wrong), folds.Sum(f => f.Item2.Flagged), folds.Sum(f => f.Item2.WrongFlagged));
+        var all = Fit(data);
+        var model = new ConfidenceModel(
+            ConfidenceFeatures.Names.Select((n, i) => (n, all[i])).ToDictionary(p => p.n, p => p.Item2),
+            ChooseThreshold(OutOfFold(data)), fitted);
+        return (model, folds, overall);
+    }
+
+    private double[] Fit(IReadOnlyList<LabelledTarget> data) => fitter.Fit(data.Select(d => d.Features).ToList(), data.Select(d => d.Right).ToList(), l2);
+
+    /// <summary>Each target's probability from a model fitted without its plan.</summary>
+    private List<(double P, bool Right)> OutOfFold(IReadOnlyList<LabelledTarget> data)
+    {
+        var result = new List<(double, bool)>();
+        foreach (var g in data.Select(d => d.Group).Distinct())
+        {
+            var w = Fit(data.Where(d => d.Group != g).ToList());
+            result.AddRange(data.Where(d => d.Group == g).Select(d => (Probability(w, d.Features), d.Right)));
+        }
+        return result;
+    }
+
+    private double ChooseThreshold(IReadOnlyList<(double P, bool Right)> scored)
+    {
+        var candidates = scored.Select(s => s.P + 1e-9).Append(0.5).Distinct().Order().ToList();
+        double best = 0, bestRecall = -1;
+        foreach (var t in candidates)
+        {
+            var q = Quality(scored, t);
+            if (q.FlaggedShare > maxFlaggedShare) break;
+            if (q.WrongFlaggedShare > bestRecall) (best, bestRecall) = (t, q.WrongFlaggedShare);
+        }
+        return Math.Clamp(best, 1e-6, 1 - 1e-6);
+    }
+
+    private static ReviewQuality Quality(IReadOnlyList<(double P, bool Right)> scored, double threshold) => new(
+        scored.Count, scored.Count(s => !s.Right), scored.Count(s => s.P < threshold), scored.Count(s => !s.Right && s.P < threshold));
+
+    private static double Probability(double[] w, double[] x)
+    {
+        double z = 0;
+        for (int i = 0; i < x.Length; i++) z += w[i] * x[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+}
