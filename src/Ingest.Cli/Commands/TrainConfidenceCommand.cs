@@ -33,6 +33,14 @@ public static class TrainConfidenceCommand
         return cmd;
     }
 
+    /// <summary>What kind of input a document is, for the report: its format and damage ("pdf", "scan.pdf", "txt stripped").</summary>
+    private static string Kind(string document)
+    {
+        var name = Path.GetFileName(document.Replace(" (stripped)", ""));
+        int dot = name.IndexOf('.');
+        return (dot >= 0 ? name[(dot + 1)..] : name) + (document.EndsWith("(stripped)", StringComparison.Ordinal) ? " stripped" : "");
+    }
+
     private static int Run(string[] inputs, DirectoryInfo goldDir, string output, double maxFlagged)
     {
         var problems = new List<(string Path, string Reason)>();
@@ -53,8 +61,9 @@ public static class TrainConfidenceCommand
             var group = Path.GetFileName(goldFile)[..^".gold.jsonl".Length];
             try
             {
-                Add(input.Path, pipeline.Run(input.Path));
-                if (Path.GetExtension(input.Path) == ".txt")
+                var result = pipeline.Run(input.Path);
+                Add(input.Path, result);
+                if (Path.GetExtension(input.Path) == ".txt" && result.Document.Repair.Damage.Kept >= 0.9)
                 {
                     var text = VietOrthography.StripMarks(PlainTextReader.Decode(File.ReadAllBytes(input.Path)));
                     Add(input.Path + " (stripped)", pipeline.Run(PlainTextReader.FromText(input.Path, ContentHash.Of(input.Path), text)));
@@ -64,7 +73,7 @@ public static class TrainConfidenceCommand
 
             void Add(string name, ExtractionResult result)
             {
-                var labelled = GoldLabeller.Label(result, gold, group);
+                var labelled = GoldLabeller.Label(result, gold, group).Select(l => l with { Document = name }).ToList();
                 data.AddRange(labelled);
                 Console.Error.WriteLine($"{name}: {labelled.Count} targets, {labelled.Count(l => !l.Right)} wrong");
             }
@@ -77,9 +86,11 @@ public static class TrainConfidenceCommand
         var trainer = new ConfidenceTrainer(new NewtonLogisticFitter(), maxFlaggedShare: maxFlagged);
         var fitted = string.Create(CultureInfo.InvariantCulture,
             $"{data.Count} targets ({data.Count(d => !d.Right)} wrong) of {data.Select(d => d.Group).Distinct().Count()} plans");
-        var (model, folds, overall) = trainer.Train(data, fitted);
-        foreach (var (group, quality) in folds) Console.WriteLine($"held out {group}: {quality}");
-        Console.WriteLine($"cross-validated: {overall}");
+        var (model, heldOut) = trainer.Train(data, fitted);
+        foreach (var g in heldOut.GroupBy(h => h.Target.Group)) Console.WriteLine($"held out {g.Key}: {HeldOutScore.Quality(g)}");
+        Console.WriteLine($"cross-validated, all: {HeldOutScore.Quality(heldOut)}");
+        foreach (var g in heldOut.GroupBy(h => Kind(h.Target.Document)).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"cross-validated, {g.Key}: {HeldOutScore.Quality(g)}");
         AtomicFile.Write(output, model.ToJson() + "\n");
         Console.WriteLine($"{output}: {model}, fitted on {fitted}");
         return ExitCodes.Ok;

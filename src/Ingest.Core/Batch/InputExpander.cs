@@ -33,10 +33,42 @@ public static class InputExpander
 
     public static string StemOf(string path) => Path.GetFileNameWithoutExtension(path);
 
+    /// <summary>
+    /// The path with every symbolic link along it resolved (what realpath(3) gives), so that a
+    /// folder reached through a link to one of its ancestors is known as the one already walked.
+    /// </summary>
+    private static string Canonical(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        for (int hops = 0; ; hops++)
+        {
+            if (hops > 64) throw new IOException("too many levels of symbolic links");
+            bool relinked = false;
+            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = Path.Combine(current, part);
+                var target = new DirectoryInfo(next).LinkTarget;
+                if (target != null)
+                {
+                    // restart from the link's target with the rest of the path appended
+                    var rest = full[(full.IndexOf(part, current.Length, StringComparison.Ordinal) + part.Length)..].TrimStart(Path.DirectorySeparatorChar);
+                    full = Path.GetFullPath(Path.Combine(Path.IsPathRooted(target) ? target : Path.Combine(current, target), rest));
+                    current = root;
+                    relinked = true;
+                    break;
+                }
+                current = next;
+            }
+            if (!relinked) return current;
+        }
+    }
+
     private static void Walk(string root, string dir, FileFilter filter, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)
     {
         string real;
-        try { real = new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dir); }
+        try { real = Canonical(dir); }
         catch (IOException e) { problems.Add((dir, $"cannot resolve link: {e.Message}")); return; }
         if (!seen.Add(real)) { problems.Add((dir, "folder already visited (symbolic-link loop), skipped")); return; }
         IEnumerable<string> entries;

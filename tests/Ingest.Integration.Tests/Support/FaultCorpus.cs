@@ -32,6 +32,7 @@ public static class FaultCorpus
             "The committee shall review the annual report and submit its recommendations to the board before the end of the fiscal year. ", 40))));
         // a folder that links back to its parent: walked once, not forever
         Directory.CreateSymbolicLink(Path.Combine(dir, "loop"), dir);
+        Directory.CreateSymbolicLink(Path.Combine(dir, "up"), Path.GetDirectoryName(Path.GetFullPath(dir))!);
         return bad;
     }
 

@@ -5,7 +5,8 @@ namespace Ingest.Core.Stages.Confidence;
 
 /// <summary>
 /// Estimates how likely each target tuple is right with the fitted <see cref="ConfidenceModel"/>
-/// and flags for review those below the threshold, and every target whose value could not be read.
+/// and flags for review those below the threshold, every target whose value could not be read,
+/// and every value OCR was unsure of.
 /// </summary>
 public sealed class ConfidenceStage(ConfidenceOptions options)
 {
@@ -15,6 +16,7 @@ public sealed class ConfidenceStage(ConfidenceOptions options)
             var conf = m.Candidate.Value == null || m.Candidate.Evidence == ValueEvidence.Unreadable
                 ? 0
                 : Math.Round(options.Model.Probability(ConfidenceFeatures.Of(m, repair)), 3);
-            return new Target(m.Candidate, m.Match, conf, m.Candidate.Value == null || conf < options.ReviewThreshold);
+            bool review = m.Candidate.Value == null || conf < options.ReviewThreshold || m.Candidate.OcrConfidence < options.MinOcrConfidence;
+            return new Target(m.Candidate, m.Match, conf, review);
         }).ToList();
 }

@@ -3,7 +3,23 @@ using System.Globalization;
 namespace Ingest.Core.Stages.Confidence.Training;
 
 /// <summary>One extracted target with its features and whether the gold answers say it is right; Group is the plan it came from.</summary>
-public sealed record LabelledTarget(string Group, double[] Features, bool Right);
+public sealed record LabelledTarget(string Group, double[] Features, bool Right)
+{
+    /// <summary>The document it came from, for reports by kind of input.</summary>
+    public string Document { get; init; } = "";
+}
+
+/// <summary>A target's probability from a model fitted without its plan, and the threshold chosen without it.</summary>
+public sealed record HeldOutScore(LabelledTarget Target, double Probability, double Threshold)
+{
+    public bool Flagged => Probability < Threshold;
+
+    public static ReviewQuality Quality(IEnumerable<HeldOutScore> scores)
+    {
+        var list = scores.ToList();
+        return new ReviewQuality(list.Count, list.Count(s => !s.Target.Right), list.Count(s => s.Flagged), list.Count(s => !s.Target.Right && s.Flagged));
+    }
+}
 
 /// <summary>Fits logistic-regression weights (an outside numerics library does the algebra).</summary>
 public interface ILogisticFitter
@@ -32,24 +48,21 @@ public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, d
 {
     public double MaxFlaggedShare => maxFlaggedShare;
 
-    public (ConfidenceModel Model, IReadOnlyList<(string Group, ReviewQuality Quality)> Folds, ReviewQuality Overall) Train(IReadOnlyList<LabelledTarget> data, string fitted)
+    public (ConfidenceModel Model, IReadOnlyList<HeldOutScore> HeldOut) Train(IReadOnlyList<LabelledTarget> data, string fitted)
     {
-        var groups = data.Select(d => d.Group).Distinct().Order(StringComparer.Ordinal).ToList();
-        var folds = new List<(string, ReviewQuality)>();
-        foreach (var g in groups)
+        var heldOut = new List<HeldOutScore>();
+        foreach (var g in data.Select(d => d.Group).Distinct().Order(StringComparer.Ordinal))
         {
             var train = data.Where(d => d.Group != g).ToList();
-            var test = data.Where(d => d.Group == g).ToList();
             var weights = Fit(train);
             double threshold = ChooseThreshold(OutOfFold(train));
-            folds.Add((g, Quality(test.Select(t => (Probability(weights, t.Features), t.Right)).ToList(), threshold)));
+            heldOut.AddRange(data.Where(d => d.Group == g).Select(t => new HeldOutScore(t, Probability(weights, t.Features), threshold)));
         }
-        var overall = new ReviewQuality(folds.Sum(f => f.Item2.Targets), folds.Sum(f => f.Item2.Wrong), folds.Sum(f => f.Item2.Flagged), folds.Sum(f => f.Item2.WrongFlagged));
         var all = Fit(data);
         var model = new ConfidenceModel(
             ConfidenceFeatures.Names.Select((n, i) => (n, all[i])).ToDictionary(p => p.n, p => p.Item2),
             ChooseThreshold(OutOfFold(data)), fitted);
-        return (model, folds, overall);
+        return (model, heldOut);
     }
 
     private double[] Fit(IReadOnlyList<LabelledTarget> data) => fitter.Fit(data.Select(d => d.Features).ToList(), data.Select(d => d.Right).ToList(), l2);
