@@ -64,15 +64,6 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
-    public StoredResult? Find(string sha256, string pipelineVersion)
-    {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT json FROM documents WHERE sha256 = $s AND pipeline_version = $v", ("$s", sha256), ("$v", pipelineVersion));
-            return cmd.ExecuteScalar() is string json ? new StoredResult(sha256, pipelineVersion, json) : null;
-        }
-    }
-
     public StoredResult? Latest(string sha256)
     {
         lock (_gate)
@@ -113,17 +104,11 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
-    public void SaveSkip(long run, string path, string sha256)
-    {
-        lock (_gate)
-        {
-            using var tx = _db.BeginTransaction();
-            PointSource(tx, run, path, sha256, null);
-            tx.Commit();
-        }
-    }
+    public void SaveSkip(long run, string path, string sha256) => SaveSource(run, path, sha256, null);
 
-    public void SaveFailure(long run, string path, string? sha256, string error)
+    public void SaveFailure(long run, string path, string? sha256, string error) => SaveSource(run, path, sha256, error);
+
+    private void SaveSource(long run, string path, string? sha256, string? error)
     {
         lock (_gate)
         {

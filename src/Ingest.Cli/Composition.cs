@@ -40,7 +40,6 @@ public sealed class Composition : IDisposable
     /// <summary>The version of the pipeline these settings make, as the store records it.</summary>
     public string VersionOf(PipelineSettings settings, params string[] files)
     {
-        PipelineVersion.LoadAll();
         var o = _ocrOptions;
         return PipelineVersion.Of([RepairModelPath, Path.Combine(o.Tessdata, o.Language + ".traineddata"), .. files],
             $"review-threshold={settings.Confidence.ReviewThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}",

@@ -5,18 +5,23 @@ using System.Text;
 namespace Ingest.Cli;
 
 /// <summary>
-/// What a stored result was made by: the build of every Ingest assembly (their module ids, which
-/// deterministic builds change only when code or embedded data change), the model files and the
-/// options that change the output. A document is processed again when any of them changes.
+/// What a stored result was made by: the build of the program and of every Ingest assembly it
+/// references (their module ids, which deterministic builds change only when code or embedded
+/// data change), the model files and the options that change the output. A document is
+/// processed again when any of them changes.
 /// </summary>
 public static class PipelineVersion
 {
     public static string Of(IEnumerable<string> modelFiles, params string[] options)
     {
+        var program = typeof(PipelineVersion).Assembly;
+        var assemblies = program.GetReferencedAssemblies()
+            .Where(n => n.Name?.StartsWith("Ingest", StringComparison.Ordinal) == true)
+            .Select(Assembly.Load)
+            .Append(program)
+            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal);
         var sb = new StringBuilder();
-        foreach (var a in AppDomain.CurrentDomain.GetAssemblies()
-                     .Where(a => a.GetName().Name?.StartsWith("Ingest", StringComparison.Ordinal) == true && a.GetName().Name != "Ingest.Integration.Tests")
-                     .OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
+        foreach (var a in assemblies)
             sb.Append(a.GetName().Name).Append(':').Append(a.ManifestModule.ModuleVersionId).Append('\n');
         foreach (var f in modelFiles.Where(File.Exists))
         {
@@ -25,12 +30,5 @@ public static class PipelineVersion
         }
         foreach (var o in options) sb.Append(o).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
-    }
-
-    /// <summary>The Ingest assemblies the pipeline runs on, loaded now so that <see cref="Of"/> sees them all.</summary>
-    public static void LoadAll()
-    {
-        foreach (var name in Assembly.GetExecutingAssembly().GetReferencedAssemblies().Where(n => n.Name?.StartsWith("Ingest", StringComparison.Ordinal) == true))
-            Assembly.Load(name);
     }
 }

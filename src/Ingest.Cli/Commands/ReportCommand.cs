@@ -30,12 +30,7 @@ public static class ReportCommand
             Console.Error.WriteLine($"ingest: {output}: the report is written as .xlsx or .csv");
             return ExitCodes.Usage;
         }
-        if (!File.Exists(dbPath))
-        {
-            Console.Error.WriteLine($"ingest: {dbPath}: no store here; run 'ingest extract' first (or give --db)");
-            return ExitCodes.Usage;
-        }
-        using var store = StoreOptions.Open(dbPath);
+        using var store = StoreOptions.OpenExisting(dbPath);
         if (store == null) return ExitCodes.Usage;
         var documents = ReviewedDocuments.Load(store);
         var sheets = new ReportBuilder(IndicatorCatalogue.Default).Build(documents);

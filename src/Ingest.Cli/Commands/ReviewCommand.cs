@@ -30,7 +30,7 @@ public static class ReviewCommand
         var cmd = new Command("export", "Write the targets that need review, with their source lines and columns for decisions.") { output, document, db };
         cmd.SetAction(p =>
         {
-            using var store = OpenExisting(p.GetValue(db)!);
+            using var store = StoreOptions.OpenExisting(p.GetValue(db)!);
             if (store == null) return ExitCodes.Usage;
             var wanted = p.GetValue(document) ?? [];
             var docs = ReviewedDocuments.Load(store);
@@ -57,7 +57,7 @@ public static class ReviewCommand
         cmd.SetAction(p =>
         {
             var path = p.GetValue(file)!;
-            using var store = OpenExisting(p.GetValue(db)!);
+            using var store = StoreOptions.OpenExisting(p.GetValue(db)!);
             if (store == null) return ExitCodes.Usage;
             Sheet sheet;
             try
@@ -89,11 +89,4 @@ public static class ReviewCommand
     private static bool Names(ReportedDocument d, string wanted) =>
         d.Source.Path == wanted || Path.GetFileName(d.Source.Path) == wanted
         || wanted.Length >= 8 && d.Source.Sha256?.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) == true;
-
-    private static IResultStore? OpenExisting(string path)
-    {
-        if (File.Exists(path)) return StoreOptions.Open(path);
-        Console.Error.WriteLine($"ingest: {path}: no store here; run 'ingest extract' first (or give --db)");
-        return null;
-    }
 }

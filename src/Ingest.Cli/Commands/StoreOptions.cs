@@ -15,6 +15,14 @@ public static class StoreOptions
         DefaultValueFactory = _ => DefaultPath,
     };
 
+    /// <summary>Opens a store that must already exist (reports and review read what extract stored), or says why not and returns null.</summary>
+    public static IResultStore? OpenExisting(string path)
+    {
+        if (File.Exists(path)) return Open(path);
+        Console.Error.WriteLine($"ingest: {path}: no store here; run 'ingest extract' first (or give --db)");
+        return null;
+    }
+
     /// <summary>Opens the store, or says in one line why it cannot and returns null.</summary>
     public static IResultStore? Open(string path)
     {

@@ -3,7 +3,6 @@ using Ingest.Adapters.Tesseract;
 using Ingest.Core.Batch;
 using Ingest.Core.Contract;
 using Ingest.Core.Model;
-using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Validation;
 
@@ -59,7 +58,7 @@ public static class ValidateCommand
         try
         {
             var result = pipeline.Run(path);
-            var actual = ContractReader.Parse(ContractJsonWriter.ToJson(result, path));
+            var actual = ContractReader.From(result, path);
             var diff = ExpectedAnswers.Compare(expected, actual);
             if (diff.Clean) return (true, [$"{path}: ok ({actual.Targets.Count} targets as in {Path.GetFileName(expected)})"]);
             var head = $"{path}: {diff.Missing.Count} missing, {diff.Extra.Count} extra, {diff.Changed.Count} changed (expected {expected})";

@@ -52,8 +52,7 @@ public sealed class LiveProgress : IBatchProgress
             _running.Remove(o.Path);
             _done++;
             _pages += o.Pages;
-            foreach (var w in o.Warnings) _console.MarkupLine($"[yellow]{Markup.Escape($"{o.Path}: warning: {w}")}[/]");
-            if (!o.Ok) _console.MarkupLine($"[red]{Markup.Escape($"{o.Path}: error: {o.Error}")}[/]");
+            foreach (var line in PlainProgress.Problems(o)) _console.MarkupLine($"[{(o.Ok ? "yellow" : "red")}]{Markup.Escape(line)}[/]");
             _task?.Increment(1);
             Refresh();
         }

@@ -17,11 +17,14 @@ public sealed class PlainProgress(bool quiet) : IBatchProgress
     {
         lock (_gate)
         {
-            foreach (var w in o.Warnings) Console.Error.WriteLine($"{o.Path}: warning: {w}");
-            if (!o.Ok) Console.Error.WriteLine($"{o.Path}: error: {o.Error}");
-            else if (!quiet) Console.WriteLine(Describe(o));
+            foreach (var line in Problems(o)) Console.Error.WriteLine(line);
+            if (o.Ok && !quiet) Console.WriteLine(Describe(o));
         }
     }
+
+    /// <summary>The document's warnings and its error, a line each naming the file.</summary>
+    public static IEnumerable<string> Problems(DocumentOutcome o) =>
+        o.Warnings.Select(w => $"{o.Path}: warning: {w}").Concat(o.Ok ? [] : [$"{o.Path}: error: {o.Error}"]);
 
     public static string Describe(DocumentOutcome o) => string.Create(CultureInfo.InvariantCulture,
         $"{o.Path}: {o.Targets} targets, {o.NeedsReview} need review, {(o.Skipped ? "unchanged (stored result)" : $"{o.Elapsed.TotalSeconds:0.00}s")}");

@@ -67,7 +67,7 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
         try
         {
             sha = ContentHash.Of(input.Path);
-            var stored = options.Force ? null : store.Find(sha, pipelineVersion);
+            var stored = !options.Force && store.Latest(sha) is { } found && found.PipelineVersion == pipelineVersion ? found : null;
             var warnings = new List<string>();
             bool skipped = stored != null;
             if (stored != null) store.SaveSkip(run, input.Path, sha);

@@ -37,32 +37,18 @@ public static class InputExpander
     /// The path with every symbolic link along it resolved (what realpath(3) gives), so that a
     /// folder reached through a link to one of its ancestors is known as the one already walked.
     /// </summary>
-    private static string Canonical(string path)
+    private static string Canonical(string path, int depth = 0)
     {
+        if (depth > 40) throw new IOException("too many levels of symbolic links");
         var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
-        var current = root;
-        for (int hops = 0; ; hops++)
+        var current = Path.GetPathRoot(full)!;
+        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (hops > 64) throw new IOException("too many levels of symbolic links");
-            bool relinked = false;
-            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var next = Path.Combine(current, part);
-                var target = new DirectoryInfo(next).LinkTarget;
-                if (target != null)
-                {
-                    // restart from the link's target with the rest of the path appended
-                    var rest = full[(full.IndexOf(part, current.Length, StringComparison.Ordinal) + part.Length)..].TrimStart(Path.DirectorySeparatorChar);
-                    full = Path.GetFullPath(Path.Combine(Path.IsPathRooted(target) ? target : Path.Combine(current, target), rest));
-                    current = root;
-                    relinked = true;
-                    break;
-                }
-                current = next;
-            }
-            if (!relinked) return current;
+            var next = Path.Combine(current, part);
+            // a link's target may itself pass through links: resolve it the same way (Combine keeps an absolute target)
+            current = new DirectoryInfo(next).LinkTarget is { } target ? Canonical(Path.Combine(current, target), depth + 1) : next;
         }
+        return current;
     }
 
     private static void Walk(string root, string dir, FileFilter filter, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)

@@ -49,6 +49,10 @@ public sealed record ContractTarget(
 
 public static class ContractReader
 {
+    /// <summary>A pipeline result as its contract JSON reads back.</summary>
+    public static ContractDocument From(Model.ExtractionResult result, string displayPath) =>
+        Parse(Output.ContractJsonWriter.ToJson(result, displayPath));
+
     public static ContractDocument Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);

@@ -8,4 +8,13 @@ public sealed record LoadedDocument(
     int PageCount,
     bool Ocr,
     IReadOnlyList<Block> Blocks,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Every line in reading order: running text, and table cells row by row.</summary>
+    public IEnumerable<SourceLine> Lines() => Blocks.SelectMany(b => b switch
+    {
+        TextBlock t => t.Lines,
+        TableBlock t => t.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines),
+        _ => [],
+    });
+}

@@ -23,9 +23,6 @@ public interface IResultStore : IDisposable
 
     void FinishRun(long run, int processed, int skipped, int failed);
 
-    /// <summary>The stored result for this content made by this pipeline version, if any.</summary>
-    StoredResult? Find(string sha256, string pipelineVersion);
-
     /// <summary>Stores a document's result and its targets, and points the path at it.</summary>
     void SaveResult(long run, string path, StoredResult result, ContractDocument parsed);
 
@@ -36,7 +33,7 @@ public interface IResultStore : IDisposable
 
     IReadOnlyList<SourceRecord> Sources();
 
-    /// <summary>The newest stored result for this content, whatever pipeline version made it.</summary>
+    /// <summary>The stored result for this content (one per content: a newer pipeline's replaces the older), whatever pipeline version made it.</summary>
     StoredResult? Latest(string sha256);
 
     IReadOnlyList<RunRecord> Runs();

@@ -1,6 +1,5 @@
 using Ingest.Core.Contract;
 using Ingest.Core.Model;
-using Ingest.Core.Output;
 using Ingest.Core.Validation;
 
 namespace Ingest.Integration.Tests.Support;
@@ -10,7 +9,7 @@ public static class GoldScore
 {
     public static (int Tp, int Pred, int Gold) Count(ExtractionResult result, string goldName)
     {
-        var doc = ContractReader.Parse(ContractJsonWriter.ToJson(result, result.Document.Source.Path));
+        var doc = ContractReader.From(result, result.Document.Source.Path);
         var c = GoldAnswers.Compare(GoldAnswers.Load(Path.Combine(Repo.Gold, goldName + ".gold.jsonl")), doc.Targets);
         return (c.Strict, c.Predicted, c.Gold);
     }

@@ -12,6 +12,10 @@ public sealed record ConfidenceModel(IReadOnlyDictionary<string, double> Weights
 {
     public const string FileName = "confidence.json";
 
+    /// <summary>A model from weights in the order of <see cref="ConfidenceFeatures.Names"/>, as a fitter gives them.</summary>
+    public static ConfidenceModel FromVector(IReadOnlyList<double> weights, double reviewThreshold, string fitted) =>
+        new(ConfidenceFeatures.Names.Select((n, i) => (n, weights[i])).ToDictionary(p => p.n, p => p.Item2), reviewThreshold, fitted);
+
     public double Probability(double[] features)
     {
         double z = 0;

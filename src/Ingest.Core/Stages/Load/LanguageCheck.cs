@@ -14,13 +14,7 @@ public sealed partial class LanguageCheck(SyllableShape shape, double minShare =
     public void Check(LoadedDocument doc)
     {
         int words = 0, syllables = 0;
-        var lines = doc.Blocks.SelectMany(b => b switch
-        {
-            TextBlock t => t.Lines,
-            TableBlock t => t.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines),
-            _ => [],
-        });
-        foreach (var line in lines)
+        foreach (var line in doc.Lines())
             foreach (Match m in Word().Matches(line.Text))
             {
                 words++;

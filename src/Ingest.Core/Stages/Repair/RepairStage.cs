@@ -13,13 +13,7 @@ public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repai
 {
     public (LoadedDocument Document, RepairSummary Summary) Run(LoadedDocument doc)
     {
-        var lines = new List<SourceLine>();
-        foreach (var b in doc.Blocks)
-            switch (b)
-            {
-                case TextBlock t: lines.AddRange(t.Lines); break;
-                case TableBlock tb: lines.AddRange(tb.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines)); break;
-            }
+        var lines = doc.Lines().ToList();
         var (text, encoding, repair) = RepairLines(lines.Select(l => l.Text).ToArray());
 
         var byLine = new Dictionary<SourceLine, SourceLine>(ReferenceEqualityComparer.Instance);

@@ -54,18 +54,18 @@ public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, d
         foreach (var g in data.Select(d => d.Group).Distinct().Order(StringComparer.Ordinal))
         {
             var train = data.Where(d => d.Group != g).ToList();
-            var weights = Fit(train);
+            var model = Fit(train);
             double threshold = ChooseThreshold(OutOfFold(train));
-            heldOut.AddRange(data.Where(d => d.Group == g).Select(t => new HeldOutScore(t, Probability(weights, t.Features), threshold)));
+            heldOut.AddRange(data.Where(d => d.Group == g).Select(t => new HeldOutScore(t, model.Probability(t.Features), threshold)));
         }
-        var all = Fit(data);
-        var model = new ConfidenceModel(
-            ConfidenceFeatures.Names.Select((n, i) => (n, all[i])).ToDictionary(p => p.n, p => p.Item2),
-            ChooseThreshold(OutOfFold(data)), fitted);
-        return (model, heldOut);
+        var final = ConfidenceModel.FromVector(FitVector(data), ChooseThreshold(OutOfFold(data)), fitted);
+        return (final, heldOut);
     }
 
-    private double[] Fit(IReadOnlyList<LabelledTarget> data) => fitter.Fit(data.Select(d => d.Features).ToList(), data.Select(d => d.Right).ToList(), l2);
+    private double[] FitVector(IReadOnlyList<LabelledTarget> data) => fitter.Fit(data.Select(d => d.Features).ToList(), data.Select(d => d.Right).ToList(), l2);
+
+    // the threshold of a model fitted for one fold is chosen separately; the model's own is unused
+    private ConfidenceModel Fit(IReadOnlyList<LabelledTarget> data) => ConfidenceModel.FromVector(FitVector(data), 0.5, "");
 
     /// <summary>Each target's probability from a model fitted without its plan.</summary>
     private List<(double P, bool Right)> OutOfFold(IReadOnlyList<LabelledTarget> data)
@@ -73,8 +73,8 @@ public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, d
         var result = new List<(double, bool)>();
         foreach (var g in data.Select(d => d.Group).Distinct())
         {
-            var w = Fit(data.Where(d => d.Group != g).ToList());
-            result.AddRange(data.Where(d => d.Group == g).Select(d => (Probability(w, d.Features), d.Right)));
+            var model = Fit(data.Where(d => d.Group != g).ToList());
+            result.AddRange(data.Where(d => d.Group == g).Select(d => (model.Probability(d.Features), d.Right)));
         }
         return result;
     }
@@ -94,11 +94,4 @@ public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, d
 
     private static ReviewQuality Quality(IReadOnlyList<(double P, bool Right)> scored, double threshold) => new(
         scored.Count, scored.Count(s => !s.Right), scored.Count(s => s.P < threshold), scored.Count(s => !s.Right && s.P < threshold));
-
-    private static double Probability(double[] w, double[] x)
-    {
-        double z = 0;
-        for (int i = 0; i < x.Length; i++) z += w[i] * x[i];
-        return 1 / (1 + Math.Exp(-z));
-    }
 }

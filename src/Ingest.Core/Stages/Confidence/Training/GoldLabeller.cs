@@ -1,6 +1,5 @@
 using Ingest.Core.Contract;
 using Ingest.Core.Model;
-using Ingest.Core.Output;
 using Ingest.Core.Stages.Matching;
 using Ingest.Core.Validation;
 
@@ -14,7 +13,7 @@ public static class GoldLabeller
 {
     public static IReadOnlyList<LabelledTarget> Label(ExtractionResult result, IReadOnlyList<GoldTarget> gold, string group)
     {
-        var doc = ContractReader.Parse(ContractJsonWriter.ToJson(result, result.Document.Source.Path));
+        var doc = ContractReader.From(result, result.Document.Source.Path);
         var right = GoldAnswers.Compare(gold, doc.Targets).Pairs.Where(p => p.Strict).Select(p => p.Predicted.Key).ToHashSet(StringComparer.Ordinal);
         return result.Targets
             .Where(t => t.Candidate.Value != null)
