@@ -2,6 +2,7 @@ using System.Globalization;
 using Ingest.Core.Catalogue;
 using Ingest.Core.Contract;
 using Ingest.Core.Reports;
+using Ingest.Core.Stages.Extract;
 
 namespace Ingest.Core.Review;
 
@@ -127,14 +128,9 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
         else into[field] = value;
     }
 
-    private static (object?, string?) ParseNumber(string s)
-    {
-        var t = s.Replace(" ", "").TrimEnd('%');
-        // Vietnamese writes 88,69; a dot before three digits groups thousands (24.530)
-        if (t.Contains(',') && !t.Contains('.')) t = t.Replace(',', '.');
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? (v, null) : (null, "is not a number");
-    }
+    // read as the plans write numbers (88,69; 24.530; 1.5), by the same rules as extraction
+    private static (object?, string?) ParseNumber(string s) =>
+        NumberParser.TryParse(s.Replace(" ", "").TrimEnd('%'), out var v) ? (v, null) : (null, "is not a number");
 
     private static (object?, string?) ParseComparator(string s)
     {

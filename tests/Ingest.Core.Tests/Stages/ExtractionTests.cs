@@ -110,3 +110,20 @@ public class ExtractionTests
         Assert.All(t, x => Assert.Equal(2045, x.Candidate.Year));
     }
 }
+
+public class ReviewSheetTests
+{
+    [Theory]
+    [InlineData("75,5", 75.5)]
+    [InlineData("24.530", 24530)]
+    [InlineData("1.5", 1.5)]
+    [InlineData("90 %", 90)]
+    public void CorrectedValue_IsReadAsPlansWriteNumbers(string cell, double expected)
+    {
+        var sheet = new Ingest.Core.Reports.Sheet("Review", ["SHA-256", "Key", "Decision", "Corrected value"], [["abc", "k1", "correct", cell]]);
+        var (decisions, errors) = new Ingest.Core.Review.ReviewSheet(Ingest.Core.Catalogue.IndicatorCatalogue.Default)
+            .Import(sheet, (_, _) => true, "tester", DateTimeOffset.UnixEpoch);
+        Assert.Empty(errors);
+        Assert.Equal(expected, Assert.Single(decisions).Corrections["value"]);
+    }
+}
