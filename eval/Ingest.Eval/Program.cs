@@ -10,7 +10,8 @@ namespace Ingest.Eval;
 ///   render TEXT OUTDIR [FONT [PIXELS]]   pages of TEXT as 300-dpi PNGs (wrapped lines; OUTDIR/printed.txt is what was drawn)
 ///   strip TEXT           TEXT with every Vietnamese mark removed, to stdout
 ///   score-restore CLEAN REPAIRED        syllable accuracy of a restoration, line by line
-///   score-ocr CLEAN OCR REPAIRED        share of OCR-damaged syllables the repair put right
+///   score-ocr CLEAN OCR REPAIRED [MISSES]   share of OCR-damaged syllables the repair put right
+///                                       (MISSES: a TSV of printed, OCR and repaired word where repair is wrong)
 /// </summary>
 public static class Program
 {
@@ -23,7 +24,7 @@ public static class Program
             case "render": Render(args[1], args[2], args.Length > 3 ? args[3] : "DejaVu Serif", args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 50); return 0;
             case "strip": Console.Write(VietOrthography.StripMarks(VietText.Clean(File.ReadAllText(args[1])))); return 0;
             case "score-restore": return ScoreRestore(args[1], args[2]);
-            case "score-ocr": return ScoreOcr(args[1], args[2], args[3]);
+            case "score-ocr": return ScoreOcr(args[1], args[2], args[3], args.Length > 4 ? args[4] : null);
             default: Console.Error.WriteLine($"unknown command {args[0]}"); return 2;
         }
     }
@@ -91,21 +92,25 @@ public static class Program
     /// differently, and it is corrected when the repaired word in the same place equals the printed one.
     /// Repair keeps the OCR words' number and order, so repaired word k stands for OCR word k.
     /// </summary>
-    private static int ScoreOcr(string cleanFile, string ocrFile, string repairedFile)
+    private static int ScoreOcr(string cleanFile, string ocrFile, string repairedFile, string? missesFile)
     {
-        var clean = Syllables(File.ReadAllText(cleanFile)).Select(Norm).ToArray();
+        var printed = Syllables(File.ReadAllText(cleanFile));
+        var clean = printed.Select(Norm).ToArray();
         var ocr = Syllables(File.ReadAllText(ocrFile));
         var repaired = Syllables(File.ReadAllText(repairedFile));
         if (ocr.Length != repaired.Length) { Console.Error.WriteLine($"word counts differ: {ocr.Length} vs {repaired.Length}"); return 1; }
         var ocrNorm = ocr.Select(Norm).ToArray();
         int aligned = 0, damaged = 0, corrected = 0, broken = 0;
+        var misses = new StringBuilder();
         foreach (var (i, j) in ConfusionTrainer.AlignIndices(clean, ocrNorm))
         {
             aligned++;
             bool wasRight = clean[i] == ocrNorm[j], isRight = clean[i] == Norm(repaired[j]);
             if (!wasRight) { damaged++; if (isRight) corrected++; }
             else if (!isRight) broken++;
+            if (!isRight) misses.Append(printed[i]).Append('\t').Append(ocr[j]).Append('\t').Append(repaired[j]).Append('\t').Append(wasRight ? "broken" : "missed").Append('\n');
         }
+        if (missesFile != null) File.WriteAllText(missesFile, misses.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"printed {clean.Length} aligned {aligned} damaged {damaged} corrected {corrected} ({100.0 * corrected / Math.Max(1, damaged):F2}%) broken {broken} word-accuracy-before {100.0 * (aligned - damaged) / Math.Max(1, aligned):F2}% after {100.0 * (aligned - damaged + corrected - broken) / Math.Max(1, aligned):F2}%"));
         return 0;

@@ -74,11 +74,13 @@ public sealed class NoisyChannelRepairer : ITextRepairer
             {
                 case RepairTokenKind.Space: continue;
                 case RepairTokenKind.Number: slots.Add(Slot.Fixed(Vocabulary.Number)); break;
-                case RepairTokenKind.Code: slots.Add(Slot.Fixed(Vocabulary.Code)); break;
+                case RepairTokenKind.Code when clean || !RepairTokenizer.IsMixedCase(line.AsSpan(tok.Start, tok.Length)):
+                    slots.Add(Slot.Fixed(Vocabulary.Code)); break;
                 case RepairTokenKind.Punct:
                     slots.Add(Slot.Fixed(vocab.MarkId(line[tok.Start]), Vocabulary.EndsSentence(line[tok.Start])));
                     break;
                 default:
+                    // words, and in damaged text a capital inside a word ("triJn") is a misread letter, not a brand
                     words++;
                     var word = tok.Of(line);
                     var lower = word.ToLower(CultureInfo.InvariantCulture);
@@ -91,7 +93,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     {
                         if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
                         foreach (var cand in found)
-                            choices.Add(new Choice(cand.Id, cand.ChannelCost, Write(cand.Id, wordCase)));
+                            choices.Add(new Choice(cand.Id, cand.ChannelCost, cand.Id == known ? word : Write(cand.Id, wordCase)));
                         if (known == Vocabulary.Unknown)
                             choices.Add(new Choice(word.Any(char.IsDigit) ? Vocabulary.Code : Vocabulary.Unknown, KeepCost(costs), word));
                         else if (!found.Any(f => f.Id == known))

@@ -124,7 +124,17 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
         if (char.IsDigit(s[0]) && capitals > 0 && !lower && !joint) return true;
         // words are not joined by "/" in Vietnamese prose, units and codes are ("Gb/s", "km/h")
         if (slash || (joint && (digit || capitals >= 2))) return true;
-        return lower && capitals >= 1 && HasInnerCapital(s);
+        return HasInnerCapital(s);
+    }
+
+    /// <summary>
+    /// Letters only, with a capital after a small letter: a brand or code in clean text ("VNeID",
+    /// "IoT"), but OCR's reading of a marked vowel in damaged text ("triJn", "mUnh").
+    /// </summary>
+    public static bool IsMixedCase(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (!char.IsLetter(c)) return false;
+        return HasInnerCapital(s);
     }
 
     private static bool HasInnerCapital(ReadOnlySpan<char> s)
