@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Repair throughput on one core: diacritic-stripped law texts (N files, default 20) through
 # `ingest repair`, pinned to CPU 0. Prints syllables, the model's load time, and syllables per
-# second both over the whole run and after the model is loaded.
+# second both over the whole run and after the model is loaded. Then the same for OCR damage
+# (the eng-OCR plans of data/confidence-variants, one document), which repair reads twice:
+# once to learn the document's confusions, once with them.
 #   bench/repair.sh [N] [CORPUS_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,3 +21,9 @@ taskset -c 0 dotnet "$here/.build/ingest/ingest.dll" repair "$work/stripped.txt"
 awk -v s="$syl" -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
   load = b - a; run = c - b;
   printf "syllables %d\nstart-up + model load (one-line file): %.2f s\nwhole run: %.2f s, %.0f syllables/s\nafter start-up: %.2f s, %.0f syllables/s (one core)\n", s, load, run, s / run, run - load, s / (run - load) }'
+cat "$here"/data/confidence-variants/*.eng-ocr.txt > "$work/ocr.txt"
+osyl=$(grep -o '[[:alpha:]]\+' "$work/ocr.txt" | wc -l)
+t3=$(date +%s.%N); taskset -c 0 dotnet "$here/.build/ingest/ingest.dll" repair "$work/ocr.txt" > "$work/ocr-out.txt"; t4=$(date +%s.%N)
+awk -v s="$osyl" -v a="$t0" -v b="$t1" -v c="$t3" -v d="$t4" 'BEGIN {
+  load = b - a; run = d - c;
+  printf "OCR damage: %d syllables, whole run %.2f s, after start-up %.0f syllables/s (one core)\n", s, run, s / (run - load) }'

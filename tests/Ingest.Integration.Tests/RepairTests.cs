@@ -84,6 +84,16 @@ public class RepairTests
     }
 
     [Fact]
+    public void AcronymsInDamagedTextStayAcronyms()
+    {
+        // capitals without a vowel are an acronym (perhaps with its Đ read as D), never a syllable; written for this test
+        string[] damaged = ["Ban chi dUo CNTT clla HDND xa phii hilp vli UBND trién khai KT-XH.", "Dén hét nim 2030, TT hanh chinh cong cla x4 c6 100% hi sl tric tuyUn."];
+        var repaired = Repair(damaged);
+        foreach (var word in new[] { "CNTT", "HĐND", "UBND" }) Assert.Contains(word, repaired[0].Split(' '));
+        Assert.Contains("TT", repaired[1].Split(' '));
+    }
+
+    [Fact]
     public void ALegacyEncodedPlanGivesItsTargets()
     {
         // TCVN3 (ABC fonts) as the text reads once taken for Unicode

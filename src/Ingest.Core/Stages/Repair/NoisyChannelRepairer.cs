@@ -45,22 +45,43 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     {
         var tokenized = lines.Select(l => _tokenizer.Tokenize(l)).ToArray();
         var damage = EstimateDamage(lines, tokenized);
-        var costs = new ChannelCosts(_model.Confusion, damage);
         bool clean = damage.Kept >= 0.9;
+        var costs = new ChannelCosts(_model.Confusion, damage);
+        if (damage.Ocr < AdaptFromOcrShare) return RepairAll(lines, tokenized, costs, clean, damage, readings: null);
+
+        // An OCR's confusions depend on its font and scan: the first reading of the document
+        // shows which ones this text has, and the second reads it with them (candidates are
+        // searched again, since a confusion common here can bring words the first search left out).
+        var readings = new ConfusionCounts();
+        RepairAll(lines, tokenized, costs, clean, damage, readings);
+        var adapted = readings.AdaptedFrom(_model.Confusion, AdaptationStrength);
+        return RepairAll(lines, tokenized, new ChannelCosts(adapted, damage), clean, damage, readings: null);
+    }
+
+    // Stripped text has one confusion (a mark lost) that needs no learning; below this share of
+    // OCR damage a second reading costs time for little. The strength is the prior's weight in
+    // letters: a letter read 20 times in this document counts as much as everything learnt before.
+    private const double AdaptFromOcrShare = 0.2, AdaptationStrength = 20;
+
+    private TextRepair RepairAll(IReadOnlyList<string> lines, List<RepairToken>[] tokenized, ChannelCosts costs, bool clean,
+        DamageMix damage, ConfusionCounts? readings)
+    {
         var candidates = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var output = new string[lines.Count];
         int words = 0, changed = 0;
         var context = LmContext.Start;
+        var ocrOnly = readings == null ? null : new ChannelCosts(_model.Confusion, new DamageMix(0, 0, 1));
         for (int i = 0; i < lines.Count; i++)
         {
-            var (text, w, c, end) = RepairLine(lines[i], tokenized[i], costs, clean, candidates, context);
+            var (text, w, c, end) = RepairLine(lines[i], tokenized[i], costs, clean, candidates, context,
+                readings == null ? null : (id, observed) => readings.Add(_model.Vocabulary.Surface(id).ToLowerInvariant(), observed, ocrOnly));
             output[i] = text; words += w; changed += c; context = end;
         }
         return new TextRepair(output, words, changed, damage);
     }
 
     private (string Text, int Words, int Changed, LmContext End) RepairLine(string line, List<RepairToken> tokens,
-        ChannelCosts costs, bool clean, Dictionary<string, List<Candidate>> cache, LmContext context)
+        ChannelCosts costs, bool clean, Dictionary<string, List<Candidate>> cache, LmContext context, Action<int, string>? read)
     {
         var vocab = _model.Vocabulary;
         var slots = new List<Slot>();
@@ -85,6 +106,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     var word = tok.Of(line);
                     var lower = word.ToLower(CultureInfo.InvariantCulture);
                     int known = KnownId(lower);
+
                     if (known == Vocabulary.Unknown) anyUnknown = true;
                     var wordCase = VietOrthography.CaseOf(word);
                     var choices = new List<Choice>();
@@ -92,8 +114,10 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     else
                     {
                         if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
+                        bool acronym = IsAcronym(word);
                         foreach (var cand in found)
-                            choices.Add(new Choice(cand.Id, cand.ChannelCost, cand.Id == known ? word : Write(cand.Id, wordCase)));
+                            if (!acronym || !_model.Vocabulary.IsSyllable(cand.Id))
+                                choices.Add(new Choice(cand.Id, cand.ChannelCost, cand.Id == known ? word : Write(cand.Id, wordCase)));
                         if (known == Vocabulary.Unknown)
                             choices.Add(new Choice(word.Any(char.IsDigit) ? Vocabulary.Code : Vocabulary.Unknown, KeepCost(costs), word));
                         else if (!found.Any(f => f.Id == known))
@@ -117,7 +141,9 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                 var s = slots[slot];
                 if (s.Choices != null)
                 {
-                    var text = s.Choices[picks[slot]].Text;
+                    var choice = s.Choices[picks[slot]];
+                    var text = choice.Text;
+                    if (read != null && choice.Id >= Vocabulary.FirstWord) read(choice.Id, tok.Of(line).ToLower(CultureInfo.InvariantCulture));
                     if (text != tok.Of(line)) changed++;
                     sb.Append(text);
                 }
@@ -128,6 +154,14 @@ public sealed class NoisyChannelRepairer : ITextRepairer
         }
         return (sb.ToString(), words, changed, end);
     }
+
+    // Capitals without a vowel ("CNTT", "KT", "HDND") are an acronym, perhaps with a lost mark, not
+    // a garbled syllable: OCR reads a marked vowel as some vowel, symbol or "J" (no Vietnamese
+    // letter), seldom as nothing.
+    private static bool IsAcronym(string word) =>
+        word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c) && c != 'J' && !IsVowelLetter(c));
+
+    private static bool IsVowelLetter(char c) => VietOrthography.ToAscii(char.ToLowerInvariant(c)) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
 

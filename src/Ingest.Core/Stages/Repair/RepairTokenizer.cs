@@ -18,8 +18,10 @@ public readonly record struct RepairToken(int Start, int Length, RepairTokenKind
 public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
 {
     private readonly IReadOnlySet<char> _inWord = inWordSymbols ?? new HashSet<char>();
+    // text that may come from OCR, where a lone bracket next to letters is a misread letter
+    private readonly bool _ocr = inWordSymbols != null;
 
-    /// <summary>A tokenizer for clean text: only letters and digits make words.</summary>
+    /// <summary>A tokenizer for clean text: only letters and digits make words (and symbols no word has).</summary>
     public static RepairTokenizer Clean { get; } = new();
 
     public List<RepairToken> Tokenize(string line)
@@ -44,7 +46,23 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
 
     private bool IsWordChar(string line, int k) =>
         char.IsLetterOrDigit(line[k]) || char.GetUnicodeCategory(line[k]) == UnicodeCategory.NonSpacingMark
-        || ((_inWord.Contains(line[k]) || IsJunkSymbol(line[k])) && HasWordNeighbour(line, k));
+        || ((_inWord.Contains(line[k]) || IsJunkSymbol(line[k]) || (_ocr && IsStrayBracket(line, k))) && HasWordNeighbour(line, k));
+
+    /// <summary>
+    /// A bracket or bar with no partner in its run of non-spaces, touching a letter ("si]", "[ng"):
+    /// OCR's reading of a marked letter, since brackets in prose come in pairs.
+    /// </summary>
+    private static bool IsStrayBracket(string line, int k)
+    {
+        var c = line[k];
+        if (c == '|') return true;
+        if (c is not (']' or '}' or '[' or '{')) return false;
+        char partner = c switch { ']' => '[', '}' => '{', '[' => ']', _ => '}' };
+        int step = c is ']' or '}' ? -1 : 1;
+        for (int i = k + step; i >= 0 && i < line.Length && !char.IsWhiteSpace(line[i]); i += step)
+            if (line[i] == partner) return false;
+        return true;
+    }
 
     /// <summary>
     /// A non-ASCII symbol that has no business inside a Vietnamese word ("¢", "§", "€", "‘"):

@@ -56,6 +56,17 @@ public class RepairTokenizerTests
         Assert.Equal(kind, tokens[0].Kind);
     }
 
+    [Theory]
+    // a bracket without its partner is OCR's reading of a mark; a pair, or a list marker, is punctuation
+    [InlineData("si]", "si]")]
+    [InlineData("[ng", "[ng")]
+    [InlineData("ch|t", "ch|t")]
+    [InlineData("[1]", "1")]
+    [InlineData("a)", "a")]
+    [InlineData("[xem]", "xem")]
+    public void StrayBracketsBelongToTheWord(string chunk, string word) =>
+        Assert.Equal(word, Ocr.Tokenize(chunk).Where(t => t.Kind is RepairTokenKind.Word or RepairTokenKind.Number).Single().Of(chunk));
+
     [Fact]
     public void AnAmpersandBetweenSpacesIsNotAWord() =>
         Assert.Equal(RepairTokenKind.Punct, Ocr.Tokenize("R & D").Single(t => t.Length == 1 && t.Start == 2).Kind);
@@ -128,5 +139,43 @@ public class KneserNeyTests
         var lm = kn.Build(trigramCutoff: 1);
         Assert.True(lm.LogProb(Vocabulary.SentenceStart, a, b) > lm.LogProb(Vocabulary.SentenceStart, a, c));
         Assert.True(lm.LogProb(Vocabulary.SentenceStart, a, c) > float.NegativeInfinity);
+    }
+}
+
+public class ConfusionCountsTests
+{
+    // a prior that has "ổ" mostly read as "o" or "6", and seldom lost
+    private static readonly ConfusionModel Prior = new(new Dictionary<(char, string), float>
+    {
+        [('ổ', "o")] = MathF.Log(0.6f), [('ổ', "6")] = MathF.Log(0.39f), [('ổ', "")] = MathF.Log(0.01f),
+        [('d', "d")] = MathF.Log(0.99f), [('i', "i")] = MathF.Log(0.99f), [('đ', "d")] = MathF.Log(0.95f),
+        [('a', "a")] = MathF.Log(0.99f),
+    }, MathF.Log(0.001f), MathF.Log(3e-4f));
+
+    private static readonly ChannelCosts OcrOnly = new(Prior, new Ingest.Core.Model.DamageMix(0, 0, 1));
+
+    [Fact]
+    public void ADocumentThatLosesALetterOftenTeachesThatLoss()
+    {
+        var counts = new ConfusionCounts();
+        for (int k = 0; k < 30; k++) counts.Add("đổi", "di", OcrOnly);
+        var adapted = counts.AdaptedFrom(Prior, strength: 20);
+        Assert.True(adapted.TryLogP('ổ', "", out var lost));
+        Assert.InRange(Math.Exp(lost), 0.5, 0.7); // (30 + 20·0.01) / (30 + 20)
+        // letters this document never showed keep what was learnt before
+        Assert.True(adapted.TryLogP('a', "a", out var a));
+        Assert.Equal(Math.Log(0.99), a, 3);
+    }
+
+    [Fact]
+    public void AFewReadingsMoveThePriorOnlyALittle()
+    {
+        var counts = new ConfusionCounts();
+        counts.Add("đổi", "di", OcrOnly);
+        var adapted = counts.AdaptedFrom(Prior, strength: 20);
+        Assert.True(adapted.TryLogP('ổ', "", out var lost));
+        Assert.InRange(Math.Exp(lost), 0.04, 0.06); // (1 + 0.2) / 21
+        Assert.True(adapted.TryLogP('ổ', "o", out var o));
+        Assert.True(Math.Exp(o) > 0.5);
     }
 }
