@@ -60,4 +60,16 @@ public class StructureTests
         Assert.Equal("12/KH-UBND", r.Document.Header.Number);
         Assert.StartsWith("Kế hoạch Triển khai", r.Document.Header.Title);
     }
+
+    [Theory]
+    // the place follows capitals that end the line before it, or is split from its date
+    [InlineData("ĐẢNG BỘ TỈNH GIA LAI\nĐẢNG CỘNG SẢN VIỆT NAM\nIa Grai, ngày 12 tháng 10 năm 2025\n", "Ia Grai", "2025-10-12")]
+    [InlineData("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Thiện, ngày 3 tháng 11 năm 2025\n", "Phú Thiện", "2025-11-03")]
+    [InlineData("ỦY BAN NHÂN DÂN\nXÃ IA HRÚ\nIa Hrú, ngày 20\ntháng 8 năm 2025\n", "Ia Hrú", "2025-08-20")]
+    public void Header_PlaceStaysOnItsLine(string head, string place, string date)
+    {
+        var r = Some.Extract(head + "KẾ HOẠCH\nChuyển đổi số năm 2025\nThực hiện Nghị quyết ...\n");
+        Assert.Equal(place, r.Document.Header.Place);
+        Assert.Equal(date, r.Document.Header.Date);
+    }
 }

@@ -41,9 +41,15 @@ public sealed partial class HeaderReader(Lexicon lexicon)
                     issuer = Sentence(CutAtSkip(text, skip), lexicon.AdminUnitWords);
                 }
             }
-            // "Đak Đoa, ngày" / "tháng 8 năm 2025" may be split over two lines
+            // "Đak Đoa, ngày" / "tháng 8 năm 2025" may be split over two lines, but the place is
+            // on one line: capitals ending the line before ("ĐẢNG CỘNG SẢN VIỆT NAM", "Hạnh Phúc") are not part of it
             var pd = place == null ? PlaceDate().Match(line) : Match.Empty;
-            if (place == null && !pd.Success && i + 1 < lines.Count) pd = PlaceDate().Match(line + " " + lines[i + 1]);
+            if (place == null && !pd.Success && i + 1 < lines.Count)
+            {
+                var joined = PlaceDate().Match(line + " " + lines[i + 1]);
+                var at = joined.Groups["place"];
+                if (joined.Success && at.Index + at.Length <= line.Length) pd = joined;
+            }
             if (pd.Success)
             {
                 place = pd.Groups["place"].Value.Trim();
