@@ -4,7 +4,8 @@
 #   1. restoration: the plan with every mark stripped is repaired; syllable accuracy against the plan;
 #   2. OCR repair: the plan is rendered at 300 dpi and read by Tesseract's English model (the damage
 #      of old OCR tools), repaired, and the share of damaged syllables put right is counted.
-#   eval/repair.sh [CORPUS_DIR]      (default ../shared/corpus; OCR_PAIRS=DIR to learn confusions from other pairs)
+#   eval/repair.sh [CORPUS_DIR]      (default ../shared/corpus; OCR_PAIRS=DIR to learn confusions from other pairs;
+#                                     FONT="Liberation Sans" PIXELS=44 to print the plans in another font or size)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$here/../shared/corpus}
@@ -23,7 +24,7 @@ for p in $plans; do
   ingest repair "$work/$p.stripped.txt" --model "$work/$p.bin" > "$work/$p.restored.txt"
   restore=$(tool score-restore "$here/samples/$p.txt" "$work/$p.restored.txt")
   if [ ! -f "$work/$p.ocr.txt" ]; then
-    tool render "$here/samples/$p.txt" "$work/$p.pages" "Liberation Serif" 50
+    tool render "$here/samples/$p.txt" "$work/$p.pages" "${FONT:-Liberation Serif}" "${PIXELS:-50}"
     for img in "$work/$p.pages"/page-*.png; do OMP_THREAD_LIMIT=1 tesseract "$img" - -l eng 2>/dev/null; done > "$work/$p.ocr.txt"
   fi
   ingest repair "$work/$p.ocr.txt" --model "$work/$p.bin" > "$work/$p.ocr-repaired.txt"
