@@ -94,6 +94,17 @@ public class RepairTests
     }
 
     [Fact]
+    public void AVowelOcrLostIsPutBackWhenContextAsksForIt()
+    {
+        // "di" is a word as it stands, and reads as "đi", "để" or "độ"; only the words around it say "đổi" (written for this test)
+        string[] damaged = ["Day minh chuyin di sf trong cac co quan dang, chinh quyin.", "Phat triin khoa hic, cong nghi, di mli sang tlo va chuyin di sf."];
+        string[] clean = ["Đẩy mạnh chuyển đổi số trong các cơ quan đảng, chính quyền.", "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số."];
+        var repaired = Repair(damaged);
+        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= 0.9, repaired[i]);
+        Assert.Equal(3, repaired.Sum(l => l.Split(' ').Count(w => w.StartsWith("đổi", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public void ALegacyEncodedPlanGivesItsTargets()
     {
         // TCVN3 (ABC fonts) as the text reads once taken for Unicode

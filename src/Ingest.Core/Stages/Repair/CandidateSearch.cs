@@ -39,10 +39,11 @@ public sealed class CandidateSearch
     }
 
     /// <summary>
-    /// Candidates for a lower-case observed token, at most <paramref name="max"/>, best first by
-    /// channel cost less <paramref name="prior"/> (a word's log-probability on its own).
+    /// Candidates for a lower-case observed token, best first by channel cost less
+    /// <paramref name="prior"/> (a word's log-probability on its own): those within
+    /// <paramref name="priorMargin"/> of the best by that score, at most <paramref name="max"/>.
     /// </summary>
-    public List<Candidate> Find(string observed, ChannelCosts costs, Func<int, float> prior, int max = 32, float margin = 9f, float priorMargin = 6f)
+    public List<Candidate> Find(string observed, ChannelCosts costs, Func<int, float> prior, int max = 64, float margin = 9f, float priorMargin = 6f)
     {
         int m = observed.Length;
         float cap = 8f + 2.5f * m;
@@ -86,8 +87,9 @@ public sealed class CandidateSearch
         // the words OCR most likely garbled into this token, by channel and how common the word is
         found.Sort((a, b) => (a.ChannelCost - prior(a.Id)).CompareTo(b.ChannelCost - prior(b.Id)));
         if (found.Count > max) found.RemoveRange(max, found.Count - max);
-        // a word far less likely on its own than the best one seldom wins in context, and each
-        // one kept costs the decoder; a short token can have many close words, so the count alone is no cut
+        // a word far less likely on its own than the best one seldom wins in context, and each one
+        // kept costs the decoder. A short token has dozens of close words ("di": "đi", "dì", "dị", …),
+        // so a small count would cut a common word that needs context ("đổi" in "chuyển đổi số")
         if (found.Count > 0)
         {
             float bestScore = found[0].ChannelCost - prior(found[0].Id);
