@@ -15,6 +15,14 @@ public class RepairTests
 
     private static string[] Repair(params string[] lines) => Repairer.Value.Repair(lines).Lines.ToArray();
 
+    /// <summary>The damaged lines repaired as one document, each close enough to its clean line.</summary>
+    private static string[] AssertRepaired(string[] damaged, string[] clean, double minAccuracy)
+    {
+        var repaired = Repair(damaged);
+        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= minAccuracy, repaired[i]);
+        return repaired;
+    }
+
     private static double WordAccuracy(string expected, string actual)
     {
         var a = expected.Split(' ');
@@ -65,8 +73,7 @@ public class RepairTests
         // the kinds of damage an OCR without Vietnamese does, written for this test
         string[] damaged = ["- Ty 1e phu song 5G trén dia ban x4 dat 80% vao nim 2027.", "Dén hét nim 2030, c6 trén 90% ngudi dan st dung dich vu s6."];
         string[] clean = ["- Tỷ lệ phủ sóng 5G trên địa bàn xã đạt 80% vào năm 2027.", "Đến hết năm 2030, có trên 90% người dân sử dụng dịch vụ số."];
-        var repaired = Repair(damaged);
-        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= 0.85, repaired[i]);
+        AssertRepaired(damaged, clean, 0.85);
     }
 
     [Fact]
@@ -75,8 +82,7 @@ public class RepairTests
         // an OCR without Vietnamese reads some marked vowels as capitals ("mUnh" for "mạnh"), written for this test
         string[] damaged = ["Phat huy thJ mUnh clla dia philng, triJn khai img dung IoT va tai khoUn VNeID.", "Nang cUo hilu qua cUi cach hanh chinh trén dia ban x4."];
         string[] clean = ["Phát huy thế mạnh của địa phương, triển khai ứng dụng IoT và tài khoản VNeID.", "Nâng cao hiệu quả cải cách hành chính trên địa bàn xã."];
-        var repaired = Repair(damaged);
-        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= 0.85, repaired[i]);
+        var repaired = AssertRepaired(damaged, clean, 0.85);
         foreach (var word in new[] { "mạnh", "triển", "khoản" }) Assert.Contains(word, repaired[0].Split(' '));
         foreach (var brand in new[] { "IoT", "VNeID." }) Assert.Contains(brand, repaired[0].Split(' '));
         // in clean text the same capitals are a brand's own spelling
@@ -99,8 +105,7 @@ public class RepairTests
         // "di" is a word as it stands, and reads as "đi", "để" or "độ"; only the words around it say "đổi" (written for this test)
         string[] damaged = ["Day minh chuyin di sf trong cac co quan dang, chinh quyin.", "Phat triin khoa hic, cong nghi, di mli sang tlo va chuyin di sf."];
         string[] clean = ["Đẩy mạnh chuyển đổi số trong các cơ quan đảng, chính quyền.", "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số."];
-        var repaired = Repair(damaged);
-        for (int i = 0; i < clean.Length; i++) Assert.True(WordAccuracy(clean[i], repaired[i]) >= 0.9, repaired[i]);
+        var repaired = AssertRepaired(damaged, clean, 0.9);
         Assert.Equal(3, repaired.Sum(l => l.Split(' ').Count(w => w.StartsWith("đổi", StringComparison.Ordinal))));
     }
 
