@@ -14,6 +14,19 @@ internal sealed class Pix : SafeHandle
     public int XRes => TesseractNative.pixGetXRes(handle);
     public IntPtr Raw => handle;
 
+    /// <summary>Whether a pixel is ink: set in a 1-bit image, darker than mid-grey in an 8-bit one.</summary>
+    public bool IsDark(int x, int y)
+    {
+        if (TesseractNative.pixGetPixel(handle, x, y, out var v) != 0) return false;
+        return TesseractNative.pixGetDepth(handle) switch
+        {
+            1 => v == 1,
+            8 => v < 128,
+            32 => ((v >> 24) & 0xff) + ((v >> 16) & 0xff) + ((v >> 8) & 0xff) < 3 * 128,
+            _ => false,
+        };
+    }
+
     /// <summary>Takes ownership of a pointer leptonica returned; null stays null.</summary>
     public static Pix? Own(IntPtr p) => p == IntPtr.Zero ? null : new Pix(p);
 

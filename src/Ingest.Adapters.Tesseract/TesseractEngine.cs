@@ -53,6 +53,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
             string tsv;
             try { tsv = Marshal.PtrToStringUTF8(tsvPtr) ?? ""; }
             finally { if (tsvPtr != IntPtr.Zero) TesseractNative.TessDeleteText(tsvPtr); }
+            tsv = InequalityGlyphs.Restore(tsv, image.Width, image.Height, image.IsDark);
             int words = tsv.Split('\n').Count(l => l.StartsWith("5\t", StringComparison.Ordinal) && !l.EndsWith('\t'));
             return new OcrRun(tsv, TesseractNative.TessBaseAPIMeanTextConf(_api), words);
         }

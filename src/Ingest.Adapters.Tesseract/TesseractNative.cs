@@ -66,6 +66,8 @@ internal static unsafe partial class TesseractNative
     public static partial int pixReadHeader(string filename, out int format, out int w, out int h, out int bps, out int spp, out int iscmap);
     [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetDepth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetPixel(IntPtr pix, int x, int y, out uint value);
     [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);

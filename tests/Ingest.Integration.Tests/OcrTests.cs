@@ -57,6 +57,42 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public void InequalitySigns_AreReadFromTheImage_ThoughTheModelHasNoSuchSign()
+    {
+        // vie.traineddata cannot write "≥" or "≤": the bar under the chevron tells them from ">" and "<"
+        string[] plan =
+        [
+            "1. Mục tiêu đến năm 2030",
+            "- Tỷ lệ hồ sơ được xử lý trực tuyến ≥ 90%.",
+            "- Tỷ lệ hộ gia đình có Internet cáp quang > 80%.",
+            "- Tỷ lệ hồ sơ giải quyết quá hạn ≤ 5%.",
+        ];
+        var png = Path.Combine(_dir, "signs.png");
+        TextImage.Write(png, plan);
+        var fromImage = new IngestPipeline(PipelineSettings.Default(Readers())).Run(png).Targets;
+        var fromText = new IngestPipeline(PipelineSettings.Default([new PlainTextReader()]))
+            .Run(PlainTextReader.FromText("signs.txt", "0", string.Join("\n", plan))).Targets;
+        Assert.Equal(3, fromText.Count);
+        Assert.Equal(fromText.Select(t => (t.Candidate.Value, t.Candidate.Comparator)), fromImage.Select(t => (t.Candidate.Value, t.Candidate.Comparator)));
+    }
+
+    [Theory]
+    // a chevron 20 px square at (10, 10); what lies under it
+    [InlineData(3, 20, true)]    // a bar as wide as the sign, just under it: "≥"
+    [InlineData(0, 0, false)]    // nothing: ">"
+    [InlineData(3, 200, false)]  // a rule running on past the sign: an underline or a table border
+    [InlineData(25, 20, false)]  // a bar far below: the next line
+    public void ABarUnderTheChevronMakesItAnInequalityWithEquality(int gap, int barLength, bool expected)
+    {
+        var ink = new HashSet<(int, int)>();
+        for (int k = 0; k < 10; k++) { ink.Add((10 + 2 * k, 10 + k)); ink.Add((10 + 2 * k, 29 - k)); }
+        for (int x = 10; x < 10 + barLength; x++) { ink.Add((x, 30 + gap)); ink.Add((x, 31 + gap)); }
+        var tsv = "5\t1\t1\t1\t1\t1\t10\t10\t20\t20\t91.5\t>\n5\t1\t1\t1\t1\t2\t40\t10\t40\t20\t95.0\t90%";
+        var restored = InequalityGlyphs.Restore(tsv, 400, 100, (x, y) => ink.Contains((x, y)));
+        Assert.Equal(expected ? tsv.Replace("\t>\n", "\t≥\n") : tsv, restored);
+    }
+
+    [Fact]
     public void PageThatTimesOut_IsReported_WithItsNumberAndReason()
     {
         var png = Path.Combine(_dir, "plan.png");
