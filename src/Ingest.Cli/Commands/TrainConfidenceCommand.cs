@@ -41,6 +41,12 @@ public static class TrainConfidenceCommand
         return (dot >= 0 ? name[(dot + 1)..] : name) + (document.EndsWith("(stripped)", StringComparison.Ordinal) ? " stripped" : "");
     }
 
+    private static ReviewQuality Quality(IEnumerable<(string Kind, bool Right, bool Flagged)> targets)
+    {
+        var list = targets.ToList();
+        return new ReviewQuality(list.Count, list.Count(t => !t.Right), list.Count(t => t.Flagged), list.Count(t => !t.Right && t.Flagged));
+    }
+
     private static int Run(string[] inputs, DirectoryInfo goldDir, string output, double maxFlagged)
     {
         var problems = new List<(string Path, string Reason)>();
@@ -49,6 +55,8 @@ public static class TrainConfidenceCommand
         using var composition = new Composition(TesseractOptions.Default(Environment.ProcessorCount));
         var pipeline = new IngestPipeline(composition.Settings);
         var data = new List<LabelledTarget>();
+        // what the model the pipeline runs with (the one being replaced) flags on the same data
+        var current = new List<(string Kind, bool Right, bool Flagged)>();
         foreach (var input in batch)
         {
             var goldFile = ExpectedAnswers.Find(goldDir.FullName, input.Path);
@@ -75,6 +83,8 @@ public static class TrainConfidenceCommand
             {
                 var labelled = GoldLabeller.Label(result, gold, group).Select(l => l with { Document = name }).ToList();
                 data.AddRange(labelled);
+                // the labeller keeps the targets that have a value, in order
+                current.AddRange(result.Targets.Where(t => t.Candidate.Value != null).Zip(labelled, (t, l) => (Kind(name), l.Right, t.NeedsReview)));
                 Console.Error.WriteLine($"{name}: {labelled.Count} targets, {labelled.Count(l => !l.Right)} wrong");
             }
         }
@@ -91,6 +101,9 @@ public static class TrainConfidenceCommand
         Console.WriteLine($"cross-validated, all: {HeldOutScore.Quality(heldOut)}");
         foreach (var g in heldOut.GroupBy(h => Kind(h.Target.Document)).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine($"cross-validated, {g.Key}: {HeldOutScore.Quality(g)}");
+        Console.WriteLine($"the model in use, on the same data (not held out): {Quality(current)}");
+        foreach (var g in current.GroupBy(c => c.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"the model in use, {g.Key}: {Quality(g)}");
         AtomicFile.Write(output, model.ToJson() + "\n");
         Console.WriteLine($"{output}: {model}, fitted on {fitted}");
         return ExitCodes.Ok;
