@@ -41,11 +41,12 @@ public sealed class LineDecoder(SyllableLanguageModel lm, int beam = 12)
             for (int h = 0; h < prev.Length; h++)
             {
                 var hyp = prev[h];
+                var context = lm.ContextOf(hyp.U, hyp.V);
                 if (slot.Choices == null)
-                    Extend(hyp, h, slot.FixedId, -1, 0f, slot.EndsSentence);
+                    Extend(hyp, h, context, slot.FixedId, -1, 0f, slot.EndsSentence);
                 else
                     for (int c = 0; c < slot.Choices.Count; c++)
-                        Extend(hyp, h, slot.Choices[c].Id, c, slot.Choices[c].ChannelCost, false);
+                        Extend(hyp, h, context, slot.Choices[c].Id, c, slot.Choices[c].ChannelCost, false);
             }
             next.Sort((a, b) => b.Score.CompareTo(a.Score));
             layers.Add(next.Take(beam).ToArray());
@@ -62,9 +63,9 @@ public sealed class LineDecoder(SyllableLanguageModel lm, int beam = 12)
         }
         return (picks, new LmContext(last[0].U, last[0].V));
 
-        void Extend(Hyp hyp, int index, int id, int choice, float channel, bool endsSentence)
+        void Extend(Hyp hyp, int index, in SyllableLanguageModel.Context context, int id, int choice, float channel, bool endsSentence)
         {
-            float score = hyp.Score + lm.LogProb(hyp.U, hyp.V, id) - channel;
+            float score = hyp.Score + lm.LogProb(context, id) - channel;
             int u = hyp.V, v = id;
             if (endsSentence)
             {

@@ -33,6 +33,43 @@ public sealed class SyllableLanguageModel
     public static ulong Key(int u, int v) => ((ulong)(uint)u << Bits) | (uint)v;
     public static ulong Key(int u, int v, int w) => ((ulong)(uint)u << (2 * Bits)) | ((ulong)(uint)v << Bits) | (uint)w;
 
+    /// <summary>
+    /// What every query after (u, v) shares: where that context's trigrams and v's bigrams lie in
+    /// the sorted arrays, and the back-off weights. The decoder asks many words after one context.
+    /// </summary>
+    public readonly record struct Context(int V, int TrigramFrom, int TrigramTo, int BigramFrom, int BigramTo, float TrigramBackoff, float BigramBackoff);
+
+    public Context ContextOf(int u, int v)
+    {
+        ulong t = Key(u, v, 0), b = Key(v, 0);
+        int c = Array.BinarySearch(_contextKeys, Key(u, v));
+        return new Context(v, LowerBound(_trigramKeys, t), LowerBound(_trigramKeys, t + (1UL << Bits)),
+            LowerBound(_bigramKeys, b), LowerBound(_bigramKeys, b + (1UL << Bits)),
+            c >= 0 ? _contextBackoff[c] : 0f, _unigramBackoff[v]);
+    }
+
+    /// <summary>ln P(w | context): the same as <see cref="LogProb(int, int, int)"/>, searching only the context's n-grams.</summary>
+    public float LogProb(in Context context, int w)
+    {
+        if (context.TrigramTo > context.TrigramFrom)
+        {
+            int t = Array.BinarySearch(_trigramKeys, context.TrigramFrom, context.TrigramTo - context.TrigramFrom, _trigramKeys[context.TrigramFrom] & ~((1UL << Bits) - 1) | (uint)w);
+            if (t >= 0) return _trigram[t];
+        }
+        if (context.BigramTo > context.BigramFrom)
+        {
+            int b = Array.BinarySearch(_bigramKeys, context.BigramFrom, context.BigramTo - context.BigramFrom, Key(context.V, w));
+            if (b >= 0) return context.TrigramBackoff + _bigram[b];
+        }
+        return context.TrigramBackoff + (context.BigramBackoff + _unigram[w]);
+    }
+
+    private static int LowerBound(ulong[] keys, ulong key)
+    {
+        int i = Array.BinarySearch(keys, key);
+        return i >= 0 ? i : ~i;
+    }
+
     /// <summary>ln P(w | u, v).</summary>
     public float LogProb(int u, int v, int w)
     {

@@ -130,6 +130,23 @@ public class KneserNeyTests
     }
 
     [Fact]
+    public void AskingAfterAContextGivesTheSameProbabilities()
+    {
+        const int vocab = Vocabulary.FirstWord + 6;
+        var kn = new KneserNeyTrainer(vocab);
+        var rng = new Random(11);
+        for (int s = 0; s < 200; s++)
+            kn.Add(Enumerable.Range(0, 2 + rng.Next(6)).Select(_ => Vocabulary.FirstWord + rng.Next(6)).ToArray());
+        var lm = kn.Build(trigramCutoff: 1);
+        for (int u = 0; u < vocab; u++)
+            for (int v = 0; v < vocab; v++)
+            {
+                var context = lm.ContextOf(u, v);
+                for (int w = 1; w < vocab; w++) Assert.Equal(lm.LogProb(u, v, w), lm.LogProb(context, w));
+            }
+    }
+
+    [Fact]
     public void AFrequentContinuationBeatsARareOne()
     {
         var kn = new KneserNeyTrainer(Vocabulary.FirstWord + 3);
