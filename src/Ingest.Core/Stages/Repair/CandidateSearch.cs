@@ -11,17 +11,16 @@ public readonly record struct Candidate(int Id, float ChannelCost);
 public sealed class CandidateSearch
 {
     private const int MaxWordLength = 14;
-    private readonly List<Node> _nodes = [new Node('\0')];
-
-    private sealed class Node(char c)
-    {
-        public readonly char Char = c;
-        public readonly List<int> Children = [];
-        public int WordId = -1;
-    }
+    // the trie, flat: node n's letter (as an index into _letters), its word, and its children
+    // _children[_firstChild[n] .. _firstChild[n + 1])
+    private readonly char[] _letters;
+    private readonly int[] _letter, _wordId, _firstChild, _children;
 
     public CandidateSearch(Vocabulary vocabulary)
     {
+        var chars = new List<char> { '\0' };
+        var kids = new List<List<int>> { new() };
+        var words = new List<int> { -1 };
         for (int id = Vocabulary.FirstWord; id < vocabulary.Count; id++)
         {
             var s = vocabulary.Surface(id).ToLowerInvariant();
@@ -30,12 +29,19 @@ public sealed class CandidateSearch
             foreach (var c in s)
             {
                 int next = -1;
-                foreach (var ch in _nodes[n].Children) if (_nodes[ch].Char == c) { next = ch; break; }
-                if (next < 0) { next = _nodes.Count; _nodes.Add(new Node(c)); _nodes[n].Children.Add(next); }
+                foreach (var ch in kids[n]) if (chars[ch] == c) { next = ch; break; }
+                if (next < 0) { next = chars.Count; chars.Add(c); kids.Add([]); words.Add(-1); kids[n].Add(next); }
                 n = next;
             }
-            if (_nodes[n].WordId < 0) _nodes[n].WordId = id;
+            if (words[n] < 0) words[n] = id;
         }
+        _letters = chars.Distinct().ToArray();
+        var letterIndex = _letters.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        _letter = chars.Select(c => letterIndex[c]).ToArray();
+        _wordId = words.ToArray();
+        _firstChild = new int[chars.Count + 1];
+        for (int n = 0; n < chars.Count; n++) _firstChild[n + 1] = _firstChild[n] + kids[n].Count;
+        _children = kids.SelectMany(k => k).ToArray();
     }
 
     /// <summary>
@@ -49,19 +55,20 @@ public sealed class CandidateSearch
         float cap = 8f + 2.5f * m;
         var found = new List<Candidate>();
         if (m == 0 || m > MaxWordLength + 4) return found;
-        var tables = new Dictionary<char, CharCosts>();
+        var tables = new CharCosts?[_letters.Length];
         var columns = new float[MaxWordLength + 2][];
         for (int d = 0; d < columns.Length; d++) columns[d] = new float[m + 1];
         for (int j = 0; j <= m; j++) columns[0][j] = j * costs.InsertCost;
-        float best = float.PositiveInfinity;
+        float best = float.PositiveInfinity, limit = cap;
 
         void Visit(int node, int depth)
         {
             var parent = columns[depth];
-            foreach (var childIndex in _nodes[node].Children)
+            for (int k = _firstChild[node]; k < _firstChild[node + 1]; k++)
             {
-                var child = _nodes[childIndex];
-                if (!tables.TryGetValue(child.Char, out var t)) tables[child.Char] = t = new CharCosts(child.Char, observed, costs);
+                int childIndex = _children[k];
+                int letter = _letter[childIndex];
+                var t = tables[letter] ??= new CharCosts(_letters[letter], observed, costs);
                 var col = columns[depth + 1];
                 float min = col[0] = parent[0] + t.Delete;
                 for (int j = 1; j <= m; j++)
@@ -72,10 +79,10 @@ public sealed class CandidateSearch
                     col[j] = v;
                     if (v < min) min = v;
                 }
-                if (min > best + margin || min > cap) continue;
-                if (child.WordId >= 0 && col[m] <= best + margin && col[m] <= cap)
+                if (min > best + margin || min > limit) continue;
+                if (_wordId[childIndex] >= 0 && col[m] <= best + margin && col[m] <= limit)
                 {
-                    found.Add(new Candidate(child.WordId, col[m]));
+                    found.Add(new Candidate(_wordId[childIndex], col[m]));
                     if (col[m] < best) best = col[m];
                 }
                 if (depth + 1 < MaxWordLength) Visit(childIndex, depth + 1);
@@ -84,6 +91,12 @@ public sealed class CandidateSearch
 
         // the walk keeps words within `margin` of the cheapest by the channel alone; past 6 nats
         // (1 in 400) the decoder hardly ever picks one, and the walk slows fast with the margin
+        // A first walk under a low ceiling is quick and finds the cheapest word when it costs less
+        // than the margin; the full walk then prunes from that word instead of from the ceiling.
+        limit = Math.Min(cap, margin);
+        Visit(0, 0);
+        found.Clear();
+        limit = cap;
         Visit(0, 0);
         found.RemoveAll(c => c.ChannelCost > best + margin);
         // the words OCR most likely garbled into this token, by channel and how common the word is
