@@ -110,15 +110,21 @@ public class LegacyEncodingTests
 
 public class KneserNeyTests
 {
+    /// <summary>A model of random sentences over a few words, the first two of them more frequent.</summary>
+    private static SyllableLanguageModel RandomModel(int words, int sentences, int seed)
+    {
+        var kn = new KneserNeyTrainer(Vocabulary.FirstWord + words);
+        var rng = new Random(seed);
+        for (int s = 0; s < sentences; s++)
+            kn.Add(Enumerable.Range(0, 2 + rng.Next(6)).Select(_ => Vocabulary.FirstWord + (rng.Next(10) < 6 ? rng.Next(2) : rng.Next(words))).ToArray());
+        return kn.Build(trigramCutoff: 1);
+    }
+
     [Fact]
     public void ProbabilitiesOfEveryNextWordSumToOne()
     {
         const int vocab = Vocabulary.FirstWord + 5;
-        var kn = new KneserNeyTrainer(vocab);
-        var rng = new Random(7);
-        for (int s = 0; s < 300; s++)
-            kn.Add(Enumerable.Range(0, 2 + rng.Next(6)).Select(_ => Vocabulary.FirstWord + (rng.Next(10) < 6 ? rng.Next(2) : rng.Next(5))).ToArray());
-        var lm = kn.Build(trigramCutoff: 1);
+        var lm = RandomModel(5, 300, seed: 7);
         // seen and unseen contexts alike: the smoothing leaves no mass out and invents none
         foreach (var (u, v) in new[] { (Vocabulary.SentenceStart, Vocabulary.SentenceStart), (Vocabulary.FirstWord, Vocabulary.FirstWord + 1),
                      (Vocabulary.FirstWord + 4, Vocabulary.FirstWord + 3), (Vocabulary.Unknown, Vocabulary.Number) })
@@ -133,11 +139,7 @@ public class KneserNeyTests
     public void AskingAfterAContextGivesTheSameProbabilities()
     {
         const int vocab = Vocabulary.FirstWord + 6;
-        var kn = new KneserNeyTrainer(vocab);
-        var rng = new Random(11);
-        for (int s = 0; s < 200; s++)
-            kn.Add(Enumerable.Range(0, 2 + rng.Next(6)).Select(_ => Vocabulary.FirstWord + rng.Next(6)).ToArray());
-        var lm = kn.Build(trigramCutoff: 1);
+        var lm = RandomModel(6, 200, seed: 11);
         for (int u = 0; u < vocab; u++)
             for (int v = 0; v < vocab; v++)
             {
