@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Ingest.Adapters.Tesseract;
 
@@ -10,7 +9,7 @@ namespace Ingest.Adapters.Tesseract;
 /// </summary>
 public static class InequalityGlyphs
 {
-    private const int WordLevel = 5;
+    private const string WordLevel = "5";
 
     /// <summary>
     /// The TSV with each word that starts with "&gt;" or "&lt;" rewritten when a bar lies just under
@@ -24,7 +23,7 @@ public static class InequalityGlyphs
         for (int i = 0; i < rows.Length; i++)
         {
             var f = rows[i].Split('\t');
-            if (f.Length < 12 || f[0] != "5" || f[11].Length == 0 || f[11][0] is not ('>' or '<')) continue;
+            if (f.Length < 12 || f[0] != WordLevel || f[11].Length == 0 || f[11][0] is not ('>' or '<')) continue;
             int left = I(f[6]), top = I(f[7]), w = I(f[8]), h = I(f[9]);
             // a chevron is about as wide as it is tall: the first glyph of ">90%" is the word's left end
             int glyphWidth = Math.Min(w, h);

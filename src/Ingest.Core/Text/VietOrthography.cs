@@ -61,6 +61,9 @@ public static class VietOrthography
 
     public static bool HasMark(char c) => Ascii.ContainsKey(c);
 
+    /// <summary>A lower-case vowel letter, marked or not ("ệ", "y").</summary>
+    public static bool IsVowel(char c) => ToAscii(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
     private static readonly FrozenSet<char> Letters = BuildLetters();
 
     private static FrozenSet<char> BuildLetters()

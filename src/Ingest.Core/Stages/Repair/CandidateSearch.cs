@@ -89,8 +89,8 @@ public sealed class CandidateSearch
             }
         }
 
-        // the walk keeps words within `margin` of the cheapest by the channel alone; past 6 nats
-        // (1 in 400) the decoder hardly ever picks one, and the walk slows fast with the margin
+        // The walk keeps words within `margin` of the cheapest by the channel alone: past 6 nats
+        // (1 in 400) the decoder hardly ever picks one, and the walk slows fast with the margin.
         // A first walk under a low ceiling is quick and finds the cheapest word when it costs less
         // than the margin; the full walk then prunes from that word instead of from the ceiling.
         limit = Math.Min(cap, margin);

@@ -78,12 +78,11 @@ public sealed class ChannelCosts
 
     // One vowel read as another, or as a stray symbol, is the commonest confusion the data may not show for a given pair
     private float Floor(char intended, ReadOnlySpan<char> piece) =>
-        piece.Length == 1 && IsVowel(intended) && (IsVowel(piece[0]) || RepairTokenizer.IsJunkSymbol(piece[0]))
+        piece.Length == 1 && Text.VietOrthography.IsVowel(intended) && (Text.VietOrthography.IsVowel(piece[0]) || RepairTokenizer.IsJunkSymbol(piece[0]))
             ? _model.FloorLogP + VowelBonus : _model.FloorLogP;
 
     private const float VowelBonus = 3f;
 
-    private static bool IsVowel(char c) => Text.VietOrthography.ToAscii(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     public float Cost(char intended, ReadOnlySpan<char> piece)
     {

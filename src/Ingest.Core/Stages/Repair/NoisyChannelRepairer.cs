@@ -106,7 +106,6 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     var word = tok.Of(line);
                     var lower = word.ToLower(CultureInfo.InvariantCulture);
                     int known = KnownId(lower);
-
                     if (known == Vocabulary.Unknown) anyUnknown = true;
                     var wordCase = VietOrthography.CaseOf(word);
                     var choices = new List<Choice>();
@@ -159,9 +158,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     // a garbled syllable: OCR reads a marked vowel as some vowel, symbol or "J" (no Vietnamese
     // letter), seldom as nothing.
     private static bool IsAcronym(string word) =>
-        word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c) && c != 'J' && !IsVowelLetter(c));
-
-    private static bool IsVowelLetter(char c) => VietOrthography.ToAscii(char.ToLowerInvariant(c)) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+        word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c) && c != 'J' && !VietOrthography.IsVowel(char.ToLowerInvariant(c)));
 
     public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
 
