@@ -9,8 +9,6 @@ namespace Ingest.Adapters.Tesseract;
 /// </summary>
 public static class InequalityGlyphs
 {
-    private const string WordLevel = "5";
-
     /// <summary>
     /// The TSV with each word that starts with "&gt;" or "&lt;" rewritten when a bar lies just under
     /// its first glyph. <paramref name="isDark"/> tells whether a pixel of the recognised image is ink.
@@ -22,8 +20,7 @@ public static class InequalityGlyphs
         bool changed = false;
         for (int i = 0; i < rows.Length; i++)
         {
-            var f = rows[i].Split('\t');
-            if (f.Length < 12 || f[0] != WordLevel || f[11].Length == 0 || f[11][0] is not ('>' or '<')) continue;
+            if (TsvLayout.WordRow(rows[i]) is not { } f || f[11].Length == 0 || f[11][0] is not ('>' or '<')) continue;
             int left = I(f[6]), top = I(f[7]), w = I(f[8]), h = I(f[9]);
             // a chevron is about as wide as it is tall: the first glyph of ">90%" is the word's left end
             int glyphWidth = Math.Min(w, h);

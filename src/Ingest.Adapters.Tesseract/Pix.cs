@@ -14,11 +14,13 @@ internal sealed class Pix : SafeHandle
     public int XRes => TesseractNative.pixGetXRes(handle);
     public IntPtr Raw => handle;
 
+    private int? _depth;
+
     /// <summary>Whether a pixel is ink: set in a 1-bit image, darker than mid-grey in an 8-bit one.</summary>
     public bool IsDark(int x, int y)
     {
         if (TesseractNative.pixGetPixel(handle, x, y, out var v) != 0) return false;
-        return TesseractNative.pixGetDepth(handle) switch
+        return (_depth ??= TesseractNative.pixGetDepth(handle)) switch
         {
             1 => v == 1,
             8 => v < 128,

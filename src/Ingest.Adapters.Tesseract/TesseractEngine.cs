@@ -54,7 +54,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
             try { tsv = Marshal.PtrToStringUTF8(tsvPtr) ?? ""; }
             finally { if (tsvPtr != IntPtr.Zero) TesseractNative.TessDeleteText(tsvPtr); }
             tsv = InequalityGlyphs.Restore(tsv, image.Width, image.Height, image.IsDark);
-            int words = tsv.Split('\n').Count(l => l.StartsWith("5\t", StringComparison.Ordinal) && !l.EndsWith('\t'));
+            int words = tsv.Split('\n').Count(l => TsvLayout.WordRow(l) is { } f && f[11].Length > 0);
             return new OcrRun(tsv, TesseractNative.TessBaseAPIMeanTextConf(_api), words);
         }
         finally

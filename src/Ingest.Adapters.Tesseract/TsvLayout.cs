@@ -10,7 +10,15 @@ namespace Ingest.Adapters.Tesseract;
 /// </summary>
 public static class TsvLayout
 {
-    private const int WordLevel = 5;
+    /// <summary>The TSV level of a word row (page 1, block 2, paragraph 3, line 4, word 5).</summary>
+    internal const int WordLevel = 5;
+
+    /// <summary>A word row's fields, or null for any other row.</summary>
+    internal static string[]? WordRow(string row)
+    {
+        var f = row.Split('\t');
+        return f.Length >= 12 && int.TryParse(f[0], out var level) && level == WordLevel ? f : null;
+    }
 
     public static LayoutPage Parse(string tsv, int pageNumber, double pointsPerPixel, double widthPoints, double heightPoints)
     {
@@ -19,8 +27,7 @@ public static class TsvLayout
         (int, int, int) key = (-1, -1, -1);
         foreach (var row in tsv.Split('\n'))
         {
-            var f = row.Split('\t');
-            if (f.Length < 12 || !int.TryParse(f[0], out var level) || level != WordLevel) continue;
+            if (WordRow(row) is not { } f) continue;
             var text = f[11].Trim();
             if (text.Length == 0) continue;
             var k = (I(f[2]), I(f[3]), I(f[4]));

@@ -41,12 +41,6 @@ public static class TrainConfidenceCommand
         return (dot >= 0 ? name[(dot + 1)..] : name) + (document.EndsWith("(stripped)", StringComparison.Ordinal) ? " stripped" : "");
     }
 
-    private static ReviewQuality Quality(IEnumerable<(string Kind, bool Right, bool Flagged)> targets)
-    {
-        var list = targets.ToList();
-        return new ReviewQuality(list.Count, list.Count(t => !t.Right), list.Count(t => t.Flagged), list.Count(t => !t.Right && t.Flagged));
-    }
-
     private static int Run(string[] inputs, DirectoryInfo goldDir, string output, double maxFlagged)
     {
         var problems = new List<(string Path, string Reason)>();
@@ -101,9 +95,9 @@ public static class TrainConfidenceCommand
         Console.WriteLine($"cross-validated, all: {HeldOutScore.Quality(heldOut)}");
         foreach (var g in heldOut.GroupBy(h => Kind(h.Target.Document)).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine($"cross-validated, {g.Key}: {HeldOutScore.Quality(g)}");
-        Console.WriteLine($"the model in use, on the same data (not held out): {Quality(current)}");
+        Console.WriteLine($"the model in use, on the same data (not held out): {ReviewQuality.Of(current.Select(c => (c.Right, c.Flagged)))}");
         foreach (var g in current.GroupBy(c => c.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
-            Console.WriteLine($"the model in use, {g.Key}: {Quality(g)}");
+            Console.WriteLine($"the model in use, {g.Key}: {ReviewQuality.Of(g.Select(c => (c.Right, c.Flagged)))}");
         AtomicFile.Write(output, model.ToJson() + "\n");
         Console.WriteLine($"{output}: {model}, fitted on {fitted}");
         return ExitCodes.Ok;

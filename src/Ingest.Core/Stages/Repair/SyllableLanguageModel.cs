@@ -37,13 +37,13 @@ public sealed class SyllableLanguageModel
     /// What every query after (u, v) shares: where that context's trigrams and v's bigrams lie in
     /// the sorted arrays, and the back-off weights. The decoder asks many words after one context.
     /// </summary>
-    public readonly record struct Context(int V, int TrigramFrom, int TrigramTo, int BigramFrom, int BigramTo, float TrigramBackoff, float BigramBackoff);
+    public readonly record struct Context(int U, int V, int TrigramFrom, int TrigramTo, int BigramFrom, int BigramTo, float TrigramBackoff, float BigramBackoff);
 
     public Context ContextOf(int u, int v)
     {
         ulong t = Key(u, v, 0), b = Key(v, 0);
         int c = Array.BinarySearch(_contextKeys, Key(u, v));
-        return new Context(v, LowerBound(_trigramKeys, t), LowerBound(_trigramKeys, t + (1UL << Bits)),
+        return new Context(u, v, LowerBound(_trigramKeys, t), LowerBound(_trigramKeys, t + (1UL << Bits)),
             LowerBound(_bigramKeys, b), LowerBound(_bigramKeys, b + (1UL << Bits)),
             c >= 0 ? _contextBackoff[c] : 0f, _unigramBackoff[v]);
     }
@@ -53,7 +53,7 @@ public sealed class SyllableLanguageModel
     {
         if (context.TrigramTo > context.TrigramFrom)
         {
-            int t = Array.BinarySearch(_trigramKeys, context.TrigramFrom, context.TrigramTo - context.TrigramFrom, _trigramKeys[context.TrigramFrom] & ~((1UL << Bits) - 1) | (uint)w);
+            int t = Array.BinarySearch(_trigramKeys, context.TrigramFrom, context.TrigramTo - context.TrigramFrom, Key(context.U, context.V, w));
             if (t >= 0) return _trigram[t];
         }
         if (context.BigramTo > context.BigramFrom)

@@ -14,11 +14,7 @@ public sealed record HeldOutScore(LabelledTarget Target, double Probability, dou
 {
     public bool Flagged => Probability < Threshold;
 
-    public static ReviewQuality Quality(IEnumerable<HeldOutScore> scores)
-    {
-        var list = scores.ToList();
-        return new ReviewQuality(list.Count, list.Count(s => !s.Target.Right), list.Count(s => s.Flagged), list.Count(s => !s.Target.Right && s.Flagged));
-    }
+    public static ReviewQuality Quality(IEnumerable<HeldOutScore> scores) => ReviewQuality.Of(scores.Select(s => (s.Target.Right, s.Flagged)));
 }
 
 /// <summary>Fits logistic-regression weights (an outside numerics library does the algebra).</summary>
@@ -30,6 +26,20 @@ public interface ILogisticFitter
 /// <summary>Cross-validated review-queue quality: the share of wrong targets flagged, and of all targets flagged.</summary>
 public sealed record ReviewQuality(int Targets, int Wrong, int Flagged, int WrongFlagged)
 {
+    /// <summary>The review queue's quality over targets labelled right or wrong and flagged or not.</summary>
+    public static ReviewQuality Of(IEnumerable<(bool Right, bool Flagged)> targets)
+    {
+        int all = 0, wrong = 0, flagged = 0, wrongFlagged = 0;
+        foreach (var (right, flag) in targets)
+        {
+            all++;
+            if (!right) wrong++;
+            if (flag) flagged++;
+            if (!right && flag) wrongFlagged++;
+        }
+        return new ReviewQuality(all, wrong, flagged, wrongFlagged);
+    }
+
     public double WrongFlaggedShare => Wrong == 0 ? 1 : WrongFlagged / (double)Wrong;
 
     public double FlaggedShare => Targets == 0 ? 0 : Flagged / (double)Targets;
@@ -92,6 +102,6 @@ public sealed class ConfidenceTrainer(ILogisticFitter fitter, double l2 = 1.0, d
         return Math.Clamp(best, 1e-6, 1 - 1e-6);
     }
 
-    private static ReviewQuality Quality(IReadOnlyList<(double P, bool Right)> scored, double threshold) => new(
-        scored.Count, scored.Count(s => !s.Right), scored.Count(s => s.P < threshold), scored.Count(s => !s.Right && s.P < threshold));
+    private static ReviewQuality Quality(IReadOnlyList<(double P, bool Right)> scored, double threshold) =>
+        ReviewQuality.Of(scored.Select(s => (s.Right, s.P < threshold)));
 }
