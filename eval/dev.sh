@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every document of the development corpus (dev/) and of the samples in every format, each
+# format into its own folder, and prints the shared scorer's table for each, then one summary.
+#   eval/dev.sh [SET...]   SET: dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx
+#                               samples-pdf samples-scan (default: all but the scans; "all" for all)
+#   WORK=DIR keeps the outputs there (default: a new temporary folder); JOBS=N for --jobs.
+# Each set gets its own store, so nothing is reused between runs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scorer="$here/eval/score.py"
+sets=("$@")
+[ ${#sets[@]} -gt 0 ] || sets=(dev-txt dev-engocr dev-docx dev-pdf samples-txt samples-docx samples-pdf)
+[ "${sets[0]}" != all ] || sets=(dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx samples-pdf samples-scan)
+work="${WORK:-$(mktemp -d)}"; mkdir -p "$work"
+"$here/ingest" --help >/dev/null
+
+# stage SET: copies the set's inputs to $work/SET/in under the gold's plain names, and the gold
+# files that have an input to $work/SET/gold (the scorer counts a gold file with no output as missed)
+stage() {
+  local set="$1" src gold ext
+  case "$set" in
+    dev-txt) src="$here/dev/docs"; gold="$here/dev/gold"; ext=".txt";;
+    dev-engocr) src="$here/dev/engocr"; gold="$here/dev/gold"; ext=".txt";;
+    dev-docx) src="$here/dev/docs"; gold="$here/dev/gold"; ext=".docx";;
+    dev-pdf) src="$here/dev/docs"; gold="$here/dev/gold"; ext=".pdf";;
+    dev-scan) src="$here/dev/docs"; gold="$here/dev/gold"; ext=".scan.pdf";;
+    samples-txt) src="$here/samples"; gold="$here/samples/gold"; ext=".txt";;
+    samples-docx) src="$here/samples"; gold="$here/samples/gold"; ext=".docx";;
+    samples-pdf) src="$here/samples"; gold="$here/samples/gold"; ext=".pdf";;
+    samples-scan) src="$here/samples"; gold="$here/samples/gold"; ext=".scan.pdf";;
+    *) echo "eval/dev.sh: unknown set '$set'" >&2; exit 2;;
+  esac
+  rm -rf "$work/$set"; mkdir -p "$work/$set/in" "$work/$set/gold"
+  for g in "$gold"/*.gold.jsonl; do
+    local name; name="$(basename "$g" .gold.jsonl)"
+    local f="$src/$name$ext"
+    [ -f "$f" ] || continue
+    case "$ext:$f" in .pdf:*.scan.pdf) continue;; esac
+    local plain="${ext#.scan}"
+    cp "$f" "$work/$set/in/$name$plain"
+    cp "$g" "$work/$set/gold/"
+  done
+}
+
+summary=()
+for set in "${sets[@]}"; do
+  stage "$set"
+  "$here/ingest" extract "$work/$set/in" -o "$work/$set/out" --db "$work/$set/store.db" --progress lines \
+      ${JOBS:+--jobs "$JOBS"} >"$work/$set/extract.log" 2>&1 || true
+  echo "== $set"
+  python3 "$scorer" "$work/$set/gold" "$work/$set/out" | tee "$work/$set/score.txt"
+  summary+=("$(printf '%-14s %s' "$set" "$(grep '^TOTAL' "$work/$set/score.txt")")")
+done
+echo "== summary (outputs in $work)"
+printf '%-14s %-34s %5s %5s %8s %8s %6s %6s\n' set "" gold pred strictF1 looseF1 code% cmp%
+printf '%s\n' "${summary[@]}"
