@@ -27,7 +27,16 @@ public sealed record Lexicon
     public required IReadOnlyList<string> ReferenceWords { get; init; }
     public required IReadOnlyList<string> AnnualCues { get; init; }
     public required IReadOnlyList<string> BaselineCues { get; init; }
+    public required IReadOnlyList<string> TargetCues { get; init; }
+    public required IReadOnlyList<string> StatusAfterValue { get; init; }
     public required IReadOnlyList<string> YearLeadIns { get; init; }
+    public required IReadOnlyList<string> PlainYearLeadIns { get; init; }
+    public required IReadOnlyList<string> DeadlineDateLeadIns { get; init; }
+    public required IReadOnlyList<string> AsOfLeadIns { get; init; }
+    public required IReadOnlyList<string> ReferenceYearLeadIns { get; init; }
+    public required IReadOnlyList<string> BaselineHeadings { get; init; }
+    public required IReadOnlyList<string> TargetHeadings { get; init; }
+    public required IReadOnlyList<string> EstimateMarks { get; init; }
     public required IReadOnlyList<string> DateLeadIns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

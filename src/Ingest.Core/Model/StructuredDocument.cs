@@ -7,7 +7,11 @@ public sealed record StructuredDocument(
     IReadOnlyList<Section> Sections,
     IReadOnlyList<Paragraph> Paragraphs,
     IReadOnlyList<StructuredTable> Tables,
-    RepairSummary Repair);
+    RepairSummary Repair)
+{
+    /// <summary>The time cues of the document's title: the outermost scope of every value.</summary>
+    public IReadOnlyList<Cue> TitleCues { get; init; } = [];
+}
 
 /// <summary>
 /// How much the Repair stage changed: words rewritten out of all words, the legacy font

@@ -29,7 +29,14 @@ public sealed record TargetCandidate(
     Provenance Source,
     ValueEvidence Evidence,
     double? OcrConfidence = null,
-    bool IndicatorFollowsValue = false);
+    bool IndicatorFollowsValue = false)
+{
+    /// <summary>The cue that gave the deadline ("sentence: đến năm 2030"), null when none did.</summary>
+    public string? YearCue { get; init; }
+
+    /// <summary>The cue that gave the kind ("section: Kết quả đạt được"), null when none did (a target by default).</summary>
+    public string? KindCue { get; init; }
+}
 
 /// <summary>A catalogue code with its match score in 0..1.</summary>
 public sealed record CatalogueMatch(string Code, double Score);

@@ -1,3 +1,4 @@
+using Ingest.Core.Stages.Scope;
 using Ingest.Core.Stages.Structure;
 using Ingest.Core.Tests.Support;
 
@@ -30,10 +31,10 @@ public class StructureTests
     [InlineData("Định hướng đến năm 2045", 2045)]
     [InlineData("Giai đoạn 2025-2027", 2027)]
     [InlineData("CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030", 2030)]
-    public void BlockYears_AreRead(string title, int year) => Assert.Equal(year, new YearPhrases(Some.Lexicon).BlockYear(title));
+    public void BlockYears_AreRead(string title, int year) => Assert.Equal(year, new CueFinder(Some.Lexicon).BlockYear(title));
 
     [Fact]
-    public void DateIsNotADeadline() => Assert.Null(new YearPhrases(Some.Lexicon).BlockYear("Kế hoạch ngày 22 tháng 12 năm 2024"));
+    public void DateIsNotADeadline() => Assert.Null(new CueFinder(Some.Lexicon).BlockYear("Kế hoạch ngày 22 tháng 12 năm 2024"));
 
     [Fact]
     public void MisnumberedSubheading_NestsUnderTheBlockItSitsIn()

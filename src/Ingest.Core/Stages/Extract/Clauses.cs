@@ -1,17 +1,23 @@
 namespace Ingest.Core.Stages.Extract;
 
-/// <summary>Splits a paragraph into clauses at sentence ends and semicolons, keeping offsets.</summary>
+/// <summary>Splits a paragraph into sentences, and sentences into clauses at semicolons, keeping offsets.</summary>
 public static class Clauses
 {
-    public static IReadOnlyList<(int Start, int End)> Split(string text)
+    /// <summary>Clauses: cut at sentence ends and at semicolons.</summary>
+    public static IReadOnlyList<(int Start, int End)> Split(string text) => Cut(text, semicolons: true);
+
+    /// <summary>Sentences: cut at a full stop followed by a capital or a dash, not inside a number.</summary>
+    public static IReadOnlyList<(int Start, int End)> Sentences(string text) => Cut(text, semicolons: false);
+
+    private static List<(int Start, int End)> Cut(string text, bool semicolons)
     {
-        var list = new List<(int, int)>();
+        var list = new List<(int Start, int End)>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            bool cut = c == ';' ||
-                       c == '.' && i + 2 < text.Length && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || text[i + 2] == '-') && !char.IsDigit(Prev(text, i));
+            bool cut = semicolons && c == ';' ||
+                       c == '.' && i + 2 < text.Length && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || text[i + 2] == '-') && !EndsListNumber(text, i);
             if (!cut) continue;
             if (i > start) list.Add((start, i));
             start = i + 1;
@@ -20,7 +26,13 @@ public static class Clauses
         return list;
     }
 
-    private static char Prev(string s, int i) => i > 0 ? s[i - 1] : ' ';
+    // "2.1. Về …", "1. Kết quả": a short number before the stop numbers a heading; "năm 2024. Tỷ lệ" ends a sentence
+    private static bool EndsListNumber(string s, int i)
+    {
+        int k = i;
+        while (k > 0 && char.IsDigit(s[k - 1])) k--;
+        return i - k is > 0 and < 3;
+    }
 
     /// <summary>
     /// Where the text between two values divides: after the last comma, else before the last

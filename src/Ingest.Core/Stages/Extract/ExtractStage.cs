@@ -1,5 +1,6 @@
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
 
 namespace Ingest.Core.Stages.Extract;
 
@@ -12,18 +13,20 @@ public sealed class ExtractStage
     public ExtractStage(Lexicon lexicon)
     {
         var scanner = new ValueScanner(lexicon);
-        var time = new TimeResolver(lexicon);
+        var cues = new CueFinder(lexicon);
+        var scope = new ProseScope(cues);
         var indicator = new IndicatorText(lexicon);
-        _prose = new ParagraphExtractor(lexicon, scanner, time, indicator);
-        _tables = new TableExtractor(lexicon, scanner, time, indicator, _prose);
+        _prose = new ParagraphExtractor(lexicon, scanner, scope, indicator);
+        _tables = new TableExtractor(lexicon, scanner, cues, scope, indicator, _prose);
     }
 
     public IReadOnlyList<TargetCandidate> Run(StructuredDocument doc)
     {
         var docYear = doc.Header.Year;
+        OuterScope Outer(Section? s) => new(ProseScope.Around(s, doc.TitleCues).ToList(), docYear);
         var list = new List<TargetCandidate>();
-        foreach (var p in doc.Paragraphs) list.AddRange(_prose.Extract(p, docYear));
-        foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, docYear));
+        foreach (var p in doc.Paragraphs) list.AddRange(_prose.Extract(p, Outer(p.Section)));
+        foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
         return list;
     }
 }

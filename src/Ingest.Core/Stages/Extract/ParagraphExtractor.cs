@@ -1,13 +1,17 @@
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
 
 namespace Ingest.Core.Stages.Extract;
 
+/// <summary>Where a text sits: the scope nodes around it, innermost first, and the document's year.</summary>
+public sealed record OuterScope(IReadOnlyList<ScopeNode> Nodes, int? DocumentYear);
+
 /// <summary>
 /// Targets in running text: every value of every clause, each with the words around it up to the
-/// neighbouring values, its deadline and kind.
+/// neighbouring values; its deadline and kind come from its scope path (<see cref="ScopeResolver"/>).
 /// </summary>
-public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, TimeResolver time, IndicatorText indicator)
+public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, ProseScope scope, IndicatorText indicator)
 {
     private static string CountedNoun(string text, ValueMention v)
     {
@@ -16,17 +20,20 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
         return text[i..v.End].Trim();
     }
 
-    public IEnumerable<TargetCandidate> Extract(Paragraph p, int? documentYear)
+    public IEnumerable<TargetCandidate> Extract(Paragraph p, OuterScope outer)
     {
         var text = p.Text;
-        var blockYear = p.Section?.EffectiveYear;
-        var timeContext = time.Prepare(text);
-        foreach (var (cs, ce) in Clauses.Split(text))
+        var clauses = Clauses.Split(text);
+        var perClause = clauses
+            .Select(c => scanner.Scan(text[c.Start..c.End])
+                .Select(v => v with { Start = v.Start + c.Start, End = v.End + c.Start, NumberStart = v.NumberStart + c.Start })
+                .ToList())
+            .ToList();
+        var frame = scope.Frame(text, perClause.SelectMany(vs => vs.Select(v => v.Start)));
+        for (int k = 0; k < clauses.Count; k++)
         {
-            var clause = text[cs..ce];
-            var values = scanner.Scan(clause)
-                .Select(v => v with { Start = v.Start + cs, End = v.End + cs, NumberStart = v.NumberStart + cs })
-                .ToList();
+            var (cs, ce) = clauses[k];
+            var values = perClause[k];
             for (int i = 0; i < values.Count; i++)
             {
                 var v = values[i];
@@ -39,18 +46,22 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Ti
                     after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
-                var facts = time.Resolve(timeContext, v, cs, ce, left, right, blockYear, documentYear);
+                var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes), outer.DocumentYear);
                 var line = p.LineAt(v.NumberStart);
                 var name = indicator.Choose(before, after);
                 yield return new TargetCandidate(
                     Indicator: name,
                     MatchText: $"{before} {after} {qualifier}".Trim(),
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
-                    Year: facts.Year, Annual: facts.Annual, Kind: facts.Kind, Qualifier: qualifier,
+                    Year: decision.Year, Annual: decision.Annual, Kind: decision.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
                     Source: Provenance.Of(line),
                     Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
-                    IndicatorFollowsValue: name == after && after.Length > 0);
+                    IndicatorFollowsValue: name == after && after.Length > 0)
+                {
+                    YearCue = decision.YearCue?.ToString(),
+                    KindCue = decision.KindCue?.ToString(),
+                };
             }
         }
     }

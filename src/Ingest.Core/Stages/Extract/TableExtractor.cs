@@ -1,5 +1,6 @@
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
 using Ingest.Core.Stages.Structure;
 using Ingest.Core.Text;
 
@@ -7,27 +8,28 @@ namespace Ingest.Core.Stages.Extract;
 
 /// <summary>
 /// Targets in tables: the indicator column names the indicator, the unit column gives the unit of
-/// a bare result ("% | &gt; 80"), a year column header or a time column gives the deadline, else the
-/// table's title block. Rows with no result column value are read as running text (task tables).
+/// a bare result ("% | &gt; 80"). A value's scope path runs cell › row (its time cell) › column
+/// header (year, "Thực hiện" or "Kế hoạch") › the sections around the table › the document.
+/// Rows with no result column value are read as running text (task tables).
 /// </summary>
-public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeResolver time, IndicatorText indicator, ParagraphExtractor prose)
+public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFinder cues, ProseScope scope, IndicatorText indicator, ParagraphExtractor prose)
 {
     private readonly string[] _rankWords = lexicon.RankWords.Select(VietText.Fold).ToArray();
     private readonly string[] _percentWords = lexicon.PercentWords.Select(VietText.Fold).ToArray();
     private readonly (string Noun, string Unit)[] _nouns = lexicon.CountNouns.Select(n => (VietText.Fold(n.Noun), n.Unit)).OrderByDescending(n => n.Item1.Length).ToArray();
 
-    public IEnumerable<TargetCandidate> Extract(StructuredTable t, int? documentYear)
+    public IEnumerable<TargetCandidate> Extract(StructuredTable t, OuterScope outer)
     {
         var headerTexts = t.Table.Rows.Take(t.HeaderRows).Select(RowText).ToHashSet();
         for (int r = t.HeaderRows; r < t.Table.Rows.Count; r++)
         {
             var row = t.Table.Rows[r];
             if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
-            foreach (var c in ExtractRow(t, row, documentYear)) yield return c;
+            foreach (var c in ExtractRow(t, row, outer)) yield return c;
         }
     }
 
-    private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, TableRow row, int? documentYear)
+    private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, TableRow row, OuterScope outer)
     {
         var cells = new List<(TableCell Cell, TableColumn Column)>();
         int grid = 0;
@@ -41,8 +43,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
 
         var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(Text(ColumnRole.Indicator)));
         var unitText = Text(ColumnRole.Unit);
-        var (timeYear, timeAnnual) = time.FromTimeCell(Text(ColumnRole.Time));
-        int? blockYear = t.Section?.EffectiveYear;
+        var rowNode = new ScopeNode(ScopeLevel.Row, cues.Find(Text(ColumnRole.Time)).Reverse().ToList());
         bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && row.Cells.Any(c => c.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 
         var results = cells.Where(c => c.Column.Role == ColumnRole.Result && c.Cell.Text.Length > 0 && !spanning).ToList();
@@ -52,9 +53,10 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
             var mentions = scanner.Scan(text).ToList();
-            var timeContext = time.Prepare(text);
             if (mentions.Count == 0 && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
+            var frame = scope.Frame(text, mentions.Select(m => m.Start));
+            ScopeNode[] around = [rowNode, new ScopeNode(ScopeLevel.Column, column.Cues), .. outer.Nodes];
             for (int i = 0; i < mentions.Count; i++)
             {
                 var v = mentions[i];
@@ -63,28 +65,22 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
                 int right = i == mentions.Count - 1 ? text.Length : Clauses.Divide(text, v.End, mentions[i + 1].Start, lexicon.Coordinators);
                 var after = indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
                 string? qualifier = indicator.IsQualifier(after) ? after : null;
-                int? year = column.Year ?? timeYear;
-                bool annual = false;
-                var kind = TargetKind.Target;
-                if (year == null)
-                {
-                    var facts = time.Resolve(timeContext, v, 0, text.Length, 0, right, blockYear, documentYear);
-                    year = facts.Year;
-                    kind = facts.Kind;
-                    annual = facts.Annual || timeAnnual && facts.Year == null;
-                    if (annual) year = null;
-                }
+                var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), around), outer.DocumentYear);
                 var line = para.LineAt(v.NumberStart);
                 any = true;
                 yield return new TargetCandidate(
                     Indicator: indicatorName.Length > 0 ? indicatorName : indicator.CleanBefore(text[..v.Start]),
                     MatchText: $"{indicatorName} {qualifier}".Trim(),
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
-                    Year: year, Annual: annual, Kind: kind, Qualifier: qualifier,
+                    Year: decision.Year, Annual: decision.Annual, Kind: decision.Kind, Qualifier: qualifier,
                     Section: t.Section?.Path ?? "",
                     Source: Provenance.Of(line),
                     Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
-                    OcrConfidence: para.OcrConfidenceAt(v.NumberStart));
+                    OcrConfidence: para.OcrConfidenceAt(v.NumberStart))
+                {
+                    YearCue = decision.YearCue?.ToString(),
+                    KindCue = decision.KindCue?.ToString(),
+                };
             }
         }
         if (any) yield break;
@@ -94,11 +90,8 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, TimeRe
             if (column.Role is ColumnRole.Number or ColumnRole.Owner or ColumnRole.Time or ColumnRole.Unit && !spanning) continue;
             if (cell.Lines.Count == 0 || cell.Text.Length == 0) continue;
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
-            var section = timeYear != null
-                ? new Section("", Text(ColumnRole.Time), (t.Section?.Level ?? 0) + 1, timeYear, spans[0].Line.Page, spans[0].Line.LineNumber, t.Section)
-                : t.Section;
-            foreach (var c in prose.Extract(new Paragraph(text, spans, section, TextRole.Body), documentYear))
-                yield return timeAnnual && c.Year == null && timeYear == null ? c with { Annual = true } : c;
+            foreach (var c in prose.Extract(new Paragraph(text, spans, t.Section, TextRole.Body), outer with { Nodes = [rowNode, .. outer.Nodes] }))
+                yield return c;
         }
     }
 

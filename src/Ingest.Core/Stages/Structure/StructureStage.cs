@@ -1,5 +1,6 @@
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
 using Ingest.Core.Text;
 
 namespace Ingest.Core.Stages.Structure;
@@ -12,7 +13,7 @@ public sealed class StructureStage
 {
     private readonly Lexicon _lexicon;
     private readonly HeadingParser _headings;
-    private readonly YearPhrases _years;
+    private readonly CueFinder _cues;
     private readonly ParagraphBuilder _paragraphs;
     private readonly TableInterpreter _tables;
     private readonly HeaderReader _header;
@@ -21,9 +22,9 @@ public sealed class StructureStage
     {
         _lexicon = lexicon;
         _headings = new HeadingParser(lexicon);
-        _years = new YearPhrases(lexicon);
+        _cues = new CueFinder(lexicon);
         _paragraphs = new ParagraphBuilder(_headings);
-        _tables = new TableInterpreter(lexicon, _years);
+        _tables = new TableInterpreter(lexicon, _cues);
         _header = new HeaderReader(lexicon);
     }
 
@@ -37,10 +38,15 @@ public sealed class StructureStage
 
         Section? Current() => stack.Count == 0 ? null : stack[^1].Section;
 
-        void Open(string number, string title, int rank, int? year, SourceLine at)
+        void Open(string number, string title, int rank, IReadOnlyList<Cue> cues, SourceLine at)
         {
             while (stack.Count > 0 && stack[^1].Rank >= rank) stack.RemoveAt(stack.Count - 1);
-            var s = new Section(number, title, stack.Count + 1, year, at.Page, at.LineNumber, Current());
+            var year = cues.LastOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
+            var s = new Section(number, title, stack.Count + 1, year, at.Page, at.LineNumber, Current())
+            {
+                Cues = cues,
+                IsLeadIn = rank == HeadingParser.YearBlockRank,
+            };
             sections.Add(s);
             stack.Add((s, rank));
         }
@@ -59,10 +65,10 @@ public sealed class StructureStage
                     if (h != null)
                     {
                         var title = TitleOf(h.Title);
-                        Open(h.Number, title, h.Rank, _years.BlockYear(title), raw.Lines[0]);
+                        Open(h.Number, title, h.Rank, _cues.HeadingCues(title), raw.Lines[0]);
                     }
-                    else if (IsYearBlockLine(text) is { } y)
-                        Open("", text.Trim().TrimStart('-', '+', '*', ' ').TrimEnd(':', ' '), HeadingParser.YearBlockRank, y, raw.Lines[0]);
+                    else if (LeadInCues(text) is { } cues)
+                        Open("", text.Trim().TrimStart('-', '+', '*', '•', ' ').TrimEnd(':', ' '), HeadingParser.YearBlockRank, cues, raw.Lines[0]);
                     footnoteHome = Current();
                 }
                 paragraphs.Add(new Paragraph(text, spans, raw.Role == TextRole.Footnote ? footnoteHome ?? Current() : Current(), raw.Role));
@@ -86,7 +92,9 @@ public sealed class StructureStage
         FlushText();
 
         var header = _header.Read(FirstLines(doc, 60));
-        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair);
+        // the title's deadline frames the whole plan ("… giai đoạn 2026 - 2030"); its other words say nothing of status
+        var titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
+        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues };
     }
 
     /// <summary>A short heading title: the text before a colon, at most one sentence.</summary>
@@ -98,23 +106,23 @@ public sealed class StructureStage
         return t.Trim().TrimEnd('.', ';', ' ');
     }
 
-    /// <summary>A short unnumbered line that only names a deadline ("Đến năm 2030:", "Giai đoạn 2025-2027").</summary>
-    private int? IsYearBlockLine(string text)
+    /// <summary>
+    /// The cues of a paragraph that governs what follows it, or null: one that ends in ":" and
+    /// names a time ("Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:"), or one that states no
+    /// figure and names a deadline ("Chương trình xác định các mục tiêu phải đạt vào năm 2030.").
+    /// </summary>
+    private IReadOnlyList<Cue>? LeadInCues(string text)
     {
-        var t = text.Trim().TrimStart('-', '+', '*', '•', ' ');
-        if (t.Contains('%')) return null;
-        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        bool shortEnough = words <= 8 || words <= 14 && t.EndsWith(':');
-        if (!shortEnough) return null;
-        var year = _years.BlockYear(t.TrimEnd(':'));
-        if (year == null) return null;
-        // the line must be mostly time words: no other numbers but the years
-        var mentions = _years.Find(t);
-        int digitsOutside = 0;
-        var folded = VietText.Fold(t);
-        for (int i = 0; i < folded.Length; i++)
-            if (char.IsDigit(folded[i]) && !mentions.Any(m => i >= m.Start && i < m.End)) digitsOutside++;
-        return digitsOutside == 0 ? year : null;
+        var t = text.Trim();
+        var cues = _cues.Find(t);
+        var times = cues.Where(c => c.IsTime && c.Form != YearForm.Bare).ToList();
+        if (times.Count == 0) return null;
+        if (t.EndsWith(':')) return cues;
+        bool strong = times.Any(c => c.Kind == CueKind.Deadline && c.Form is YearForm.Lead or YearForm.Period);
+        if (!strong || t.Contains('%')) return null;
+        for (int i = 0; i < t.Length; i++)
+            if (char.IsDigit(t[i]) && !cues.Any(c => i >= c.Start && i < c.End)) return null;
+        return cues;
     }
 
     private static List<string> FirstLines(LoadedDocument doc, int n)

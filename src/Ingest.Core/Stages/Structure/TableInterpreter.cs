@@ -1,5 +1,6 @@
 using Ingest.Core.Lexicons;
 using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
 using Ingest.Core.Text;
 
 namespace Ingest.Core.Stages.Structure;
@@ -9,7 +10,7 @@ namespace Ingest.Core.Stages.Structure;
 /// owner, time) and, for one-column-per-year tables, a year. Headers repeated on later pages count
 /// once; a table without a recognisable header gets roles guessed from its first column only.
 /// </summary>
-public sealed class TableInterpreter(Lexicon lexicon, YearPhrases years)
+public sealed class TableInterpreter(Lexicon lexicon, CueFinder cueFinder)
 {
     private readonly (ColumnRole Role, string[] Words)[] _roles =
     [
@@ -64,11 +65,11 @@ public sealed class TableInterpreter(Lexicon lexicon, YearPhrases years)
             var folded = VietText.Fold(text).Trim().TrimEnd(':', '.');
             var role = ColumnRole.Other;
             int? year = null;
-            var y = years.Find(text);
-            if (y.Count > 0 && folded.Length <= 40 && !folded.Contains('%'))
+            var cues = cueFinder.ColumnCues(text);
+            if (cues.FirstOrDefault(c => c.Year != null) is { } y && folded.Length <= 40 && !folded.Contains('%'))
             {
                 role = ColumnRole.Result;
-                year = y[^1].Year;
+                year = y.Year;
             }
             else
                 foreach (var (r, words) in _roles)
@@ -78,7 +79,7 @@ public sealed class TableInterpreter(Lexicon lexicon, YearPhrases years)
                         break;
                     }
             for (int s = 0; s < Math.Max(1, cell.ColumnSpan); s++)
-                list.Add(new TableColumn(index++, role, year, text));
+                list.Add(new TableColumn(index++, role, year, text) { Cues = cues });
         }
         return list;
     }

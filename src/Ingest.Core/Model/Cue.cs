@@ -1,0 +1,27 @@
+namespace Ingest.Core.Model;
+
+/// <summary>What a cue says about the values it governs.</summary>
+public enum CueKind
+{
+    /// <summary>A deadline year ("đến năm 2027", "giai đoạn 2026 - 2030", "trước 31/12/2027").</summary>
+    Deadline,
+    /// <summary>The target recurs every year ("hằng năm", "bình quân mỗi năm").</summary>
+    Annual,
+    /// <summary>The figure describes the present ("hiện nay", "tính đến ngày 30/9/2025", "Kết quả đạt được").</summary>
+    Baseline,
+    /// <summary>The figure is to be reached ("phấn đấu", "mục tiêu", a column "Kế hoạch năm 2025").</summary>
+    Target,
+}
+
+/// <summary>How a deadline year was written; a bare "2030" governs only where a header gives it meaning.</summary>
+public enum YearForm { Lead, Period, Plain, Bare }
+
+/// <summary>
+/// A phrase that decides time or status for the values it governs: where it is in its text, what
+/// it says, its year when it names one, and the words as written (shown to reviewers).
+/// </summary>
+public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phrase, YearForm Form = YearForm.Lead)
+{
+    public bool IsTime => Kind is CueKind.Deadline or CueKind.Annual;
+    public bool IsStatus => Kind is CueKind.Baseline or CueKind.Target;
+}

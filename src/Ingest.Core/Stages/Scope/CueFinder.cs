@@ -1,0 +1,184 @@
+using Ingest.Core.Model;
+using System.Text.RegularExpressions;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Scope;
+
+/// <summary>
+/// The one recogniser of time and status cues. Each cue shape has one rule here: a year or period
+/// with the words before it (deadline lead-in, "năm", as-of, reference), a full date (a deadline
+/// after "trước", a status after "tính đến", else the document's own date), recurrence words and
+/// status words. The phrases come from the lexicon.
+/// </summary>
+public sealed partial class CueFinder
+{
+    private enum Lead { None, Deadline, Plain, AsOf, Reference, DeadlineDate }
+
+    private readonly (string Phrase, Lead Lead)[] _yearLeads;
+    private readonly (string Phrase, Lead Lead)[] _dateLeads;
+    private readonly (string Phrase, CueKind Kind)[] _words;
+    private readonly string[] _baselineHeadings;
+    private readonly string[] _targetHeadings;
+    private readonly string[] _estimateMarks;
+    private readonly string[] _statusAfterValue;
+
+    public CueFinder(Lexicon lexicon)
+    {
+        static IEnumerable<(string, Lead)> Tag(IEnumerable<string> words, Lead lead) => words.Select(w => (VietText.Fold(w), lead));
+        _yearLeads = Tag(lexicon.YearLeadIns, Lead.Deadline)
+            .Concat(Tag(lexicon.PlainYearLeadIns, Lead.Plain))
+            .Concat(Tag(lexicon.AsOfLeadIns, Lead.AsOf))
+            .Concat(Tag(lexicon.ReferenceYearLeadIns, Lead.Reference))
+            .OrderByDescending(p => p.Item1.Length).ToArray();
+        _dateLeads = Tag(lexicon.DeadlineDateLeadIns, Lead.DeadlineDate)
+            .Concat(Tag(lexicon.AsOfLeadIns, Lead.AsOf))
+            .OrderByDescending(p => p.Item1.Length).ToArray();
+        _words = lexicon.AnnualCues.Select(w => (VietText.Fold(w), CueKind.Annual))
+            .Concat(lexicon.BaselineCues.Select(w => (VietText.Fold(w), CueKind.Baseline)))
+            .Concat(lexicon.TargetCues.Select(w => (VietText.Fold(w), CueKind.Target)))
+            .OrderByDescending(p => p.Item1.Length).ToArray();
+        _baselineHeadings = lexicon.BaselineHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
+        _targetHeadings = lexicon.TargetHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
+        _estimateMarks = lexicon.EstimateMarks.Select(VietText.Fold).ToArray();
+        _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
+    }
+
+    [GeneratedRegex(@"(?<![\d/.\-])(?<a>(?:19|20)\d{2})(?:\s*[-–—]\s*(?<b>(?:19|20)\d{2}))?(?![\d/%]|[.,]\d)")]
+    private static partial Regex YearOrPeriod();
+
+    // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025"
+    [GeneratedRegex(@"(?<![\d/.])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?<y>(?:19|20)\d{2})(?!\d)|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s*(?:năm\s+|/\s?)(?<y>(?:19|20)\d{2})(?!\d)")]
+    private static partial Regex FullDate();
+
+    /// <summary>Every cue in a text, in order of position.</summary>
+    public IReadOnlyList<Cue> Find(string text)
+    {
+        var folded = FoldSameLength(text);
+        var cues = new List<Cue>();
+        var taken = new List<(int Start, int End)>();
+        bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
+
+        foreach (Match m in FullDate().Matches(folded))
+        {
+            taken.Add((m.Index, m.Index + m.Length));
+            int year = int.Parse(m.Groups["y"].Value);
+            var (lead, leadStart) = LeadBefore(folded, m.Index, _dateLeads);
+            if (lead == Lead.AsOf) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Baseline, year, YearForm.Lead));
+            else if (lead == Lead.DeadlineDate) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Deadline, year, YearForm.Lead));
+        }
+        foreach (Match m in YearOrPeriod().Matches(folded))
+        {
+            if (!Free(m.Index, m.Index + m.Length)) continue;
+            int a = int.Parse(m.Groups["a"].Value);
+            bool period = m.Groups["b"].Success;
+            int year = period ? int.Parse(m.Groups["b"].Value) : a;
+            if (period && year < a) continue;
+            var (lead, leadStart) = LeadBefore(folded, m.Index, _yearLeads);
+            int end = m.Index + m.Length;
+            switch (lead)
+            {
+                case Lead.Reference: break;
+                case Lead.AsOf: cues.Add(Make(text, leadStart, end, CueKind.Baseline, year, YearForm.Lead)); break;
+                case Lead.Deadline: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, YearForm.Lead)); break;
+                case Lead.Plain: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, period ? YearForm.Period : YearForm.Plain)); break;
+                default: cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, period ? YearForm.Period : YearForm.Bare)); break;
+            }
+            taken.Add((Math.Min(leadStart, m.Index), end));
+        }
+        foreach (var (phrase, kind) in _words)
+        {
+            int at = 0;
+            while ((at = VietText.IndexOfWord(folded, phrase, at)) >= 0)
+            {
+                int end = at + phrase.Length;
+                if (Free(at, end))
+                {
+                    cues.Add(Make(text, at, end, kind, null, YearForm.Lead));
+                    taken.Add((at, end));
+                }
+                at = end;
+            }
+        }
+        cues.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return cues;
+    }
+
+    /// <summary>
+    /// The cues of a heading, a lead-in title or a table title: its deadline when the title is
+    /// time-like (it starts with a year phrase, or names one with a deadline lead-in or a period),
+    /// and its status when it starts with a status heading ("Kết quả đạt được", "Mục tiêu").
+    /// </summary>
+    public IReadOnlyList<Cue> HeadingCues(string title)
+    {
+        var list = new List<Cue>();
+        var years = Find(title).Where(c => c.Year != null).ToList();
+        var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period);
+        var first = years.FirstOrDefault();
+        var time = strong ?? (first != null && first.Start <= 2 ? first : null);
+        if (time != null) list.Add(time);
+        if (StatusOfHeading(title) is { } status) list.Add(status);
+        return list;
+    }
+
+    /// <summary>
+    /// The cues of a table column header: any year it names, bare ones included ("2026",
+    /// "Năm 2025 (ước)"), and its status ("Thực hiện năm 2024", "Kế hoạch 2025", "Mục tiêu").
+    /// </summary>
+    public IReadOnlyList<Cue> ColumnCues(string header)
+    {
+        var list = new List<Cue>();
+        var year = Find(header).LastOrDefault(c => c.Year != null);
+        if (year != null) list.Add(year.Kind == CueKind.Baseline ? year : year with { Kind = CueKind.Deadline });
+        if (StatusOfHeading(header) is { } status) list.Insert(0, status);
+        return list;
+    }
+
+    /// <summary>The status a title or header states by how it starts, or by an estimate mark.</summary>
+    public Cue? StatusOfHeading(string title)
+    {
+        var folded = FoldSameLength(title).Trim();
+        foreach (var w in _baselineHeadings)
+            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Baseline, null, title.Trim()[..w.Length]);
+        foreach (var m in _estimateMarks)
+            if (folded.Contains(m, StringComparison.Ordinal)) return new Cue(0, folded.Length, CueKind.Baseline, null, m);
+        foreach (var w in _targetHeadings)
+            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Target, null, title.Trim()[..w.Length]);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a cue that follows a value speaks of that value: any time cue ("… 95% vào năm 2030",
+    /// "… 3% hằng năm"), but of status words only those that qualify a figure after it ("… tăng
+    /// 12% so với cùng kỳ"); "100% thôn đã có điện lưới" describes the villages, not the figure.
+    /// </summary>
+    public bool BindsBackward(Cue cue) =>
+        cue.IsTime || _statusAfterValue.Any(w => VietText.Fold(cue.Phrase).StartsWith(w, StringComparison.Ordinal));
+
+    /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
+    public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
+
+    private static (Lead Lead, int Start) LeadBefore(string folded, int at, (string Phrase, Lead Lead)[] leads)
+    {
+        int end = at;
+        while (end > 0 && folded[end - 1] == ' ') end--;
+        foreach (var (phrase, lead) in leads)
+        {
+            int s = end - phrase.Length;
+            if (s < 0 || string.CompareOrdinal(folded, s, phrase, 0, phrase.Length) != 0) continue;
+            if (s > 0 && char.IsLetterOrDigit(folded[s - 1])) continue;
+            return (lead, s);
+        }
+        return (Lead.None, at);
+    }
+
+    private static Cue Make(string text, int start, int end, CueKind kind, int? year, YearForm form) =>
+        new(start, end, kind, year, text[start..end], form);
+
+    /// <summary>Folded text of the same length as the original, so that offsets carry over.</summary>
+    public static string FoldSameLength(string text)
+    {
+        var folded = VietText.Fold(text);
+        return folded.Length == text.Length ? folded : text.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,66 @@
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Stages.Scope;
+
+/// <summary>The cue that decided a year or a kind, named by its scope level and its words.</summary>
+public sealed record CueSource(ScopeLevel Level, string Phrase)
+{
+    public override string ToString() => $"{Level.ToString().ToLowerInvariant()}: {Phrase}";
+}
+
+/// <summary>A value's deadline and kind, with the cue behind each (null: nothing governed it).</summary>
+public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueSource? YearCue, CueSource? KindCue);
+
+/// <summary>
+/// The one place that decides a value's deadline and kind from its scope path. Time and status are
+/// decided separately, each by the innermost node that has a cue of its sort. Near the value (its
+/// own words, its sentence, its paragraph) a deadline before the document's year also says
+/// "baseline", and one after it says "target"; a heading's year does not, because a block
+/// "Đến hết năm 2025" in a plan dated 2026 still holds targets. A baseline's year is the innermost
+/// year that is not in the future, else the document's year.
+/// </summary>
+public static class ScopeResolver
+{
+    /// <param name="path">the value's scope nodes, innermost first</param>
+    /// <param name="documentYear">the year of the document's date, if known</param>
+    public static ScopeDecision Decide(IReadOnlyList<ScopeNode> path, int? documentYear)
+    {
+        (Cue Cue, ScopeLevel Level)? time = null, status = null;
+        foreach (var node in path)
+        {
+            foreach (var cue in node.Cues)
+            {
+                if (time == null && cue.IsTime && cue.Form != YearForm.Bare) time = (cue, node.Level);
+                if (time == null && cue.IsTime && cue.Form == YearForm.Bare && node.Level is ScopeLevel.Column or ScopeLevel.Row) time = (cue, node.Level);
+                if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) status = (cue, node.Level);
+            }
+            if (time != null && status != null) break;
+        }
+        var kind = status is { } s && (s.Cue.Kind == CueKind.Baseline || ImpliedStatus(s.Cue, s.Level, documentYear) == CueKind.Baseline)
+            ? TargetKind.Baseline : TargetKind.Target;
+        var kindCue = status is { } k ? new CueSource(k.Level, k.Cue.Phrase) : null;
+
+        if (kind == TargetKind.Baseline)
+        {
+            foreach (var node in path)
+                foreach (var cue in node.Cues)
+                    if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && (cue.Form != YearForm.Bare || node.Level is ScopeLevel.Column or ScopeLevel.Row)
+                        && (documentYear == null || y <= documentYear))
+                        return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
+            return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue);
+        }
+        if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue);
+        var yearCue = new CueSource(t.Level, t.Cue.Phrase);
+        return t.Cue.Kind == CueKind.Annual
+            ? new ScopeDecision(null, true, kind, yearCue, kindCue)
+            : new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
+    }
+
+    private static CueKind? ImpliedStatus(Cue cue, ScopeLevel level, int? documentYear)
+    {
+        if (cue.Kind != CueKind.Deadline || cue.Year is not { } y || documentYear is not { } d) return null;
+        if (level is not (ScopeLevel.Value or ScopeLevel.Sentence or ScopeLevel.Paragraph or ScopeLevel.Row)) return null;
+        if (cue.Form == YearForm.Bare) return null;
+        return y < d ? CueKind.Baseline : y > d ? CueKind.Target : null;
+    }
+}
