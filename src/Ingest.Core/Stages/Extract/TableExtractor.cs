@@ -46,16 +46,20 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
         var rowNode = new ScopeNode(ScopeLevel.Row, cues.Find(Text(ColumnRole.Time)).Reverse().ToList());
         bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && row.Cells.Any(c => c.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 
-        var results = cells.Where(c => c.Column.Role == ColumnRole.Result && c.Cell.Text.Length > 0 && !spanning).ToList();
+        var results = cells.Where(c => c.Column.Role is ColumnRole.Result or ColumnRole.Notes && c.Cell.Text.Length > 0 && !spanning).ToList();
         bool any = false;
         foreach (var (cell, column) in results)
         {
+            bool note = column.Role == ColumnRole.Notes;
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
             var mentions = scanner.Scan(text).ToList();
-            if (mentions.Count == 0 && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
+            if (mentions.Count == 0 && !note && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
             var frame = scope.Frame(text, mentions.Select(m => m.Start));
+            // a note's figure is a target only when the note dates or qualifies it ("Năm 2025 ước đạt 71,2%");
+            // "Tốc độ từ 100 Mbps trở lên" defines the indicator
+            if (note && !frame.Cues.Any(c => c.Form != YearForm.Bare)) continue;
             ScopeNode[] around = [rowNode, new ScopeNode(ScopeLevel.Column, column.Cues), .. outer.Nodes];
             for (int i = 0; i < mentions.Count; i++)
             {
@@ -87,7 +91,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
         // no result cell: a task row or a spanning group row, read as prose in its own time frame
         foreach (var (cell, column) in cells)
         {
-            if (column.Role is ColumnRole.Number or ColumnRole.Owner or ColumnRole.Time or ColumnRole.Unit && !spanning) continue;
+            if (column.Role is ColumnRole.Number or ColumnRole.Owner or ColumnRole.Time or ColumnRole.Unit or ColumnRole.Notes && !spanning) continue;
             if (cell.Lines.Count == 0 || cell.Text.Length == 0) continue;
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
             foreach (var c in prose.Extract(new Paragraph(text, spans, t.Section, TextRole.Body), outer with { Nodes = [rowNode, .. outer.Nodes] }))

@@ -25,6 +25,7 @@ public sealed class ValueScanner
     private readonly string[] _openers;
     private readonly string[] _references;
     private readonly Dictionary<string, string> _nounUnits;
+    private readonly Regex _bare;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -41,6 +42,8 @@ public sealed class ValueScanner
         _count = new Regex($@"(?<![\w.,/\-])(?<a>\d+)\s+(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
+        // a bare cell: "90", "> 80", "65 - 70" (a range in the column's unit)
+        _bare = new Regex($@"(?<![\w.,/])(?<a>{Num})(?:\s*(?:{joins})\s*(?<b>{Num}))?(?![\d%/]|[.,]\d)", RegexOptions.Compiled);
         _before = lexicon.ComparatorsBefore.Select(c => (VietText.Fold(c.Phrase), c.Cmp)).OrderByDescending(c => c.Item1.Length).ToArray();
         _after = lexicon.ComparatorsAfter.Select(c => (VietText.Fold(c.Phrase), c.Cmp)).OrderByDescending(c => c.Item1.Length).ToArray();
         _openers = lexicon.RangeOpeners.Select(VietText.Fold).ToArray();
@@ -117,12 +120,15 @@ public sealed class ValueScanner
     public ValueMention? ScanBare(string cell, UnitClass cls, string unit)
     {
         var folded = VietText.Fold(cell);
-        var m = Regex.Match(folded, $@"(?<![\w.,/])(?<a>{Num})(?![\d%/]|[.,]\d)");
+        var m = _bare.Match(folded);
         if (!m.Success || LooksLikeYear(m.Groups["a"].Value)) return null;
         var a = m.Groups["a"];
-        var (cmp, start, end) = Comparator(folded, a.Index, a.Index + a.Length, null);
+        bool range = m.Groups["b"].Success;
+        var (cmp, start, end) = Comparator(folded, a.Index, m.Index + m.Length, null);
+        if (range) cmp = "range";
         bool unreadable = NumberParser.IsLostDigits(a.Value);
-        return new ValueMention(start, Math.Max(end, a.Index + a.Length), a.Index, unreadable ? null : ParseOrNull(a.Value), null, cls, unit, cmp,
+        return new ValueMention(start, Math.Max(end, m.Index + m.Length), a.Index, unreadable ? null : ParseOrNull(a.Value),
+            range && !unreadable ? ParseOrNull(m.Groups["b"].Value) : null, cls, unit, cmp,
             unreadable ? ValueEvidence.Unreadable : ValueEvidence.TableCell);
     }
 

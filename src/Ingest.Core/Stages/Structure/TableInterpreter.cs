@@ -12,18 +12,7 @@ namespace Ingest.Core.Stages.Structure;
 /// </summary>
 public sealed class TableInterpreter(Lexicon lexicon, CueFinder cueFinder)
 {
-    private readonly (ColumnRole Role, string[] Words)[] _roles =
-    [
-        (ColumnRole.Number, Fold(lexicon, "number")),
-        (ColumnRole.Unit, Fold(lexicon, "unit")),
-        (ColumnRole.Owner, Fold(lexicon, "owner")),
-        (ColumnRole.Time, Fold(lexicon, "time")),
-        (ColumnRole.Indicator, Fold(lexicon, "indicator")),
-        (ColumnRole.Result, Fold(lexicon, "result")),
-    ];
-
-    private static string[] Fold(Lexicon l, string key) =>
-        l.TableHeaders.TryGetValue(key, out var words) ? words.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray() : [];
+    private readonly TableHeaderRecogniser _header = new(lexicon, cueFinder);
 
     public StructuredTable Interpret(TableBlock table, Section? section)
     {
@@ -61,31 +50,19 @@ public sealed class TableInterpreter(Lexicon lexicon, CueFinder cueFinder)
         int index = 0;
         foreach (var cell in row.Cells)
         {
-            var text = cell.Text;
-            var folded = VietText.Fold(text).Trim().TrimEnd(':', '.');
-            var role = ColumnRole.Other;
-            int? year = null;
-            var cues = cueFinder.ColumnCues(text);
-            if (cues.FirstOrDefault(c => c.Year != null) is { } y && folded.Length <= 40 && !folded.Contains('%'))
-            {
-                role = ColumnRole.Result;
-                year = y.Year;
-            }
-            else
-                foreach (var (r, words) in _roles)
-                    if (words.Any(w => folded == w || VietText.StartsWithWord(folded, w)))
-                    {
-                        role = r;
-                        break;
-                    }
+            var h = _header.Recognise(cell.Text);
             for (int s = 0; s < Math.Max(1, cell.ColumnSpan); s++)
-                list.Add(new TableColumn(index++, role, year, text) { Cues = cues });
+                list.Add(new TableColumn(index++, h.Role, h.Year, cell.Text) { Cues = h.Cues, Spanning = cell.ColumnSpan > 1 });
         }
         return list;
     }
 
+    // a lower header row names what an upper spanning cell groups: "Lộ trình thực hiện" over
+    // "Năm 2026 | Năm 2027"; the year columns keep the group's cues as their outer ones
     private static IReadOnlyList<TableColumn> Merge(IReadOnlyList<TableColumn> a, IReadOnlyList<TableColumn> b) =>
-        a.Select((c, i) => c.Role == ColumnRole.Other && i < b.Count ? b[i] with { Index = i } : c).ToList();
+        a.Select((c, i) => i < b.Count && b[i].Role != ColumnRole.Other && (c.Role == ColumnRole.Other || c.Spanning)
+            ? b[i] with { Index = i, Cues = [.. b[i].Cues, .. c.Cues] }
+            : c).ToList();
 
     private static IReadOnlyList<TableColumn> Guess(TableBlock table)
     {
