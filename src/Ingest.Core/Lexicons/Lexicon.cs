@@ -23,6 +23,12 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PercentWords { get; init; }
     public required IReadOnlyList<string> RankWords { get; init; }
     public required IReadOnlyList<string> RankTopWords { get; init; }
+    public required IReadOnlyList<string> RankGroupWords { get; init; }
+    public required IReadOnlyList<string> RankLeaderWords { get; init; }
+    public required IReadOnlyList<string> CountScales { get; init; }
+    public required IReadOnlyList<string> DefiningHeads { get; init; }
+    public required IReadOnlyList<string> BudgetWords { get; init; }
+    public required IReadOnlyList<string> MoneyUnits { get; init; }
     public required IReadOnlyList<CountNoun> CountNouns { get; init; }
     public required IReadOnlyList<string> ReferenceWords { get; init; }
     public required IReadOnlyList<string> AnnualCues { get; init; }

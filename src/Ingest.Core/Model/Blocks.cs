@@ -13,7 +13,11 @@ public sealed record TextBlock(IReadOnlyList<SourceLine> Lines, bool IsWholePara
     public string Text => string.Join(" ", Lines.Select(l => l.Text));
 }
 
-public enum TextRole { Body, Footnote }
+/// <summary>
+/// What a run of text is: body, a footnote, or the headline of a document that has no
+/// administrative header (a news report): its figures restate the body's, its deadline frames it.
+/// </summary>
+public enum TextRole { Body, Footnote, Headline }
 
 /// <summary>A table cell; merged cells appear once, with how many grid columns they span.</summary>
 public sealed record TableCell(IReadOnlyList<SourceLine> Lines, int ColumnSpan = 1)

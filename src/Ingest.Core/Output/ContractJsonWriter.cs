@@ -105,8 +105,10 @@ public static class ContractJsonWriter
         w.WriteStartObject("deadline");
         Num(w, "year", c.Year);
         w.WriteBoolean("annual", c.Annual);
+        if (c.YearCue != null) w.WriteString("cue", c.YearCue);
         w.WriteEndObject();
         w.WriteString("kind", c.Kind == TargetKind.Baseline ? "baseline" : "target");
+        if (c.KindCue != null) w.WriteString("kindCue", c.KindCue);
         if (c.Qualifier != null) w.WriteString("qualifier", c.Qualifier);
         if (t.Catalogue == null) w.WriteNull("catalogue");
         else

@@ -25,7 +25,20 @@ public sealed class ExtractStage
         var docYear = doc.Header.Year;
         OuterScope Outer(Section? s) => new(ProseScope.Around(s, doc.TitleCues).ToList(), docYear);
         var list = new List<TargetCandidate>();
-        foreach (var p in doc.Paragraphs) list.AddRange(_prose.Extract(p, Outer(p.Section)));
+        IReadOnlyList<Cue> carried = [];
+        Section? previousSection = null;
+        foreach (var p in doc.Paragraphs)
+        {
+            if (p.Role == TextRole.Headline) continue;
+            var opening = _prose.Opening(p);
+            // a paragraph that names no time continues the frame its predecessor in the same section opened
+            bool continues = ReferenceEquals(p.Section, previousSection) && !_prose.NamesTime(p);
+            var outer = Outer(p.Section);
+            if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.Paragraph, carried), .. outer.Nodes] };
+            list.AddRange(_prose.Extract(p, outer));
+            carried = opening.Count > 0 ? opening : continues ? carried : [];
+            previousSection = p.Section;
+        }
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
         return list;
     }

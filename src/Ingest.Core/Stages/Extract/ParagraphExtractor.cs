@@ -13,6 +13,27 @@ public sealed record OuterScope(IReadOnlyList<ScopeNode> Nodes, int? DocumentYea
 /// </summary>
 public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, ProseScope scope, IndicatorText indicator)
 {
+    private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
+    private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
+
+    /// <summary>The cues that open a paragraph (before its first figure), for the paragraphs after it.</summary>
+    public IReadOnlyList<Cue> Opening(Paragraph p) => ProseScope.Opening(Frame(p.Text));
+
+    /// <summary>True when the paragraph states a time of its own.</summary>
+    public bool NamesTime(Paragraph p) => Frame(p.Text).Cues.Any(c => c.IsTime && c.Form != YearForm.Bare);
+
+    private ProseFrame Frame(string text) =>
+        scope.Frame(text, Clauses.Split(text).SelectMany(c => scanner.Scan(text[c.Start..c.End]).Select(v => v.Start + c.Start)));
+
+    // "Kinh phí dự kiến 350 triệu đồng": money in a sentence about funding is a task's budget, not a target
+    private bool IsBudget(ProseFrame frame, ValueMention v)
+    {
+        if (!_moneyUnits.Contains(Text.VietText.Fold(v.Unit))) return false;
+        int ss = frame.Sentences.Where(s => v.Start >= s.Start && v.Start < s.End).Select(s => s.Start).DefaultIfEmpty(0).First();
+        var before = Text.VietText.Fold(frame.Text[ss..v.Start]);
+        return _budgetWords.Any(w => Text.VietText.ContainsWord(before, w));
+    }
+
     private static string CountedNoun(string text, ValueMention v)
     {
         int i = v.NumberStart;
@@ -37,6 +58,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
             for (int i = 0; i < values.Count; i++)
             {
                 var v = values[i];
+                if (IsBudget(frame, v)) continue;
                 int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
                 int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
                 var before = indicator.CleanBefore(text[left..v.Start]);

@@ -26,6 +26,8 @@ public sealed class ValueScanner
     private readonly string[] _references;
     private readonly Dictionary<string, string> _nounUnits;
     private readonly Regex _bare;
+    private readonly Regex _rankGroup;
+    private readonly string[] _definingHeads;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -38,8 +40,13 @@ public sealed class ValueScanner
         const string sym = "(?<cmp>>=|<=|=>|≥|≤|>|<)";
         _percent = new Regex($@"(?<![\w.,/])(?<a>{Num})\s*(?<pa>{pct})?\s*(?:(?<j>{joins})\s*(?<b>{Num})\s*)?(?<p>{pct})(?<fn>\d{{1,2}}(?=[\s.,;:)]|$))?", RegexOptions.Compiled);
         _top = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankTopWords)})\s*(?<a>\d+)(?![\d%])", RegexOptions.Compiled);
-        _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?![\d%.,/])", RegexOptions.Compiled);
-        _count = new Regex($@"(?<![\w.,/\-])(?<a>\d+)\s+(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        // "xếp thứ 20/34" is rank 20 of 34
+        _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%.,/])", RegexOptions.Compiled);
+        // "nhóm 10 tỉnh, thành phố dẫn đầu": rank within the first N
+        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,60}}?(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
+        // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
+        _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         // a bare cell: "90", "> 80", "65 - 70" (a range in the column's unit)
@@ -73,6 +80,12 @@ public sealed class ValueScanner
             found.Add(new ValueMention(start, Math.Max(end, endAfter), a.Index, unreadable ? null : value, unreadable ? null : max,
                 UnitClass.Percent, "%", cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
         }
+        foreach (Match m in _rankGroup.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(a.Index, a.Index + a.Length)) continue;
+            found.Add(new ValueMention(m.Index, a.Index + a.Length, a.Index, ParseOrNull(a.Value), null, UnitClass.Rank, "rank", "<=", ValueEvidence.Inline));
+        }
         foreach (Match m in _top.Matches(folded))
         {
             var a = m.Groups["a"];
@@ -93,10 +106,16 @@ public sealed class ValueScanner
             var a = m.Groups["a"];
             // a capital after the number starts the next table cell ("80 Trung tâm phục vụ…"), not a counted noun
             if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || char.IsUpper(text[m.Groups["n"].Index])) continue;
+            if (NumberParser.TryParse(a.Value, out _) == false) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
-            var unit = _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value);
+            if (Defines(folded, start)) continue;
+            bool range = m.Groups["b"].Success;
+            if (range) cmp = "range";
+            var noun = m.Groups["n"].Value;
+            var unit = (m.Groups["s"].Success ? m.Groups["s"].Value.Trim() + " " : "") + _nounUnits.GetValueOrDefault(noun, noun);
             bool unreadable = NumberParser.IsLostDigits(a.Value);
-            found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
+            found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value),
+                range && !unreadable ? ParseOrNull(m.Groups["b"].Value) : null,
                 UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
         }
         foreach (Match m in _unitFirstCount.Matches(folded))
@@ -169,6 +188,13 @@ public sealed class ValueScanner
         if (!s.EndsWith(phrase, StringComparison.Ordinal)) return false;
         int k = s.Length - phrase.Length;
         return k == 0 || !char.IsLetterOrDigit(s[k - 1]) || !char.IsLetterOrDigit(phrase[0]);
+    }
+
+    // "tốc độ trên 1 Gb/s", "từ độ tuổi 15": a number right after the measure it qualifies defines the indicator
+    private bool Defines(string folded, int valueStart)
+    {
+        var before = folded[..valueStart].TrimEnd();
+        return _definingHeads.Any(h => EndsWithWord(before, h));
     }
 
     private bool IsReference(string folded, int numberStart)

@@ -84,7 +84,8 @@ public sealed partial class CueFinder
                 case Lead.Plain: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, period ? YearForm.Period : YearForm.Plain)); break;
                 default: cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, period ? YearForm.Period : YearForm.Bare)); break;
             }
-            taken.Add((Math.Min(leadStart, m.Index), end));
+            // a reference year ("so với cùng kỳ năm 2024") leaves its words to the status rules
+            taken.Add((lead == Lead.Reference ? m.Index : Math.Min(leadStart, m.Index), end));
         }
         foreach (var (phrase, kind) in _words)
         {

@@ -93,7 +93,13 @@ public sealed class StructureStage
 
         var header = _header.Read(FirstLines(doc, 60));
         // the title's deadline frames the whole plan ("… giai đoạn 2026 - 2030"); its other words say nothing of status
-        var titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
+        IReadOnlyList<Cue> titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
+        if (header.Title == null && Headline(paragraphs) is { } headline)
+        {
+            titleCues = _cues.Find(headline).Where(c => c.IsTime && c.Form != YearForm.Bare).Take(1).ToList();
+            for (int i = 0; i < paragraphs.Count; i++)
+                if (paragraphs[i].Text == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
+        }
         return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues };
     }
 
@@ -123,6 +129,19 @@ public sealed class StructureStage
         for (int i = 0; i < t.Length; i++)
             if (char.IsDigit(t[i]) && !cues.Any(c => i >= c.Start && i < c.End)) return null;
         return cues;
+    }
+
+    /// <summary>
+    /// The headline of a document without an administrative header: its first line of words,
+    /// when that is short, not a heading and not a sentence.
+    /// </summary>
+    private string? Headline(IReadOnlyList<Paragraph> paragraphs)
+    {
+        var first = paragraphs.FirstOrDefault(p => p.Role == TextRole.Body && p.Text.Any(char.IsLetter));
+        if (first == null || first.Section != null) return null;
+        var t = first.Text.Trim();
+        if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 25 || t.EndsWith('.') || t.EndsWith(';') || t.EndsWith(':')) return null;
+        return first.Text;
     }
 
     private static List<string> FirstLines(LoadedDocument doc, int n)
