@@ -66,6 +66,8 @@ public sealed partial class CueFinder
             var (lead, leadStart) = LeadBefore(folded, m.Index, _dateLeads);
             if (lead == Lead.AsOf) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Baseline, year, YearForm.Lead));
             else if (lead == Lead.DeadlineDate) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Deadline, year, YearForm.Lead));
+            // a date alone says something only where a header gives it a role ("Thực hiện đến 30/9/2025")
+            else cues.Add(Make(text, m.Index, m.Index + m.Length, CueKind.Deadline, year, YearForm.Bare));
         }
         foreach (Match m in YearOrPeriod().Matches(folded))
         {

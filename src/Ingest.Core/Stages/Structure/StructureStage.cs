@@ -17,6 +17,7 @@ public sealed class StructureStage
     private readonly ParagraphBuilder _paragraphs;
     private readonly TableInterpreter _tables;
     private readonly HeaderReader _header;
+    private readonly FlatTableRebuilder _flatTables;
 
     public StructureStage(Lexicon lexicon)
     {
@@ -26,6 +27,7 @@ public sealed class StructureStage
         _paragraphs = new ParagraphBuilder(_headings);
         _tables = new TableInterpreter(lexicon, _cues);
         _header = new HeaderReader(lexicon);
+        _flatTables = new FlatTableRebuilder(lexicon, new TableHeaderRecogniser(lexicon, _cues));
     }
 
     public StructuredDocument Run(LoadedDocument doc, RepairSummary repair)
@@ -76,7 +78,7 @@ public sealed class StructureStage
             pendingText.Clear();
         }
 
-        foreach (var block in doc.Blocks)
+        foreach (var block in _flatTables.Rebuild(doc.Blocks))
         {
             switch (block)
             {

@@ -39,6 +39,8 @@ public sealed class TableHeaderRecogniser(Lexicon lexicon, CueFinder cueFinder)
         foreach (var (role, words) in _roles)
             if (words.Any(w => folded == w || VietText.StartsWithWord(folded, w)))
                 return new HeaderCell(role, null, cues);
+        // "Thực hiện đến 30/9/2025", "Hiện trạng": a column of figures by what it states
+        if (cues.Any(c => c.IsStatus) && folded.Length <= 40) return new HeaderCell(ColumnRole.Result, cues.FirstOrDefault(c => c.Year != null)?.Year, cues);
         return new HeaderCell(ColumnRole.Other, null, cues);
     }
 }

@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Lexicons;
+using Ingest.Core.Model;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Stages.Structure;
+
+/// <summary>
+/// Puts back tables that text extraction flattened one cell per line (what pdftotext gives for a
+/// ruled table): a run of short header cells that the header recogniser knows ("STT", "Chỉ tiêu",
+/// "Đơn vị" / "tính", "Thực hiện" / "năm 2024", "Năm 2026" …), then rows that each start with a
+/// row number on its own line, the indicator's wrapped lines, the unit, one line per figure
+/// column ("35,6", "≥ 70", "65 - 70", "-"), and any notes. A header cell that wraps continues on
+/// a line that starts in lower case; year cells listed after the first header row's last cell
+/// belong under the group cell ("Lộ trình thực hiện") they subdivide. The table ends at a line
+/// too long to be a cell, a heading with a title, or where a row does not parse; a repeated
+/// header (a new page) is skipped.
+/// </summary>
+public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecogniser header)
+{
+    // a cell's line is narrow; a line of running text is not (hard-wrapped prose runs to 80–100 characters)
+    private const int MaxCellChars = 60;
+    private readonly string[] _units = lexicon.CountNouns.Select(n => VietText.Fold(n.Noun))
+        .Concat(lexicon.PercentWords.Select(VietText.Fold))
+        .Concat(lexicon.RankWords.Select(VietText.Fold))
+        .Concat(lexicon.TableUnits.Select(VietText.Fold))
+        .OrderByDescending(u => u.Length).ToArray();
+
+    [GeneratedRegex(@"^\s*(?:\d{1,3}|[IVXLC]{1,5})\.?\s*$")]
+    private static partial Regex RowNumber();
+
+    [GeneratedRegex(@"^\s*[IVXLC]{1,5}\.?\s*$")]
+    private static partial Regex Roman();
+
+    // one figure cell: "35,6", "≥ 70", "< 0,5", "65 - 70", "3.000", "-"
+    [GeneratedRegex(@"^\s*(?:(?:≥|≤|>=|<=|>|<|=)?\s*\d+(?:[.,]\d+)*\s*%?(?:\s*[-–]\s*\d+(?:[.,]\d+)*\s*%?)?|[-–—x])\s*$")]
+    private static partial Regex Figure();
+
+    private sealed record HeaderCellText(List<SourceLine> Lines, HeaderCell Cell)
+    {
+        public string Text => string.Join(" ", Lines.Select(l => l.Text.Trim()));
+    }
+
+    public IReadOnlyList<Block> Rebuild(IReadOnlyList<Block> blocks)
+    {
+        var result = new List<Block>();
+        int i = 0;
+        while (i < blocks.Count)
+        {
+            if (Line(blocks, i) != null && TryTable(blocks, i, out var table, out int next))
+            {
+                result.Add(table);
+                i = next;
+                continue;
+            }
+            result.Add(blocks[i]);
+            i++;
+        }
+        return result;
+    }
+
+    private static SourceLine? Line(IReadOnlyList<Block> blocks, int i) =>
+        i < blocks.Count && blocks[i] is TextBlock { IsWholeParagraph: false, Lines.Count: 1 } t ? t.Lines[0] : null;
+
+    private bool TryTable(IReadOnlyList<Block> blocks, int start, out TableBlock table, out int next)
+    {
+        table = null!;
+        next = start;
+        var head = ReadHeader(blocks, start, out int i);
+        if (head == null) return false;
+        var (rows, columns) = (new List<TableRow>(), Layout(head));
+        rows.AddRange(columns.HeaderRows);
+        int valueColumns = columns.ValueColumns, textColumns = columns.TextColumns;
+        bool hasUnit = columns.HasUnit;
+        while (Line(blocks, i) is { } line && RowNumber().IsMatch(line.Text))
+        {
+            var cells = new List<TableCell> { new([line]) };
+            int j = i + 1;
+            if (Roman().IsMatch(line.Text))
+            {
+                // a group row: "I" then "HẠ TẦNG SỐ"
+                var title = new List<SourceLine>();
+                while (Line(blocks, j) is { } l && !RowNumber().IsMatch(l.Text) && Narrow(l.Text) && !IsHeaderStart(blocks, j)) { title.Add(l); j++; }
+                if (title.Count == 0) break;
+                cells.Add(new TableCell(title, ColumnSpan: columns.Width - 1));
+                rows.Add(new TableRow(cells));
+                i = Skip(blocks, j, head.Count);
+                continue;
+            }
+            var indicator = new List<SourceLine>();
+            while (Line(blocks, j) is { } l && !IsUnit(l.Text) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
+            if (indicator.Count == 0) break;
+            cells.Add(new TableCell(indicator));
+            if (hasUnit)
+            {
+                var unit = new List<SourceLine>();
+                if (Line(blocks, j) is { } u && IsUnit(u.Text))
+                {
+                    unit.Add(u); j++;
+                    while (Line(blocks, j) is { } c && !Figure().IsMatch(c.Text) && StartsLower(c.Text)) { unit.Add(c); j++; }
+                }
+                cells.Add(new TableCell(unit));
+            }
+            int figures = 0;
+            while (figures < valueColumns && Line(blocks, j) is { } f && Figure().IsMatch(f.Text))
+            {
+                cells.Add(new TableCell(IsDash(f.Text) ? [] : [f]));
+                figures++; j++;
+            }
+            if (figures == 0) break;
+            for (; figures < valueColumns; figures++) cells.Add(new TableCell([]));
+            if (textColumns > 0)
+            {
+                var notes = new List<SourceLine>();
+                while (Line(blocks, j) is { } n && !RowNumber().IsMatch(n.Text) && Narrow(n.Text) && !IsHeaderStart(blocks, j)) { notes.Add(n); j++; }
+                cells.Add(new TableCell(notes));
+            }
+            rows.Add(new TableRow(cells));
+            i = Skip(blocks, j, head.Count);
+        }
+        if (rows.Count == columns.HeaderRows.Count) return false;
+        table = new TableBlock(rows, Line(blocks, start)!.Page);
+        next = i;
+        return true;
+    }
+
+    /// <summary>Past a header repeated at the top of the next page, if one starts here.</summary>
+    private int Skip(IReadOnlyList<Block> blocks, int i, int cells) =>
+        IsHeaderStart(blocks, i) && ReadHeader(blocks, i, out int after) is { } h && h.Count >= cells - 1 ? after : i;
+
+    private bool IsHeaderStart(IReadOnlyList<Block> blocks, int i) =>
+        Line(blocks, i) is { } l && header.Recognise(l.Text).Role is ColumnRole.Number or ColumnRole.Indicator && ReadHeader(blocks, i, out _) != null;
+
+    /// <summary>A run of header cells starting here: at least an indicator and a figure column, and three known roles.</summary>
+    private List<HeaderCellText>? ReadHeader(IReadOnlyList<Block> blocks, int start, out int next)
+    {
+        next = start;
+        var cells = new List<HeaderCellText>();
+        int i = start;
+        while (Line(blocks, i) is { } line && !RowNumber().IsMatch(line.Text) && Words(line.Text) <= 6 && !Figure().IsMatch(line.Text))
+        {
+            if (cells.Count > 0 && Continues(cells[^1], line.Text))
+            {
+                var last = cells[^1];
+                last.Lines.Add(line);
+                cells[^1] = last with { Cell = header.Recognise(last.Text) };
+            }
+            else
+            {
+                var cell = header.Recognise(line.Text);
+                if (cells.Count == 0 && cell.Role is not (ColumnRole.Number or ColumnRole.Indicator)) return null;
+                cells.Add(new HeaderCellText([line], cell));
+            }
+            i++;
+            if (cells.Count > 24) return null;
+        }
+        var roles = cells.Select(c => c.Cell.Role).Where(r => r != ColumnRole.Other).Distinct().Count();
+        bool figures = cells.Any(c => c.Cell.Role == ColumnRole.Result || c.Cell.Year != null);
+        if (roles < 3 || !figures || !cells.Any(c => c.Cell.Role == ColumnRole.Indicator)) return null;
+        if (Line(blocks, i) is not { } first || !RowNumber().IsMatch(first.Text)) return null;
+        next = i;
+        return cells;
+    }
+
+    private sealed record Columns(IReadOnlyList<TableRow> HeaderRows, int Width, int ValueColumns, int TextColumns, bool HasUnit);
+
+    /// <summary>
+    /// The header as rows of cells. Year cells listed after the last cell of the first header row
+    /// go under the group cell before them ("Lộ trình thực hiện"), as a second header row.
+    /// </summary>
+    private static Columns Layout(List<HeaderCellText> cells)
+    {
+        int firstYear = cells.Count;
+        while (firstYear > 0 && cells[firstYear - 1].Cell.Year != null) firstYear--;
+        int group = firstYear > 1 && firstYear < cells.Count ? cells.FindLastIndex(firstYear - 2, c => c.Cell.Role is ColumnRole.Time or ColumnRole.Other) : -1;
+        bool trailing = group >= 0;
+        List<TableRow> rows;
+        List<HeaderCellText> order;
+        if (trailing)
+        {
+            var years = cells.Skip(firstYear).ToList();
+            var top = cells.Take(firstYear).ToList();
+            order = [.. top.Take(group), .. years, .. top.Skip(group + 1)];
+            var row1 = top.Select((c, k) => new TableCell(c.Lines, k == group ? years.Count : 1)).ToList();
+            var row2 = new List<TableCell>();
+            for (int k = 0; k < group; k++) row2.Add(new TableCell([]));
+            row2.AddRange(years.Select(y => new TableCell(y.Lines)));
+            for (int k = group + 1; k < top.Count; k++) row2.Add(new TableCell([]));
+            rows = [new TableRow(row1, IsHeader: true), new TableRow(row2, IsHeader: true)];
+        }
+        else
+        {
+            order = cells;
+            rows = [new TableRow(cells.Select(c => new TableCell(c.Lines)).ToList(), IsHeader: true)];
+        }
+        int indicator = order.FindIndex(c => c.Cell.Role == ColumnRole.Indicator);
+        bool hasUnit = order.Any(c => c.Cell.Role == ColumnRole.Unit);
+        int afterFixed = indicator + 1 + (hasUnit ? 1 : 0);
+        int values = order.Skip(afterFixed).Count(c => c.Cell.Role is not (ColumnRole.Notes or ColumnRole.Owner or ColumnRole.Time));
+        int texts = order.Skip(afterFixed).Count() - values;
+        return new Columns(rows, order.Count, values, texts, hasUnit);
+    }
+
+    private bool IsUnit(string line)
+    {
+        var f = VietText.Fold(line).Trim();
+        return _units.Any(u => f == u || VietText.StartsWithWord(f, u) || u.Length == 1 && f.StartsWith(u, StringComparison.Ordinal));
+    }
+
+    // a header cell wraps onto a line that starts in lower case ("Đơn vị" / "tính"), or onto a
+    // date or year when its text so far ends in a word ("Thực hiện" / "đến" / "30/9/2025")
+    private static bool Continues(HeaderCellText cell, string line)
+    {
+        if (StartsLower(line)) return true;
+        var last = cell.Lines[^1].Text.TrimEnd();
+        return line.TrimStart() is { Length: > 0 } t && char.IsDigit(t[0]) && last.Length > 0 && char.IsLower(last[^1]);
+    }
+
+    private static bool IsDash(string s) => s.Trim() is "-" or "–" or "—" or "x";
+    private static bool StartsLower(string s) => s.TrimStart() is { Length: > 0 } t && (char.IsLower(t[0]) || t[0] == '(');
+    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    private static bool Narrow(string s) => s.Trim().Length <= MaxCellChars;
+}
