@@ -10,6 +10,9 @@ public abstract record Block(int Page);
 public sealed record TextBlock(IReadOnlyList<SourceLine> Lines, bool IsWholeParagraph, TextRole Role = TextRole.Body)
     : Block(Lines.Count > 0 ? Lines[0].Page : 1)
 {
+    /// <summary>True when the source left a blank line before this one: a paragraph starts here.</summary>
+    public bool AfterBlankLine { get; init; }
+
     public string Text => string.Join(" ", Lines.Select(l => l.Text));
 }
 

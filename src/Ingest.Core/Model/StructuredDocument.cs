@@ -11,6 +11,9 @@ public sealed record StructuredDocument(
 {
     /// <summary>The time cues of the document's title: the outermost scope of every value.</summary>
     public IReadOnlyList<Cue> TitleCues { get; init; } = [];
+
+    /// <summary>The headline of a document without an administrative header, null for a plan.</summary>
+    public string? Headline { get; init; }
 }
 
 /// <summary>

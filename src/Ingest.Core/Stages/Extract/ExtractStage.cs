@@ -35,7 +35,8 @@ public sealed class ExtractStage
             bool continues = ReferenceEquals(p.Section, previousSection) && !_prose.NamesTime(p);
             var outer = Outer(p.Section);
             if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.Paragraph, carried), .. outer.Nodes] };
-            list.AddRange(_prose.Extract(p, outer));
+            // a line that repeats the headline restates a figure of the body
+            list.AddRange(_prose.Extract(p, outer).Where(c => doc.Headline == null || Text.VietText.Squash(c.Source.Text) != doc.Headline));
             carried = opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
         }

@@ -104,8 +104,11 @@ public sealed class ValueScanner
         foreach (Match m in _count.Matches(folded))
         {
             var a = m.Groups["a"];
-            // a capital after the number starts the next table cell ("80 Trung tâm phục vụ…"), not a counted noun
-            if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || char.IsUpper(text[m.Groups["n"].Index])) continue;
+            // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
+            // not a counted noun; a unit glued to its number ("100Mbps") is one
+            var n = m.Groups["n"];
+            bool capitalAfterSpace = char.IsUpper(text[n.Index]) && char.IsWhiteSpace(text[n.Index - 1]);
+            if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || capitalAfterSpace) continue;
             if (NumberParser.TryParse(a.Value, out _) == false) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             if (Defines(folded, start)) continue;

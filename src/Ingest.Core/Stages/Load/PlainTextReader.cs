@@ -26,14 +26,21 @@ public sealed class PlainTextReader : IDocumentReader
         if (string.IsNullOrWhiteSpace(text)) throw new DocumentFailure("empty document: no text");
         var blocks = new List<Block>();
         var pages = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\f');
+        // a blank line parts paragraphs, unless the text is double-spaced (a blank after most lines)
+        var all = pages.SelectMany(p => p.Split('\n')).ToArray();
+        int filled = all.Count(l => l.Trim().Length > 0);
+        int afterBlank = all.Where((l, i) => l.Trim().Length > 0 && i > 0 && all[i - 1].Trim().Length == 0).Count();
+        bool blankParts = afterBlank * 2 < filled;
         for (int p = 0; p < pages.Length; p++)
         {
             var lines = pages[p].Split('\n');
+            bool blank = false;
             for (int i = 0; i < lines.Length; i++)
             {
-                if (lines[i].Trim().Length == 0) continue;
+                if (lines[i].Trim().Length == 0) { blank = true; continue; }
                 var line = new SourceLine(p + 1, i + 1, lines[i].TrimEnd());
-                blocks.Add(new TextBlock([line], IsWholeParagraph: false));
+                blocks.Add(new TextBlock([line], IsWholeParagraph: false) { AfterBlankLine = blank && blankParts });
+                blank = false;
             }
         }
         return new LoadedDocument(path, SourceFormat.Txt, sha256, pages.Length, false, blocks, []);

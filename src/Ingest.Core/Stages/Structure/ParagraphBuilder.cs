@@ -52,6 +52,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
                 result.Add(new RawParagraph(block.Lines, block.Role));
                 continue;
             }
+            if (block.AfterBlankLine && footnote == null && parked == null) Flush(current, TextRole.Body);
             foreach (var line in block.Lines)
             {
                 var text = line.Text.Trim();

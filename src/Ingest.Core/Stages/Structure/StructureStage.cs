@@ -96,13 +96,14 @@ public sealed class StructureStage
         var header = _header.Read(FirstLines(doc, 60));
         // the title's deadline frames the whole plan ("… giai đoạn 2026 - 2030"); its other words say nothing of status
         IReadOnlyList<Cue> titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
-        if (header.Title == null && Headline(paragraphs) is { } headline)
+        var headline = header.Title == null ? Headline(paragraphs) : null;
+        if (headline != null)
         {
             titleCues = _cues.Find(headline).Where(c => c.IsTime && c.Form != YearForm.Bare).Take(1).ToList();
             for (int i = 0; i < paragraphs.Count; i++)
                 if (paragraphs[i].Text == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
         }
-        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues };
+        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues, Headline = headline };
     }
 
     /// <summary>A short heading title: the text before a colon, at most one sentence.</summary>

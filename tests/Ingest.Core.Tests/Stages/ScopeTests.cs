@@ -1,0 +1,197 @@
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Scope;
+using Ingest.Core.Tests.Support;
+
+namespace Ingest.Core.Tests.Stages;
+
+/// <summary>The scope model: each cue shape on its own ("phrase → cue"), the resolver on scope paths, and prose rules.</summary>
+public class ScopeTests
+{
+    private static readonly CueFinder Finder = new(Some.Lexicon);
+
+    [Theory]
+    [InlineData("đến năm 2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("Đến hết năm 2025", CueKind.Deadline, 2025, YearForm.Lead)]
+    [InlineData("đến cuối năm 2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("trong năm 2026", CueKind.Deadline, 2026, YearForm.Lead)]
+    [InlineData("vào năm 2030", CueKind.Deadline, 2030, YearForm.Lead)]
+    [InlineData("giai đoạn 2026 - 2030", CueKind.Deadline, 2030, YearForm.Lead)]
+    [InlineData("2026-2030", CueKind.Deadline, 2030, YearForm.Period)]
+    [InlineData("năm 2026", CueKind.Deadline, 2026, YearForm.Plain)]
+    [InlineData("trước 31/12/2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("trước ngày 31/12/2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("Tầm nhìn đến năm 2045", CueKind.Deadline, 2045, YearForm.Lead)]
+    [InlineData("Đến 2030", CueKind.Deadline, 2030, YearForm.Lead)]
+    [InlineData("từ nay đến năm 2030", CueKind.Deadline, 2030, YearForm.Lead)]
+    [InlineData("tính đến ngày 30/9/2025", CueKind.Baseline, 2025, YearForm.Lead)]
+    [InlineData("tính đến hết năm 2024", CueKind.Baseline, 2024, YearForm.Lead)]
+    [InlineData("ngày 22/12/2024", CueKind.Deadline, 2024, YearForm.Bare)]
+    [InlineData("tháng 9 năm 2025", CueKind.Deadline, 2025, YearForm.Bare)]
+    public void TimePhrase_GivesItsCue(string phrase, CueKind kind, int year, YearForm form)
+    {
+        var cue = Assert.Single(Finder.Find(phrase));
+        Assert.Equal((kind, year, form), (cue.Kind, cue.Year!.Value, cue.Form));
+    }
+
+    [Theory]
+    [InlineData("hằng năm", CueKind.Annual)]
+    [InlineData("hàng năm", CueKind.Annual)]
+    [InlineData("mỗi năm", CueKind.Annual)]
+    [InlineData("bình quân hằng năm", CueKind.Annual)]
+    [InlineData("hiện nay", CueKind.Baseline)]
+    [InlineData("đã đạt", CueKind.Baseline)]
+    [InlineData("so với cùng kỳ", CueKind.Baseline)]
+    [InlineData("phấn đấu", CueKind.Target)]
+    [InlineData("mục tiêu", CueKind.Target)]
+    public void Word_GivesItsCue(string phrase, CueKind kind) =>
+        Assert.Equal(kind, Assert.Single(Finder.Find(phrase)).Kind);
+
+    [Theory]
+    [InlineData("so với năm 2024")]
+    [InlineData("Nghị quyết số 41/2025/NQ-HĐND")]
+    [InlineData("từ năm 2021")]
+    [InlineData("đạt 2025 lượt")]
+    public void Reference_IsNoGoverningCue(string text) =>
+        Assert.DoesNotContain(Finder.Find(text), c => c.Form != YearForm.Bare);
+
+    [Theory]
+    [InlineData("Kết quả đạt được", CueKind.Baseline)]
+    [InlineData("I. THỰC TRẠNG KHOA HỌC, CÔNG NGHỆ", CueKind.Baseline)]
+    [InlineData("Tình hình thực hiện", CueKind.Baseline)]
+    [InlineData("Mục tiêu cụ thể", CueKind.Target)]
+    public void Heading_StatesAStatus(string title, CueKind kind)
+    {
+        var t = title.StartsWith("I. ") ? title[3..] : title;
+        Assert.Equal(kind, Finder.StatusOfHeading(t)!.Kind);
+    }
+
+    [Theory]
+    [InlineData("Thực hiện năm 2024", CueKind.Baseline, 2024)]
+    [InlineData("Năm 2025 (ước)", CueKind.Baseline, 2025)]
+    [InlineData("Kế hoạch năm 2025", CueKind.Target, 2025)]
+    [InlineData("Hiện trạng 2024", CueKind.Baseline, 2024)]
+    public void ColumnHeader_GivesStatusAndYear(string header, CueKind status, int year)
+    {
+        var cues = Finder.ColumnCues(header);
+        Assert.Contains(cues, c => c.Kind == status);
+        Assert.Contains(cues, c => c.Year == year);
+    }
+
+    private static Cue Deadline(int year, YearForm form = YearForm.Lead) => new(0, 1, CueKind.Deadline, year, $"năm {year}", form);
+    private static Cue Word(CueKind kind) => new(0, 1, kind, null, kind.ToString());
+    private static ScopeNode Node(ScopeLevel level, params Cue[] cues) => new(level, cues);
+
+    [Fact]
+    public void InnermostYear_Wins()
+    {
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Value, Deadline(2030)), Node(ScopeLevel.Sentence, Deadline(2027)), Node(ScopeLevel.Section, Deadline(2025))], 2025);
+        Assert.Equal((2030, TargetKind.Target), (d.Year!.Value, d.Kind));
+        Assert.Equal(ScopeLevel.Value, d.YearCue!.Level);
+    }
+
+    [Fact]
+    public void ExplicitRecurrence_BeatsTheBlockYear()
+    {
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Value, Word(CueKind.Annual)), Node(ScopeLevel.LeadIn, Deadline(2030))], 2025);
+        Assert.Equal((null, true), (d.Year, d.Annual));
+    }
+
+    [Fact]
+    public void YearAndStatus_AreDecidedSeparately()
+    {
+        // a baseline section, a past year in the sentence
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Sentence, Deadline(2024)), Node(ScopeLevel.Section, Word(CueKind.Baseline))], 2025);
+        Assert.Equal((2024, TargetKind.Baseline), (d.Year!.Value, d.Kind));
+    }
+
+    [Fact]
+    public void Baseline_WithoutAYear_TakesTheDocumentYear()
+    {
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Sentence, Word(CueKind.Baseline)), Node(ScopeLevel.Document, Deadline(2030))], 2025);
+        Assert.Equal((2025, TargetKind.Baseline), (d.Year!.Value, d.Kind));
+    }
+
+    [Fact]
+    public void PastYearNearTheValue_MakesABaseline()
+    {
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Sentence, Deadline(2024, YearForm.Plain))], 2025);
+        Assert.Equal((2024, TargetKind.Baseline), (d.Year!.Value, d.Kind));
+    }
+
+    [Fact]
+    public void PastYearOfAHeading_StaysATarget()
+    {
+        // "2.1. Đến hết năm 2025" in a plan dated 2026 still holds targets
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Section, Deadline(2025))], 2026);
+        Assert.Equal((2025, TargetKind.Target), (d.Year!.Value, d.Kind));
+    }
+
+    [Fact]
+    public void NearerStatusWord_Wins()
+    {
+        var d = ScopeResolver.Decide([Node(ScopeLevel.Sentence, Word(CueKind.Target), Word(CueKind.Baseline))], 2025);
+        Assert.Equal(TargetKind.Target, d.Kind);
+    }
+
+    [Fact]
+    public void BareYear_GovernsOnlyFromAColumn()
+    {
+        Assert.Null(ScopeResolver.Decide([Node(ScopeLevel.Sentence, Deadline(2027, YearForm.Bare))], 2025).Year);
+        Assert.Equal(2027, ScopeResolver.Decide([Node(ScopeLevel.Column, Deadline(2027, YearForm.Bare))], 2025).Year);
+    }
+
+    public static TheoryData<string, double[], int?[], string[]> ProseCases => new()
+    {
+        // a year after a value binds to that value
+        { "Tỷ lệ phủ sóng 5G theo dân số đạt 60% vào năm 2027 và 95% vào năm 2030.", [60, 95], [2027, 2030], ["target", "target"] },
+        // a year in a sentence governs its later values across ',' and ';'
+        { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },
+        { "Tỷ trọng kinh tế số năm 2026 đạt 12%, năm 2028 đạt 16% và đến năm 2030 đạt tối thiểu 20%.", [12, 16, 20], [2026, 2028, 2030], ["target", "target", "target"] },
+        // a lead-in ending in ':' governs its list
+        { "Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2025, 2025], ["target", "target"] },
+        // a sentence stating no figure governs what follows
+        { "Chương trình xác định các mục tiêu phải đạt vào năm 2030.\n\nTỷ lệ giao dịch không dùng tiền mặt đạt trên 80%.", [80], [2030], ["target"] },
+        // the opening deadline of a paragraph carries to the next one that names no time
+        { "Theo Chiến lược, đến 2025 dịch vụ 5G có mặt tại 100% tỉnh.\nCùng với đó, ít nhất 2 tuyến cáp quang biển mới được đưa vào khai thác.", [100, 2], [2025, 2025], ["target", "target"] },
+        // an explicit recurrence makes the target annual inside a year block
+        { "Đến năm 2030:\n- Dành tối thiểu 3% tổng chi ngân sách xã hằng năm cho khoa học.", [3], [null], ["target"] },
+        // status: present-tense cue, as-of date, a results section, brackets, "so với cùng kỳ"
+        { Some.Header2025 + "Hiện nay, tỷ lệ người dân có tài khoản định danh mới đạt 81,4%.", [81.4], [2025], ["baseline"] },
+        { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ hồ sơ trực tuyến đạt 52,36%; tỷ lệ thanh toán trực tuyến đạt 41,8%.", [52.36, 41.8], [2025, 2025], ["baseline", "baseline"] },
+        { Some.Header2025 + "1. Kết quả đạt được\nĐến hết năm 2024, 99,2% thôn có sóng 4G; tỷ lệ hộ gia đình dùng cáp quang đạt 76,5%.", [99.2, 76.5], [2024, 2024], ["baseline", "baseline"] },
+        { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ dân số được phủ sóng 5G đạt 46,8% (chỉ tiêu năm 2025 là 50%); tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%.", [46.8, 50, 81.3], [2025, 2025, 2025], ["baseline", "target", "baseline"] },
+        { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%, so với cùng kỳ tăng 6,1%.", [81.3, 6.1], [2024, 2024], ["baseline", "baseline"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProseCases))]
+    public void Prose_ScopePath_GivesYearAndKind(string text, double[] values, int?[] years, string[] kinds)
+    {
+        var got = Some.Candidates(text);
+        Assert.Equal(values, got.Select(c => c.Value!.Value));
+        Assert.Equal(years, got.Select(c => c.Year));
+        Assert.Equal(kinds, got.Select(c => c.Kind == TargetKind.Baseline ? "baseline" : "target"));
+    }
+
+    [Fact]
+    public void EveryTarget_NamesTheCueBehindItsYear()
+    {
+        var c = Assert.Single(Some.Candidates("Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%."));
+        Assert.Equal("sentence: Đến năm 2030", c.YearCue);
+    }
+
+    [Fact]
+    public void BlankLine_PartsParagraphs_UnlessTheTextIsDoubleSpaced()
+    {
+        Assert.Equal(2, Some.Extract("Tỷ lệ hộ gia đình có cáp quang đạt 50%\n\nTỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%\nvà còn tăng.").Document.Paragraphs.Count);
+        Assert.Single(Some.Extract("Tỷ lệ hộ gia đình có cáp quang\n\nđạt 50% và tỷ lệ doanh nghiệp\n\ndùng hóa đơn điện tử đạt 60%").Document.Paragraphs);
+    }
+
+    [Fact]
+    public void Headline_FramesANewsReport_AndIsNotCountedAgain()
+    {
+        var got = Some.Candidates("Đến 2030, kinh tế số chiếm ít nhất 30% GDP\n\nĐến 2030, kinh tế số chiếm ít nhất 30% GDP\nBài gốc\nNghị quyết đặt mục tiêu có ít nhất 5 doanh nghiệp công nghệ số.");
+        var c = Assert.Single(got);
+        Assert.Equal((5.0, 2030), (c.Value!.Value, c.Year!.Value));
+    }
+}

@@ -1,0 +1,102 @@
+using Ingest.Core.Model;
+using Ingest.Core.Stages.Extract;
+using Ingest.Core.Stages.Scope;
+using Ingest.Core.Stages.Structure;
+using Ingest.Core.Tests.Support;
+
+namespace Ingest.Core.Tests.Stages;
+
+/// <summary>Targets in prose (ranks in words, counted units, decreases, budgets) and tables of other layouts.</summary>
+public class ValueAndTableTests
+{
+    private static readonly ValueScanner Scanner = new(Some.Lexicon);
+
+    [Theory]
+    [InlineData("Việt Nam vào nhóm 50 quốc gia đứng đầu về công nghệ thông tin", 50, "rank", "<=")]
+    [InlineData("thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước", 10, "rank", "<=")]
+    [InlineData("Chỉ số DTI xếp thứ 38/63 tỉnh, thành phố", 38, "rank", "=")]
+    [InlineData("xếp hạng về an toàn thông tin mạng nằm trong Top 15 toàn quốc", 15, "rank", "<=")]
+    [InlineData("doanh thu thương mại điện tử vượt 3.500 tỷ đồng", 3500, "tỷ đồng", ">")]
+    [InlineData("GRDP của tỉnh đạt 240.000 tỷ đồng", 240000, "tỷ đồng", "=")]
+    [InlineData("đón 15 triệu lượt khách du lịch", 15, "triệu lượt", "=")]
+    [InlineData("tốc độ kết nối di động phải đạt tối thiểu 100Mbps", 100, "Mbps", ">=")]
+    [InlineData("thời gian khôi phục khi xảy ra sự cố tối đa 4 giờ", 4, "giờ", "<=")]
+    [InlineData("tỷ lệ hộ gia đình chưa có thiết bị giảm xuống dưới 3%", 3, "%", "<")]
+    [InlineData("thời gian giải quyết không quá 3 ngày làm việc", 3, "ngày làm việc", "<=")]
+    public void ProseValue_IsRead(string text, double value, string unit, string cmp)
+    {
+        var v = Assert.Single(Scanner.Scan(text));
+        Assert.Equal((value, cmp), (v.Value!.Value, v.Comparator));
+        Assert.StartsWith(unit, v.Unit);
+    }
+
+    [Fact]
+    public void CountRange_IsOneRange()
+    {
+        var v = Assert.Single(Scanner.Scan("mỗi năm hỗ trợ từ 10 đến 15 dự án khởi nghiệp"));
+        Assert.Equal((10.0, 15.0, "range"), (v.Value!.Value, v.Max!.Value, v.Comparator));
+    }
+
+    [Theory]
+    [InlineData("có khả năng truy cập băng rộng cố định với tốc độ trên 1 Gb/s")]
+    [InlineData("hợp nhất 03 xã cũ của huyện")]
+    [InlineData("3.126/3.348 cán bộ, công chức")]
+    public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
+
+    [Fact]
+    public void Budget_IsNotATarget()
+    {
+        Assert.Empty(Some.Candidates("6. Kinh phí dự kiến 350 triệu đồng (năm 2026: 130 triệu đồng; năm 2027: 110 triệu đồng), từ ngân sách xã."));
+        Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
+    }
+
+    [Fact]
+    public void TwoRowHeader_GivesTheYearColumnsUnderTheGroup()
+    {
+        static TableCell C(string t, int span = 1) => new([new SourceLine(1, 1, t)], span);
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Thực hiện năm 2024"), C("Lộ trình thực hiện", 2), C("Ghi chú")], IsHeader: true),
+            new TableRow([C(""), C(""), C(""), C(""), C("Năm 2026"), C("Năm 2030"), C("")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ dân số được phủ sóng 5G"), C("%"), C("35,6"), C("≥ 70"), C("65 - 70"), C("Năm 2025 ước đạt 52%")]),
+            new TableRow([C("2"), C("Tỷ lệ hộ gia đình dùng cáp quang"), C("%"), C("82,4"), C("-"), C("100"), C("Tốc độ từ 100 Mbps trở lên")]),
+        ], 1);
+        var structured = new TableInterpreter(Some.Lexicon, new CueFinder(Some.Lexicon)).Interpret(table, null);
+        Assert.Equal([null, null, null, 2024, 2026, 2030, null], structured.Columns.Select(c => c.Year));
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        Assert.Equal(
+            [(35.6, (double?)null, 2024, TargetKind.Baseline), (70, null, 2026, TargetKind.Target), (65, 70, 2030, TargetKind.Target),
+             (52, null, 2025, TargetKind.Baseline), (82.4, null, 2024, TargetKind.Baseline), (100, null, 2030, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.ValueMax, c.Year!.Value, c.Kind)));
+    }
+
+    [Fact]
+    public void FlattenedTable_IsPutBack()
+    {
+        const string text = "PHỤ LỤC\nCÁC CHỈ TIÊU NĂM 2026 VÀ GIAI ĐOẠN 2026 - 2030\nSTT\nChỉ tiêu\nĐơn vị\ntính\nThực hiện\nnăm 2024\nLộ trình thực hiện\nGhi chú\nNăm 2026\nNăm 2030\n"
+            + "I\nHẠ TẦNG SỐ\n1\nTỷ lệ dân số được phủ sóng mạng di\nđộng 5G\n%\n35,6\n≥ 70\n100\n2\nSố điểm phát wifi công cộng miễn\nphí\nđiểm\n06\n-\n18\nNhà văn hóa tổ\ndân phố\n"
+            + "STT\nChỉ tiêu\nĐơn vị\ntính\nThực hiện\nnăm 2024\nLộ trình thực hiện\nGhi chú\nNăm 2026\nNăm 2030\n"
+            + "3\nTỷ lệ hồ sơ được xử lý trực tuyến\n%\n58,3\n80\n≥ 95\nNăm 2025 ước đạt\n71,2%\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal(
+            [(35.6, 2024, TargetKind.Baseline), (70, 2026, TargetKind.Target), (100, 2030, TargetKind.Target),
+             (6, 2024, TargetKind.Baseline), (18, 2030, TargetKind.Target),
+             (58.3, 2024, TargetKind.Baseline), (80, 2026, TargetKind.Target), (95, 2030, TargetKind.Target), (71.2, 2025, TargetKind.Baseline)],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+        Assert.Equal("Tỷ lệ dân số được phủ sóng mạng di động 5G", got[0].Indicator);
+    }
+
+    [Fact]
+    public void FlattenedTable_WithAPlanAndDoneColumn_ReadsBoth()
+    {
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nKế hoạch\nnăm 2025\nThực hiện\nđến\n30/9/2025\nTỷ lệ so\nvới kế\nhoạch (%)\n"
+            + "1\nTỷ lệ dịch vụ công trực tuyến phát sinh\nhồ sơ\n%\n70\n58,4\n83,4\n2\nSố sản phẩm OCOP được đưa lên sàn\nsản phẩm\n10\n07\n70\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        // the ratio of done to planned is neither a target nor a baseline
+        Assert.Equal(
+            [(70, 2025, TargetKind.Target), (58.4, 2025, TargetKind.Baseline), (10, 2025, TargetKind.Target), (7, 2025, TargetKind.Baseline)],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+    }
+}
