@@ -24,7 +24,7 @@ public class ScopeTests
     [InlineData("Đến 2030", CueKind.Deadline, 2030, YearForm.Lead)]
     [InlineData("từ nay đến năm 2030", CueKind.Deadline, 2030, YearForm.Lead)]
     [InlineData("tính đến ngày 30/9/2025", CueKind.Baseline, 2025, YearForm.Lead)]
-    [InlineData("tính đến hết năm 2024", CueKind.Baseline, 2024, YearForm.Lead)]
+    [InlineData("tính đến hết năm 2024", CueKind.Deadline, 2024, YearForm.Lead)]
     [InlineData("ngày 22/12/2024", CueKind.Deadline, 2024, YearForm.Bare)]
     [InlineData("tháng 9 năm 2025", CueKind.Deadline, 2025, YearForm.Bare)]
     public void TimePhrase_GivesItsCue(string phrase, CueKind kind, int year, YearForm form)

@@ -30,7 +30,9 @@ public sealed class PlainTextReader : IDocumentReader
         var all = pages.SelectMany(p => p.Split('\n')).ToArray();
         int filled = all.Count(l => l.Trim().Length > 0);
         int afterBlank = all.Where((l, i) => l.Trim().Length > 0 && i > 0 && all[i - 1].Trim().Length == 0).Count();
-        bool blankParts = afterBlank * 2 < filled;
+        // a paragraph per line (news pages: long lines between blank lines) is not double-spaced
+        int longLines = all.Count(l => l.Trim().Length > 120);
+        bool blankParts = afterBlank * 2 < filled || longLines * 3 > filled;
         for (int p = 0; p < pages.Length; p++)
         {
             var lines = pages[p].Split('\n');

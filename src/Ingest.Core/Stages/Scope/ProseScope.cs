@@ -11,8 +11,8 @@ public sealed record ProseFrame(string Text, IReadOnlyList<Cue> Cues, IReadOnlyL
 /// <list type="bullet">
 /// <item>value: cues right after it, before the words that lead to the next value ("… 60% vào năm 2027 và …");</item>
 /// <item>sentence: cues before it in its sentence, across "," and ";", nearest first;</item>
-/// <item>paragraph: cues of earlier sentences that state no figure, and the opening words of the
-/// paragraph before its first figure ("Đến năm 2030, … 20%. Tỷ lệ … 35%.").</item>
+/// <item>paragraph: the opening words of earlier sentences, before their first figure (all of a
+/// sentence that states none): "Với kinh tế số, đến năm 2025, … 2%. Bên cạnh đó, … 50% …".</item>
 /// </list>
 /// A cue inside brackets governs only what is inside them: "đạt 46,8% (chỉ tiêu năm 2025 là 50%);
 /// tỷ lệ … đạt 81,3%" keeps 81,3% out of the bracket's "chỉ tiêu".
@@ -37,20 +37,16 @@ public sealed class ProseScope(CueFinder finder)
             .ToList();
         var own = usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart).OrderByDescending(c => c.Start).ToList();
+        // earlier sentences of the paragraph: what each states before its first figure (all of a
+        // sentence that states none) governs the sentences after it
         var paragraph = new List<Cue>();
-        if (frame.Sentences.Count > 0 && ss > frame.Sentences[0].Start)
+        foreach (var (s, e) in frame.Sentences)
         {
-            int firstValue = frame.ValueStarts.Count > 0 ? frame.ValueStarts[0] : frame.Text.Length;
-            foreach (var (s, e) in frame.Sentences)
-            {
-                if (s >= ss) break;
-                bool figureFree = !frame.ValueStarts.Any(v => v >= s && v < e);
-                int until = figureFree ? e : Math.Min(e, firstValue);
-                if (s == frame.Sentences[0].Start || figureFree)
-                    paragraph.AddRange(usable.Where(c => c.Start >= s && c.End <= until));
-            }
-            paragraph.Reverse();
+            if (s >= ss) break;
+            int firstValue = frame.ValueStarts.Where(v => v >= s && v < e).DefaultIfEmpty(e).First();
+            paragraph.AddRange(usable.Where(c => c.Start >= s && c.End <= firstValue));
         }
+        paragraph.Reverse();
         var path = new List<ScopeNode> { new(ScopeLevel.Value, own), new(ScopeLevel.Sentence, sentence), new(ScopeLevel.Paragraph, paragraph) };
         path.AddRange(outer);
         return path;

@@ -110,7 +110,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
     private static bool EndsSentence(string s)
     {
         var t = s.TrimEnd();
-        return t.EndsWith('.') || t.EndsWith(';') || t.EndsWith("./.", StringComparison.Ordinal) || t.EndsWith('!') || t.EndsWith('?');
+        return t.EndsWith('.') || t.EndsWith(';') || t.EndsWith('…') || t.EndsWith("./.", StringComparison.Ordinal) || t.EndsWith('!') || t.EndsWith('?');
     }
 
     /// <summary>Joins lines into one text and records where each line sits.</summary>
