@@ -7,10 +7,10 @@ namespace Ingest.Integration.Tests.Support;
 /// <summary>Scores a result against a sample's gold file by the shared scorer's rules (Core's <see cref="GoldAnswers"/>).</summary>
 public static class GoldScore
 {
-    public static (int Tp, int Pred, int Gold) Count(ExtractionResult result, string goldName)
+    public static (int Tp, int Pred, int Gold) Count(ExtractionResult result, string goldName, string? goldDir = null)
     {
         var doc = ContractReader.From(result, result.Document.Source.Path);
-        var c = GoldAnswers.Compare(GoldAnswers.Load(Path.Combine(Repo.Gold, goldName + ".gold.jsonl")), doc.Targets);
+        var c = GoldAnswers.Compare(GoldAnswers.Load(Path.Combine(goldDir ?? Repo.Gold, goldName + ".gold.jsonl")), doc.Targets);
         return (c.Strict, c.Predicted, c.Gold);
     }
 

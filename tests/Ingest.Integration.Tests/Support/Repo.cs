@@ -10,6 +10,9 @@ public static class Repo
     public static string Samples => Path.Combine(Root, "samples");
     public static string Gold => Path.Combine(Samples, "gold");
 
+    /// <summary>The development corpus: documents the extraction was not built from, with gold answers.</summary>
+    public static string Dev => Path.Combine(Root, "dev");
+
     public static readonly string[] CleanPlans = ["chu-se-kh-hdnd", "dak-doa-kh-dang-uy", "kon-chieng-nq-hdnd", "xop-kh-ubnd"];
 
     // one set of OCR workers for the whole test run, as one batch would have

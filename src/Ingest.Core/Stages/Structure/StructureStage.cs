@@ -120,6 +120,8 @@ public sealed class StructureStage
     /// names a time ("Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:"), or one that states no
     /// figure and names a deadline ("Chương trình xác định các mục tiêu phải đạt vào năm 2030.").
     /// </summary>
+    private const int MaxLeadInWords = 25;
+
     private IReadOnlyList<Cue>? LeadInCues(string text)
     {
         var t = text.Trim();
@@ -128,7 +130,8 @@ public sealed class StructureStage
         if (times.Count == 0) return null;
         if (t.EndsWith(':')) return cues;
         bool strong = times.Any(c => c.Kind == CueKind.Deadline && c.Form is YearForm.Lead or YearForm.Period);
-        if (!strong || t.Contains('%')) return null;
+        // a long figure-free paragraph is a statement of aims ("Bám sát quan điểm … đến năm 2030"), not a frame
+        if (!strong || t.Contains('%') || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxLeadInWords) return null;
         for (int i = 0; i < t.Length; i++)
             if (char.IsDigit(t[i]) && !cues.Any(c => i >= c.Start && i < c.End)) return null;
         return cues;
