@@ -59,6 +59,10 @@ public sealed class CatalogueMatcher
         return best.OrderByDescending(kv => kv.Value).Select(kv => new CatalogueMatch(kv.Key, Math.Round(kv.Value, 3))).ToList();
     }
 
+    /// <summary>The best entry if it scores at least <paramref name="minScore"/>; else none, rather than the nearest code.</summary>
+    public CatalogueMatch? Best(string phrase, UnitClass unit, double minScore) =>
+        Rank(phrase, unit) is [var top, ..] && top.Score >= minScore ? top : null;
+
     public CatalogueEntry? Entry(string code) => _catalogue.Find(code);
 
     public IReadOnlyList<string> Tokens(string phrase) => _terms.Tokens(phrase);

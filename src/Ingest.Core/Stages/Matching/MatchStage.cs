@@ -36,8 +36,7 @@ public sealed class MatchStage
         foreach (var c in candidates)
         {
             var cls = ClassOf(c.Unit);
-            var ranked = _matcher.Rank(c.MatchText, cls);
-            var best = ranked.Count > 0 && ranked[0].Score >= _options.MinScore ? ranked[0] : null;
+            var best = _matcher.Best(c.MatchText, cls, _options.MinScore);
             result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best));
             // "100% A, B và C": one value over coordinated noun phrases that follow it
             if (best == null || !c.IndicatorFollowsValue) continue;
