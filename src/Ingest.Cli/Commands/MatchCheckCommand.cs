@@ -19,12 +19,13 @@ public static class MatchCheckCommand
         var catalogue = new Option<FileInfo?>("--catalogue") { Description = "Catalogue TSV to match against (default: the built-in models/catalogue.tsv)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the per-file and total counts, not the wrong answers." };
         var all = new Option<bool>("--all") { Description = "List every answer, right ones marked '+', with its score." };
-        var cmd = new Command("match-check", "Match every gold indicator text alone and report the share given the right code (or none for UNLISTED).") { folders, catalogue, quiet, all };
-        cmd.SetAction(p => Run(p.GetValue(folders)!, p.GetValue(catalogue), p.GetValue(quiet), p.GetValue(all)));
+        var fit = new Option<bool>("--fit") { Description = "Also fit the no-code threshold on these lines, and score it leaving each document out of its own fit." };
+        var cmd = new Command("match-check", "Match every gold indicator text alone and report the share given the right code (or none for UNLISTED).") { folders, catalogue, quiet, all, fit };
+        cmd.SetAction(p => Run(p.GetValue(folders)!, p.GetValue(catalogue), p.GetValue(quiet), p.GetValue(all), p.GetValue(fit)));
         return cmd;
     }
 
-    private static int Run(DirectoryInfo[] folders, FileInfo? catalogueFile, bool quiet, bool all)
+    private static int Run(DirectoryInfo[] folders, FileInfo? catalogueFile, bool quiet, bool all, bool fit)
     {
         foreach (var f in folders.Where(f => !f.Exists))
         {
@@ -50,8 +51,15 @@ public static class MatchCheckCommand
                 Console.WriteLine($"  {(l.Right ? '+' : ' ')} {string.Join("|", l.Gold.Codes)} -> {(l.Got == null ? "none" : $"{l.Got.Code} {l.Got.Score.ToString("0.000", CultureInfo.InvariantCulture)}")}: {l.Gold.Text}");
         }
         Console.WriteLine(Row("TOTAL", check));
+        if (!fit) return ExitCodes.Ok;
+        var fitted = check.FitThreshold();
+        var (lodo, thresholds) = check.LeaveOneDocumentOut();
+        Console.WriteLine($"threshold in use {F(new MatchOptions().MinScore)}: share {F(check.Share)}; fitted on all lines {F(fitted)}: share {F(check.At(fitted).Share)}");
+        Console.WriteLine($"leave one document out: share {F(lodo)} (thresholds {F(thresholds.Min(t => t.Threshold))}..{F(thresholds.Max(t => t.Threshold))})");
         return ExitCodes.Ok;
     }
+
+    private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Row(string name, MatchCheck c) =>
         $"{name,-70} {$"{c.CodedRight}/{c.Coded}",9} {$"{c.UnlistedRight}/{c.Unlisted}",9} {c.Share.ToString("0.000", CultureInfo.InvariantCulture),6}";

@@ -3,9 +3,11 @@ using Ingest.Core.Validation;
 
 namespace Ingest.Core.Stages.Matching;
 
-/// <summary>One gold indicator text as the matcher alone answered it.</summary>
-public sealed record MatchCheckLine(string Document, GoldTarget Gold, CatalogueMatch? Got)
+/// <summary>One gold indicator text as the matcher alone answered it: its best entry, kept if it scores at least MinScore.</summary>
+public sealed record MatchCheckLine(string Document, GoldTarget Gold, CatalogueMatch? Top, double MinScore)
 {
+    public CatalogueMatch? Got => Top != null && Top.Score >= MinScore ? Top : null;
+
     public bool Unlisted => Gold.Codes is ["UNLISTED"];
 
     /// <summary>A right code, or no code where the gold says no catalogue indicator fits.</summary>
@@ -30,11 +32,38 @@ public sealed record MatchCheck(IReadOnlyList<MatchCheckLine> Lines)
 
     public IEnumerable<string> Documents => Lines.Select(l => l.Document).Distinct();
 
+    /// <summary>The same answers under another threshold.</summary>
+    public MatchCheck At(double minScore) => new(Lines.Select(l => l with { MinScore = minScore }).ToList());
+
+    /// <summary>
+    /// The threshold that answers these lines best: the midpoint of the widest-scoring gap among
+    /// the best, so a tie does not sit on one line's score.
+    /// </summary>
+    public double FitThreshold()
+    {
+        var cuts = Lines.Where(l => l.Top != null).Select(l => l.Top!.Score).Append(0).Append(1).Distinct().Order().ToArray();
+        var mids = cuts.Zip(cuts.Skip(1), (a, b) => (a + b) / 2).ToArray();
+        int best = mids.Max(m => At(m).Right);
+        var winners = mids.Where(m => At(m).Right == best).ToArray();
+        return winners[winners.Length / 2];
+    }
+
+    /// <summary>
+    /// The share when each document is answered with the threshold fitted on all the others:
+    /// what a fitted threshold is worth on a document it has not seen.
+    /// </summary>
+    public (double Share, IReadOnlyList<(string Document, double Threshold)> Thresholds) LeaveOneDocumentOut()
+    {
+        var thresholds = Documents.Select(d => (d, new MatchCheck(Lines.Where(l => l.Document != d).ToList()).FitThreshold())).ToList();
+        var answered = new MatchCheck(thresholds.SelectMany(t => For(t.d).At(t.Item2).Lines).ToList());
+        return (answered.Share, thresholds);
+    }
+
     /// <summary>Answers every gold text of the given documents, each with its gold unit class.</summary>
     public static MatchCheck Run(CatalogueMatcher matcher, double minScore, IEnumerable<(string Document, IReadOnlyList<GoldTarget> Gold)> documents) =>
         new(documents.SelectMany(d => d.Gold
                 .Where(g => g.Text.Trim().Length > 0)
-                .Select(g => new MatchCheckLine(d.Document, g, matcher.Best(g.Text, MatchStage.ClassOf(g.Unit), minScore))))
+                .Select(g => new MatchCheckLine(d.Document, g, matcher.Rank(g.Text, MatchStage.ClassOf(g.Unit)).FirstOrDefault(), minScore)))
             .ToList());
 
     /// <summary>Every *.gold.jsonl in the folders, named by file stem.</summary>
