@@ -19,13 +19,14 @@ public static class MatchCheckCommand
         var catalogue = new Option<FileInfo?>("--catalogue") { Description = "Catalogue TSV to match against (default: the built-in models/catalogue.tsv)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the per-file and total counts, not the wrong answers." };
         var all = new Option<bool>("--all") { Description = "List every answer, right ones marked '+', with its score." };
+        var minScore = new Option<double?>("--min-score") { Description = "Threshold under which a text gets no code (default: the Match stage's)." };
         var fit = new Option<bool>("--fit") { Description = "Also fit the no-code threshold on these lines, and score it leaving each document out of its own fit." };
-        var cmd = new Command("match-check", "Match every gold indicator text alone and report the share given the right code (or none for UNLISTED).") { folders, catalogue, quiet, all, fit };
-        cmd.SetAction(p => Run(p.GetValue(folders)!, p.GetValue(catalogue), p.GetValue(quiet), p.GetValue(all), p.GetValue(fit)));
+        var cmd = new Command("match-check", "Match every gold indicator text alone and report the share given the right code (or none for UNLISTED).") { folders, catalogue, quiet, all, minScore, fit };
+        cmd.SetAction(p => Run(p.GetValue(folders)!, p.GetValue(catalogue), p.GetValue(quiet), p.GetValue(all), p.GetValue(minScore) ?? new MatchOptions().MinScore, p.GetValue(fit)));
         return cmd;
     }
 
-    private static int Run(DirectoryInfo[] folders, FileInfo? catalogueFile, bool quiet, bool all, bool fit)
+    private static int Run(DirectoryInfo[] folders, FileInfo? catalogueFile, bool quiet, bool all, double minScore, bool fit)
     {
         foreach (var f in folders.Where(f => !f.Exists))
         {
@@ -39,7 +40,7 @@ public static class MatchCheckCommand
             Console.Error.WriteLine($"ingest: {e.Message}");
             return ExitCodes.Usage;
         }
-        var check = MatchCheck.Run(new CatalogueMatcher(catalogue, Lexicon.Default), new MatchOptions().MinScore,
+        var check = MatchCheck.Run(new CatalogueMatcher(catalogue, Lexicon.Default), minScore,
             MatchCheck.GoldIn(folders.Select(f => f.FullName)));
         Console.WriteLine($"{"document",-70} {"coded",9} {"unlisted",9} {"share",6}");
         foreach (var doc in check.Documents)
@@ -54,7 +55,7 @@ public static class MatchCheckCommand
         if (!fit) return ExitCodes.Ok;
         var fitted = check.FitThreshold();
         var (lodo, thresholds) = check.LeaveOneDocumentOut();
-        Console.WriteLine($"threshold in use {F(new MatchOptions().MinScore)}: share {F(check.Share)}; fitted on all lines {F(fitted)}: share {F(check.At(fitted).Share)}");
+        Console.WriteLine($"threshold {F(minScore)}: share {F(check.Share)}; fitted on all lines {F(fitted)}: share {F(check.At(fitted).Share)}");
         Console.WriteLine($"leave one document out: share {F(lodo)} (thresholds {F(thresholds.Min(t => t.Threshold))}..{F(thresholds.Max(t => t.Threshold))})");
         return ExitCodes.Ok;
     }

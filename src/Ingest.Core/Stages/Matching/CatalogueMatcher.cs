@@ -59,9 +59,14 @@ public sealed class CatalogueMatcher
 
     private double Idf(string term) => _idf.TryGetValue(term, out var w) ? w : _defaultIdf;
 
-    /// <summary>All entries with their best score for this phrase, best first.</summary>
-    public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit)
+    /// <summary>
+    /// All entries with their best score for this phrase, best first. <paramref name="countNoun"/>:
+    /// what a count counts ("camera", "lớp"), when the text says; a count entry of another noun
+    /// contradicts it as a percentage entry does.
+    /// </summary>
+    public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit, string? countNoun = null)
     {
+        var noun = unit == UnitClass.Count && !string.IsNullOrWhiteSpace(countNoun) ? TermVectorizer.Fold(countNoun.Split('/')[0].Trim()) : null;
         var q = _terms.Terms(phrase);
         if (q.Count == 0) return [];
         double qWeight = q.Sum(t => _idf.ContainsKey(t) ? Idf(t) : 0.3);
@@ -75,7 +80,7 @@ public sealed class CatalogueMatcher
             double recall = shared / weight, precision = Math.Min(1, shared / qWeight);
             const double beta2 = 4.0;
             double f = (1 + beta2) * precision * recall / (beta2 * precision + recall);
-            if (!UnitFits(entry, unit)) f *= Contradiction;
+            if (!UnitFits(entry, unit) || noun != null && TermVectorizer.Fold(entry.CountedNoun) != noun) f *= Contradiction;
             if (profile.Contradicts(_entryProfiles[entry.Code])) f *= Contrasted;
             if (f > best.GetValueOrDefault(entry.Code)) best[entry.Code] = f;
         }
@@ -83,8 +88,8 @@ public sealed class CatalogueMatcher
     }
 
     /// <summary>The best entry if it scores at least <paramref name="minScore"/>; else none, rather than the nearest code.</summary>
-    public CatalogueMatch? Best(string phrase, UnitClass unit, double minScore) =>
-        Rank(phrase, unit) is [var top, ..] && top.Score >= minScore ? top : null;
+    public CatalogueMatch? Best(string phrase, UnitClass unit, double minScore, string? countNoun = null) =>
+        Rank(phrase, unit, countNoun) is [var top, ..] && top.Score >= minScore ? top : null;
 
     /// <summary>The contrast members and marks a text names.</summary>
     public ContrastProfile Profile(string text)
@@ -101,7 +106,7 @@ public sealed class CatalogueMatcher
 
     private static bool UnitFits(CatalogueEntry e, UnitClass u) => u switch
     {
-        UnitClass.Percent => e.IsPercent,
+        UnitClass.Percent => e.IsPercent || e.IsPerHead,
         UnitClass.Rank => e.IsRank,
         _ => !e.IsPercent && !e.IsRank,
     };

@@ -63,7 +63,7 @@ public sealed record MatchCheck(IReadOnlyList<MatchCheckLine> Lines)
     public static MatchCheck Run(CatalogueMatcher matcher, double minScore, IEnumerable<(string Document, IReadOnlyList<GoldTarget> Gold)> documents) =>
         new(documents.SelectMany(d => d.Gold
                 .Where(g => g.Text.Trim().Length > 0)
-                .Select(g => new MatchCheckLine(d.Document, g, matcher.Rank(g.Text, MatchStage.ClassOf(g.Unit)).FirstOrDefault(), minScore)))
+                .Select(g => new MatchCheckLine(d.Document, g, matcher.Rank(g.Text, MatchStage.ClassOf(g.Unit), g.Unit).FirstOrDefault(), minScore)))
             .ToList());
 
     /// <summary>Every *.gold.jsonl in the folders, named by file stem.</summary>

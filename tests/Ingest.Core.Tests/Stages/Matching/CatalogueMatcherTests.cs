@@ -10,8 +10,8 @@ public class CatalogueMatcherTests
 {
     internal static readonly CatalogueMatcher Matcher = new(IndicatorCatalogue.Default, Some.Lexicon);
 
-    private static string? Code(string text, UnitClass unit = UnitClass.Percent) =>
-        Matcher.Best(text, unit, new MatchOptions().MinScore)?.Code;
+    private static string? Code(string text, UnitClass unit = UnitClass.Percent, string? noun = null) =>
+        Matcher.Best(text, unit, new MatchOptions().MinScore, noun)?.Code;
 
     [Theory]
     [InlineData("Tỷ lệ hộ kinh doanh sử dụng hợp đồng điện tử", "KTS.DN_HOP_DONG_DIEN_TU")]
@@ -45,6 +45,26 @@ public class CatalogueMatcherTests
     [InlineData("Tỷ lệ học sinh trung học cơ sở được trang bị kỹ năng số", "NL.HOC_SINH_KY_NANG_SO")]
     [InlineData("Tỷ lệ văn bản của HĐND được xử lý trên môi trường điện tử", "HDND.VAN_BAN_DIEN_TU")]
     public void SamePopulationAndMeasure_StillMatches(string text, string code) => Assert.Equal(code, Code(text));
+
+    [Theory]
+    [InlineData("Tỷ lệ người dân có định danh số", "XHS.DINH_DANH_SO")]
+    [InlineData("người dân có định danh", "XHS.DINH_DANH_SO")]
+    public void PercentOfPeople_FitsACountPerHead(string text, string code) => Assert.Equal(code, Code(text));
+
+    [Theory]
+    [InlineData("Số camera kết nối với trung tâm dữ liệu dùng chung", "camera", "HT.TRUNG_TAM_DU_LIEU")]
+    [InlineData("Số hội nghị giám sát chuyên đề về chuyển đổi số", "hội nghị", "HDND.GIAM_SAT_CHUYEN_DE")]
+    [InlineData("Số sản phẩm của doanh nghiệp công nghệ số", "sản phẩm", "KTS.DN_CONG_NGHE_SO")]
+    public void CountOfAnotherNoun_IsNotTheEntry(string text, string noun, string not) =>
+        Assert.NotEqual(not, Code(text, UnitClass.Count, noun));
+
+    [Theory]
+    [InlineData("Số trung tâm dữ liệu dùng chung được hình thành", "trung tâm", "HT.TRUNG_TAM_DU_LIEU")]
+    [InlineData("Số cuộc giám sát chuyên đề về chuyển đổi số", "cuộc", "HDND.GIAM_SAT_CHUYEN_DE")]
+    [InlineData("Số doanh nghiệp công nghệ số", "doanh nghiệp", "KTS.DN_CONG_NGHE_SO")]
+    [InlineData("Số doanh nghiệp công nghệ số", null, "KTS.DN_CONG_NGHE_SO")]
+    public void CountOfTheSameNoun_StillMatches(string text, string? noun, string code) =>
+        Assert.Equal(code, Code(text, UnitClass.Count, noun));
 
     [Fact]
     public void ContrastProfile_NamesMembersOnWholeWords()
