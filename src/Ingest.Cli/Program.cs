@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(ReviewCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
+        root.Subcommands.Add(MatchCheckCommand.Build());
         root.Subcommands.Add(RepairCommand.Build());
         root.Subcommands.Add(TrainRepairCommand.Build());
         root.Subcommands.Add(TrainConfidenceCommand.Build());

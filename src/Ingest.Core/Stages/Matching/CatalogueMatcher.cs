@@ -9,7 +9,8 @@ namespace Ingest.Core.Stages.Matching;
 /// Scores an indicator phrase against every catalogue entry (its label and each alias) by
 /// IDF-weighted term overlap, leaning on how much of the entry the phrase covers. Terms that many
 /// entries share ("tỷ lệ", "cán bộ") weigh little; distinctive ones ("5G", "HĐND", "VNeID") a lot.
-/// A unit that contradicts the entry's (a rank against a percentage) costs most of the score.
+/// A unit that contradicts the entry's (a rank against a percentage) costs most of the score, and
+/// so does a contrast (<see cref="MatchContrasts"/>): another population, generation or measure.
 /// </summary>
 public sealed class CatalogueMatcher
 {
@@ -18,11 +19,31 @@ public sealed class CatalogueMatcher
     private readonly Dictionary<string, double> _idf;
     private readonly (CatalogueEntry Entry, HashSet<string> Terms, double Weight)[] _variants;
     private readonly double _defaultIdf;
+    private readonly (string Phrase, int Group, int Member)[] _memberPhrases;
+    private readonly (string Phrase, int Mark)[] _markPhrases;
+    private readonly Dictionary<string, ContrastProfile> _entryProfiles;
 
-    public CatalogueMatcher(IndicatorCatalogue catalogue, Lexicon lexicon)
+    /// <summary>What a unit that contradicts the entry's leaves of a score: enough to rank, rarely enough to pass.</summary>
+    private const double Contradiction = 0.4;
+
+    /// <summary>
+    /// What a contrast leaves: less than a unit, which extraction may have misread, while a contrast
+    /// is a word the text states; even a text worded like the entry stays under the threshold.
+    /// </summary>
+    private const double Contrasted = 0.25;
+
+    public CatalogueMatcher(IndicatorCatalogue catalogue, Lexicon lexicon, MatchContrasts? contrasts = null)
     {
         _catalogue = catalogue;
         _terms = new TermVectorizer(lexicon);
+        contrasts ??= MatchContrasts.Default;
+        _memberPhrases = contrasts.Groups
+            .SelectMany((g, gi) => g.Members.SelectMany((m, mi) => m.Select(p => (_terms.Normal(p), gi, mi))))
+            .Where(p => p.Item1.Length > 0).ToArray();
+        _markPhrases = contrasts.Marks.Select((m, i) => (_terms.Normal(m), i)).Where(p => p.Item1.Length > 0).ToArray();
+        // an entry names what any of its wordings names: aliases often leave the population out
+        _entryProfiles = catalogue.Entries.ToDictionary(e => e.Code,
+            e => Profile(string.Join(" | ", new[] { e.Label }.Concat(e.Aliases))), StringComparer.Ordinal);
         var perEntry = catalogue.Entries
             .Select(e => (Entry: e, Variants: new[] { e.Label }.Concat(e.Aliases).Select(_terms.Terms).ToList()))
             .ToList();
@@ -38,12 +59,18 @@ public sealed class CatalogueMatcher
 
     private double Idf(string term) => _idf.TryGetValue(term, out var w) ? w : _defaultIdf;
 
-    /// <summary>All entries with their best score for this phrase, best first.</summary>
-    public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit)
+    /// <summary>
+    /// All entries with their best score for this phrase, best first. <paramref name="countNoun"/>:
+    /// what a count counts ("camera", "lớp"), when the text says; a count entry of another noun
+    /// contradicts it as a percentage entry does.
+    /// </summary>
+    public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit, string? countNoun = null)
     {
+        var noun = unit == UnitClass.Count && !string.IsNullOrWhiteSpace(countNoun) ? TermVectorizer.Fold(countNoun.Split('/')[0].Trim()) : null;
         var q = _terms.Terms(phrase);
         if (q.Count == 0) return [];
         double qWeight = q.Sum(t => _idf.ContainsKey(t) ? Idf(t) : 0.3);
+        var profile = Profile(phrase);
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (entry, terms, weight) in _variants)
         {
@@ -53,10 +80,24 @@ public sealed class CatalogueMatcher
             double recall = shared / weight, precision = Math.Min(1, shared / qWeight);
             const double beta2 = 4.0;
             double f = (1 + beta2) * precision * recall / (beta2 * precision + recall);
-            if (!UnitFits(entry, unit)) f *= 0.4;
+            if (!UnitFits(entry, unit) || noun != null && TermVectorizer.Fold(entry.CountedNoun) != noun) f *= Contradiction;
+            if (profile.Contradicts(_entryProfiles[entry.Code])) f *= Contrasted;
             if (f > best.GetValueOrDefault(entry.Code)) best[entry.Code] = f;
         }
         return best.OrderByDescending(kv => kv.Value).Select(kv => new CatalogueMatch(kv.Key, Math.Round(kv.Value, 3))).ToList();
+    }
+
+    /// <summary>The best entry if it scores at least <paramref name="minScore"/>; else none, rather than the nearest code.</summary>
+    public CatalogueMatch? Best(string phrase, UnitClass unit, double minScore, string? countNoun = null) =>
+        Rank(phrase, unit, countNoun) is [var top, ..] && top.Score >= minScore ? top : null;
+
+    /// <summary>The contrast members and marks a text names.</summary>
+    public ContrastProfile Profile(string text)
+    {
+        var words = $" {_terms.Normal(text)} ";
+        return new ContrastProfile(
+            _memberPhrases.Where(p => words.Contains($" {p.Phrase} ", StringComparison.Ordinal)).Select(p => (p.Group, p.Member)).ToHashSet(),
+            _markPhrases.Where(p => words.Contains($" {p.Phrase} ", StringComparison.Ordinal)).Select(p => p.Mark).ToHashSet());
     }
 
     public CatalogueEntry? Entry(string code) => _catalogue.Find(code);
@@ -65,7 +106,7 @@ public sealed class CatalogueMatcher
 
     private static bool UnitFits(CatalogueEntry e, UnitClass u) => u switch
     {
-        UnitClass.Percent => e.IsPercent,
+        UnitClass.Percent => e.IsPercent || e.IsPerHead,
         UnitClass.Rank => e.IsRank,
         _ => !e.IsPercent && !e.IsRank,
     };

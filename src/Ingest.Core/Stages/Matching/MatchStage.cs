@@ -36,8 +36,7 @@ public sealed class MatchStage
         foreach (var c in candidates)
         {
             var cls = ClassOf(c.Unit);
-            var ranked = _matcher.Rank(c.MatchText, cls);
-            var best = ranked.Count > 0 && ranked[0].Score >= _options.MinScore ? ranked[0] : null;
+            var best = _matcher.Best(c.MatchText, cls, _options.MinScore, c.Unit);
             result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best));
             // "100% A, B và C": one value over coordinated noun phrases that follow it
             if (best == null || !c.IndicatorFollowsValue) continue;
@@ -57,14 +56,14 @@ public sealed class MatchStage
         {
             if (_matcher.Tokens(parts[i]).Count < 2) continue;
             var query = i == 0 ? parts[0] : $"{subject} {parts[i]}";
-            var ranked = _matcher.Rank(query, cls);
+            var ranked = _matcher.Rank(query, cls, c.Unit);
             if (ranked.Count == 0) continue;
             var top = ranked[0];
             var mainHere = ranked.FirstOrDefault(r => r.Code == main.Code)?.Score ?? 0;
             if (used.Contains(top.Code) || top.Score < _options.SplitScore || top.Score - mainHere < _options.SplitMargin) continue;
             // the part must not already be what the whole phrase matched on
             var wholeWithout = string.Join(", ", parts.Where((_, k) => k != i));
-            var withoutRank = _matcher.Rank(wholeWithout, cls).FirstOrDefault();
+            var withoutRank = _matcher.Rank(wholeWithout, cls, c.Unit).FirstOrDefault();
             if (withoutRank?.Code != main.Code) continue;
             used.Add(top.Code);
             yield return (query, top);
