@@ -12,6 +12,12 @@ public sealed record StructuredDocument(
     /// <summary>The time cues of the document's title: the outermost scope of every value.</summary>
     public IReadOnlyList<Cue> TitleCues { get; init; } = [];
 
+    /// <summary>
+    /// The document's own year, "the present" that baselines describe: its date's year, else (a
+    /// scan whose date line was not read) the latest date written in its opening lines.
+    /// </summary>
+    public int? DocumentYear { get; init; }
+
     /// <summary>The headline of a document without an administrative header, null for a plan.</summary>
     public string? Headline { get; init; }
 }

@@ -1,5 +1,6 @@
 using Ingest.Core.Model;
 using Ingest.Core.Stages.Scope;
+using Ingest.Core.Stages.Structure;
 using Ingest.Core.Tests.Support;
 
 namespace Ingest.Core.Tests.Stages;
@@ -193,5 +194,28 @@ public class ScopeTests
         var got = Some.Candidates("Đến 2030, kinh tế số chiếm ít nhất 30% GDP\n\nĐến 2030, kinh tế số chiếm ít nhất 30% GDP\nBài gốc\nNghị quyết đặt mục tiêu có ít nhất 5 doanh nghiệp công nghệ số.");
         var c = Assert.Single(got);
         Assert.Equal((5.0, 2030), (c.Value!.Value, c.Year!.Value));
+    }
+}
+
+/// <summary>Footnotes whose markers a scan lost, found by their size at the foot of the page.</summary>
+public class FootnoteZoneTests
+{
+    [Fact]
+    public void SmallMarkedLinesAtThePageFoot_AreFootnotes()
+    {
+        SourceLine L(int n, string text, double height) => new(1, n, text, new BBox(100, n * 50, 2000, n * 50 + height));
+        var lines = new List<SourceLine>();
+        for (int i = 1; i <= 8; i++) lines.Add(L(i, $"- {i}0% hồ sơ thủ tục hành chính được xử lý trực tuyến,", 40));
+        lines.Add(L(9, "- 100% cán bộ, công chức làm chủ kỹ năng số, ứng dụng công", 40));
+        lines.Add(L(10, "nghệ trong quản lý, điều hành.", 40));
+        lines.Add(L(11, "! Chỉ tiêu số 2, mục 2.2 tại Kế hoạch số 15/KH-UBND về", 30));
+        lines.Add(L(12, "thực hiện chuyển đổi số trên địa bàn xã năm 2025.", 30));
+        lines.Add(L(13, "* Số liệu Công an xã cung cấp, hiện nay đạt 88,69%.", 30));
+        var paragraphs = new ParagraphBuilder(new HeadingParser(Some.Lexicon)).Build(lines.Select(l => new TextBlock([l], false)));
+        TextRole RoleOf(string start) => paragraphs.Single(p => p.Lines[0].Text.StartsWith(start)).Role;
+        Assert.Equal(TextRole.Footnote, RoleOf("! Chỉ tiêu"));
+        Assert.Equal(TextRole.Footnote, RoleOf("* Số liệu"));
+        Assert.Equal(TextRole.Body, RoleOf("- 100% cán bộ"));
+        Assert.EndsWith("điều hành.", paragraphs.Single(p => p.Lines[0].Text.StartsWith("- 100% cán bộ")).Lines[^1].Text);
     }
 }

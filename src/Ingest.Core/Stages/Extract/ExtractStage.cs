@@ -22,7 +22,7 @@ public sealed class ExtractStage
 
     public IReadOnlyList<TargetCandidate> Run(StructuredDocument doc)
     {
-        var docYear = doc.Header.Year;
+        var docYear = doc.DocumentYear;
         OuterScope Outer(Section? s) => new(ProseScope.Around(s, doc.TitleCues).ToList(), docYear);
         var list = new List<TargetCandidate>();
         IReadOnlyList<Cue> carried = [];

@@ -28,8 +28,14 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
     [GeneratedRegex(@"(?<=[%)”""])(?<n>\d{1,2})(?=[.,;:]?(\s|$))")]
     private static partial Regex GluedMarker();
 
+    // a footnote's marker as OCR reads a superscript digit: the digit, or a stray mark ("!", "?", "*")
+    [GeneratedRegex(@"^\s*(?:\d{1,2}|[!?*'°¹²³⁴⁵⁶⁷⁸⁹])\s+\p{Lu}")]
+    private static partial Regex MarkedLine();
+
     public IReadOnlyList<RawParagraph> Build(IEnumerable<TextBlock> blocks)
     {
+        var all = blocks.ToList();
+        var footnoteZone = FootnoteZone(all.Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
         var result = new List<RawParagraph>();
         var current = new List<SourceLine>();
         List<SourceLine>? parked = null;       // body paragraph interrupted by a footnote
@@ -42,7 +48,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
             lines.Clear();
         }
 
-        foreach (var block in blocks)
+        foreach (var block in all)
         {
             if (block.IsWholeParagraph)
             {
@@ -59,7 +65,8 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
                 if (!text.Any(char.IsLetterOrDigit) && !Bullet().IsMatch(text)) continue;
 
                 var fm = FootnoteStart().Match(text);
-                if (fm.Success && pendingMarkers.Remove(int.Parse(fm.Groups["n"].Value)))
+                bool marked = fm.Success && pendingMarkers.Remove(int.Parse(fm.Groups["n"].Value));
+                if (marked || footnoteZone.Contains(line) && MarkedLine().IsMatch(text))
                 {
                     if (footnote != null) Flush(footnote, TextRole.Footnote);
                     else if (current.Count > 0) { parked = [.. current]; current.Clear(); }
@@ -92,6 +99,30 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
         if (parked != null) Flush(parked, TextRole.Body);
         Flush(current, TextRole.Body);
         return result;
+    }
+
+    /// <summary>
+    /// Lines set smaller than the body at the foot of a page, from the first that starts with a
+    /// marker: footnotes, found by their size where the markers were lost (a scan reads a
+    /// superscript "1" as "!" or not at all).
+    /// </summary>
+    private static HashSet<SourceLine> FootnoteZone(IEnumerable<SourceLine> lines)
+    {
+        var zone = new HashSet<SourceLine>(ReferenceEqualityComparer.Instance);
+        foreach (var page in lines.Where(l => l.Box != null).GroupBy(l => l.Page))
+        {
+            var list = page.ToList();
+            if (list.Count < 8) continue;
+            var heights = list.Select(l => l.Box!.Height).Order().ToList();
+            double median = heights[heights.Count / 2];
+            int k = list.Count;
+            while (k > 0 && list[k - 1].Box!.Height < 0.85 * median) k--;
+            // the small run must open with a marked line, else it is a signature block or a page number
+            int start = k;
+            while (start < list.Count && !MarkedLine().IsMatch(list[start].Text)) start++;
+            for (int i = start; i < list.Count; i++) zone.Add(list[i]);
+        }
+        return zone;
     }
 
     private bool StartsNew(string line, string previous)

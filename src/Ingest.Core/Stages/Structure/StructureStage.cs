@@ -93,7 +93,11 @@ public sealed class StructureStage
         }
         FlushText();
 
-        var header = _header.Read(FirstLines(doc, 60));
+        var opening = FirstLines(doc, 60);
+        var header = _header.Read(opening);
+        var documentYear = header.Year ?? opening.SelectMany(l => _cues.Find(l))
+            .Where(c => c.Kind == CueKind.Deadline && c.Form == YearForm.Bare && c.Phrase.Length > 4)   // a full date, not a bare year
+            .Select(c => c.Year).Max();
         // the title's deadline frames the whole plan ("… giai đoạn 2026 - 2030"); its other words say nothing of status
         IReadOnlyList<Cue> titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
         var headline = header.Title == null ? Headline(paragraphs) : null;
@@ -103,7 +107,7 @@ public sealed class StructureStage
             for (int i = 0; i < paragraphs.Count; i++)
                 if (paragraphs[i].Text == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
         }
-        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues, Headline = headline };
+        return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues, Headline = headline, DocumentYear = documentYear };
     }
 
     /// <summary>A short heading title: the text before a colon, at most one sentence.</summary>
