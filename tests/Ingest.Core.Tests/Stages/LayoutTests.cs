@@ -87,6 +87,58 @@ public class LayoutTests
     }
 
     [Fact]
+    public void TwoRowHeader_GroupHeadingSpansTheYearColumns_AndEachYearIsItsOwnColumn()
+    {
+        // a text layer (line boxes 18 high, 16 apart, so a wrapped cell's lines overlap): the
+        // header's cells are centred on y 176; "Lộ trình thực hiện" heads four year columns whose
+        // cells wrap ("Năm / 2026"), as do "Đơn vị / tính" and "Thực hiện / năm 2024"
+        var lines = new List<LayoutLine>
+        {
+            Line(122, 18, (146, "(Kèm theo Kế hoạch số 97/KH-UBND của Ủy ban nhân dân phường)")),
+            Line(149, 18, (497, "Lộ trình thực hiện")),
+            Line(159, 18, (321, "Đơn vị"), (372, "Thực hiện")),
+            Line(167, 18, (62, "STT"), (179, "Chỉ tiêu"), (703, "Ghi chú")),
+            Line(169, 18, (450, "Năm"), (509, "Năm"), (567, "Năm"), (625, "Năm")),
+            Line(175, 18, (329, "tính"), (374, "năm 2024")),
+            Line(186, 18, (451, "2026"), (509, "2027"), (567, "2028"), (626, "2030")),
+            Line(206, 18, (70, "I"), (96, "HẠ TẦNG SỐ")),
+            Line(227, 18, (96, "Tỷ lệ dân số được phủ sóng")),
+            Line(235, 18, (72, "1"), (336, "%"), (391, "35,6"), (455, "≥ 70"), (516, "85"), (575, "95"), (630, "100")),
+            Line(243, 18, (96, "động 5G")),
+        };
+        var table = Assert.IsType<TableBlock>(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 842, 595, lines)]).Last());
+        Assert.True(table.Rows[0].IsHeader && table.Rows[1].IsHeader);
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal([1, 1, 1, 1, 4, 1], table.Rows[0].Cells.Select(c => c.ColumnSpan));
+        Assert.Equal(["", "", "", "", "Năm 2026", "Năm 2027", "Năm 2028", "Năm 2030", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["I", "HẠ TẦNG SỐ"], table.Rows[2].Cells.Select(c => c.Text).Take(2));
+        Assert.Equal(["1", "Tỷ lệ dân số được phủ sóng động 5G", "%", "35,6", "≥ 70", "85", "95", "100", ""], table.Rows[3].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void HeaderRepeatedAtTheTopOfTheNextPage_KeepsItsWrappedWordsOutOfTheFirstRow()
+    {
+        // a header at the top of a page, centred on y 63.5 ("STT"): the three-line "Thực hiện /
+        // đến / 30/9/2025" and the second lines of "Đơn vị / tính" and "Kế hoạch / năm 2025" overlap
+        // the "STT" line too little to join it, and the first body row begins right under them
+        var lines = new List<LayoutLine>
+        {
+            Line(40, 17, (425, "Thực hiện")),
+            Line(48, 17, (307, "Đơn vị"), (361, "Kế hoạch")),
+            Line(55, 17, (88, "STT"), (184, "Chỉ tiêu"), (443, "đến")),
+            Line(63, 17, (314, "tính"), (360, "năm 2025")),
+            Line(70, 17, (427, "30/9/2025")),
+            Line(90, 17, (117, "Tỷ lệ dịch vụ công trực tuyến")),
+            Line(97, 17, (97, "1"), (320, "%"), (381, "70"), (442, "58,4")),
+            Line(106, 17, (117, "phát sinh hồ sơ")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(2, 595, 842, lines)])));
+        Assert.True(table.Rows[0].IsHeader);
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện đến 30/9/2025"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ", "%", "70", "58,4"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void OcrConfidence_OfTheValueWord_ReachesTheTarget()
     {
         var words = new[] { ("Đến", 95.0), ("năm", 96), ("2030", 94), ("tỷ", 93), ("lệ", 95), ("phủ", 92), ("sóng", 94), ("5G", 90), ("đạt", 95), ("90%.", 41) };
@@ -101,7 +153,9 @@ public class LayoutTests
     private static LayoutPage Page(int n, string text) =>
         new(n, 595, 842, [Line(100, (60, text))]);
 
-    private static LayoutLine Line(double y, params (double X, string Text)[] cells)
+    private static LayoutLine Line(double y, params (double X, string Text)[] cells) => Line(y, 10, cells);
+
+    private static LayoutLine Line(double y, double height, params (double X, string Text)[] cells)
     {
         var words = new List<LayoutWord>();
         foreach (var (x0, text) in cells)
@@ -109,7 +163,7 @@ public class LayoutTests
             double x = x0;
             foreach (var w in text.Split(' '))
             {
-                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + 10)));
+                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + height)));
                 x += w.Length * 5 + 3;
             }
         }
