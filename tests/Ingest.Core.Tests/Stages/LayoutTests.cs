@@ -116,6 +116,30 @@ public class LayoutTests
     }
 
     [Fact]
+    public void TwoRowHeader_FromOcrBoxes_KeepsTheGroupHeadingAboveItsColumns()
+    {
+        // OCR boxes hug the ink, so a cell's lines are apart and the one-line group heading only
+        // just reaches the first line of "Đơn vị / tính": it lies above the header's centre
+        // (y 86.6), where nothing of the body can be, so touching the header is enough
+        var lines = new List<LayoutLine>
+        {
+            Line(62.6, 13, (497, "Lộ trình thực hiện")),
+            Line(73.2, 12.7, (321, "Đơn vị"), (372, "Thực hiện")),
+            Line(81.8, 9.6, (62, "STT"), (179, "Chỉ tiêu"), (704, "Ghi chú")),
+            Line(83.5, 10.3, (450, "Năm"), (509, "Năm"), (567, "Năm")),
+            Line(89.3, 10.1, (329, "tính"), (374, "năm 2024")),
+            Line(100.3, 9.6, (451, "2026"), (510, "2027"), (568, "2028")),
+            Line(121, 13, (96, "Tỷ lệ người trong độ tuổi")),
+            Line(129, 10, (72, "8"), (335, "%"), (396, "42"), (458, "60"), (521, "-"), (575, "80")),
+            Line(137, 13, (96, "được phổ cập kỹ năng")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(5, 842, 595, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["", "", "", "", "Năm 2026", "Năm 2027", "Năm 2028", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["8", "Tỷ lệ người trong độ tuổi được phổ cập kỹ năng", "%", "42", "60", "-", "80", ""], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void HeaderRepeatedAtTheTopOfTheNextPage_KeepsItsWrappedWordsOutOfTheFirstRow()
     {
         // a header at the top of a page, centred on y 63.5 ("STT"): the three-line "Thực hiện /

@@ -107,6 +107,9 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// is grown to the lines it overlaps once made symmetric about the centre, until none is
     /// left. This takes in the last line of a wrapped cell and the lower row under a group
     /// heading, and leaves out the first body row, which is set apart from the header's edge.
+    /// Above the centre a line that merely touches the header joins it: no body row lies there,
+    /// and a title or caption is set off by a paragraph's spacing, while OCR's boxes, which hug
+    /// the ink, leave a group heading only just reaching the wrapped cells beside it.
     /// </summary>
     private static List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines, IReadOnlyList<(LayoutLine Line, int Number)> band, double centre)
     {
@@ -115,7 +118,9 @@ public sealed class TableRebuilder(Lexicon lexicon)
         {
             double reach = header.Max(l => Math.Max(centre - l.Line.Box.Y0, l.Line.Box.Y1 - centre));
             var extent = new BBox(0, centre - reach, 0, centre + reach);
-            var more = lines.Where(l => !header.Contains(l) && Overlap(l.Line.Box, extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height)).ToList();
+            var more = lines.Where(l => !header.Contains(l) && (l.Line.Box.CenterY < centre
+                ? Overlap(l.Line.Box, extent) > 0
+                : Overlap(l.Line.Box, extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height))).ToList();
             if (more.Count == 0) return header;
             header.AddRange(more);
         }
