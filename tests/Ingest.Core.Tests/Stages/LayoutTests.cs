@@ -140,6 +140,25 @@ public class LayoutTests
     }
 
     [Fact]
+    public void OcrLastHeaderLineRunTogether_IsSplitUnderTheCellsAboveIt()
+    {
+        // OCR read the border between two header cells as a stray mark and gave their last lines
+        // as one line, "30/9/2025 ' hoạch (%)", which would make one column of two
+        var lines = new List<LayoutLine>
+        {
+            Line(143, 12, (425, "Thực hiện"), (490, "Tỷ lệ so")),
+            Line(150, 11, (307, "Đơn vị"), (361, "Kế hoạch")),
+            Line(157, 12, (88, "STT"), (184, "Chỉ tiêu"), (443, "đến"), (490, "với kế")),
+            Line(165, 11, (314, "tính"), (360, "năm 2025")),
+            Line(172, 12, (427, "30/9/2025 ' hoạch (%)")),
+            Line(190, 12, (97, "1"), (117, "Tỷ lệ dịch vụ công"), (320, "%"), (381, "70"), (443, "58,4"), (500, "83,4")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(4, 595, 842, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện đến 30/9/2025 '", "Tỷ lệ so với kế hoạch (%)"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dịch vụ công", "%", "70", "58,4", "83,4"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void HeaderRepeatedAtTheTopOfTheNextPage_KeepsItsWrappedWordsOutOfTheFirstRow()
     {
         // a header at the top of a page, centred on y 63.5 ("STT"): the three-line "Thực hiện /

@@ -19,7 +19,6 @@ public sealed record HeaderColumn(IReadOnlyList<HeaderSegment> Segments)
 public sealed record HeaderSpan(int First, int Last, IReadOnlyList<HeaderSegment> Segments)
 {
     public int Count => Last - First + 1;
-    public BBox Box { get; } = Segments.Skip(1).Aggregate(Segments[0].Box, (b, s) => b.Union(s.Box));
 }
 
 /// <summary>
@@ -38,13 +37,14 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
     /// <summary>The grid of <paramref name="segments"/>, whose cells are centred on <paramref name="centre"/> (y).</summary>
     public static HeaderGrid Of(IReadOnlyList<HeaderSegment> segments, double centre)
     {
+        segments = Unmerged(segments);
         var columns = Bottoms(segments);
         var members = columns.Select(c => c.ToList()).ToList();
         var spanning = new List<HeaderSegment>();
         foreach (var s in segments.Where(s => !columns.Any(c => c.Contains(s))))
         {
             var hit = Enumerable.Range(0, columns.Count).Where(k => XOverlap(s.Box, Union(columns[k])) > 0).ToList();
-            if (hit.Count >= 2) spanning.Add(s);
+            if (hit.Count >= 2 && Named(s)) spanning.Add(s);
             else members[hit.Count == 1 ? hit[0] : Nearest(columns, s.Box.CenterX)].Add(s);
         }
         var spans = new List<(List<HeaderSegment> Segments, int First, int Last)>();
@@ -114,15 +114,49 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
     /// <summary>The segments nothing lies below, merged where they share x: one per column, left to right.</summary>
     private static List<List<HeaderSegment>> Bottoms(IReadOnlyList<HeaderSegment> segments)
     {
-        var bottoms = segments
-            .Where(s => !segments.Any(t => !ReferenceEquals(t, s) && XOverlap(s.Box, t.Box) > 0 && t.Box.CenterY > s.Box.Y1))
-            .OrderBy(s => s.Box.X0).ToList();
+        var bottoms = segments.Where(s => Named(s) && !Below(s, segments).Any()).OrderBy(s => s.Box.X0).ToList();
         var columns = new List<List<HeaderSegment>>();
         foreach (var s in bottoms)
             if (columns.Count > 0 && s.Box.X0 < columns[^1].Max(t => t.Box.X1)) columns[^1].Add(s);
             else columns.Add([s]);
         return columns;
     }
+
+    /// <summary>
+    /// A last line lying under two separate cells is two cells' last lines run together (OCR reads
+    /// a border between them as a stray mark, and "30/9/2025 ' hoạch (%)" comes as one line): its
+    /// words go to the cell above them. A lower cell never reaches under two upper ones.
+    /// </summary>
+    private static List<HeaderSegment> Unmerged(IReadOnlyList<HeaderSegment> segments)
+    {
+        var result = new List<HeaderSegment>();
+        foreach (var s in segments)
+        {
+            var above = new List<BBox>();
+            foreach (var t in segments.Where(t => Named(t) && XOverlap(s.Box, t.Box) > 0 && s.Box.CenterY > t.Box.Y1).OrderBy(t => t.Box.X0))
+                if (above.Count > 0 && t.Box.X0 < above[^1].X1) above[^1] = above[^1].Union(t.Box);
+                else above.Add(t.Box);
+            // every cell above must have a word of the line right under it, or a speck of noise
+            // over one word would cut a cell in two
+            if (!Named(s) || Below(s, segments).Any() || above.Count < 2
+                || !above.All(a => s.Words.Any(w => w.Box.CenterX >= a.X0 && w.Box.CenterX <= a.X1)))
+            {
+                result.Add(s);
+                continue;
+            }
+            result.AddRange(s.Words
+                .GroupBy(w => Enumerable.Range(0, above.Count).MinBy(k => Math.Max(0, Math.Max(above[k].X0 - w.Box.CenterX, w.Box.CenterX - above[k].X1))))
+                .OrderBy(g => g.Key)
+                .Select(g => new HeaderSegment(g.ToList(), s.LineNumber)));
+        }
+        return result;
+    }
+
+    private static IEnumerable<HeaderSegment> Below(HeaderSegment s, IReadOnlyList<HeaderSegment> segments) =>
+        segments.Where(t => !ReferenceEquals(t, s) && Named(t) && XOverlap(s.Box, t.Box) > 0 && t.Box.CenterY > s.Box.Y1);
+
+    // a cell names something; a lone mark is a border OCR read as text
+    private static bool Named(HeaderSegment s) => s.Text.Any(char.IsLetterOrDigit);
 
     /// <summary>Spanning segments grouped into cells: lines of one heading stacked on each other.</summary>
     private static List<List<HeaderSegment>> Stacks(List<HeaderSegment> spanning)
