@@ -116,6 +116,27 @@ public class LayoutTests
     }
 
     [Fact]
+    public void WrappedGroupHeading_StaysOneCellOverItsColumns()
+    {
+        // "Lộ trình thực / hiện" heads two year columns; its second line is narrower than one
+        // column and sits over the border between them, with nothing of the header below it
+        var lines = new List<LayoutLine>
+        {
+            Line(141, 18, (465, "Lộ trình thực")),
+            Line(157, 18, (485, "hiện")),
+            Line(167, 18, (62, "STT"), (179, "Chỉ tiêu"), (600, "Ghi chú")),
+            Line(179, 18, (450, "Năm"), (520, "Năm")),
+            Line(195, 18, (450, "2026"), (520, "2027")),
+            Line(216, 18, (96, "Tỷ lệ dân số được phủ sóng 5G")),
+            Line(224, 18, (72, "1"), (452, "70"), (522, "85")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 842, 595, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["", "", "Năm 2026", "Năm 2027", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dân số được phủ sóng 5G", "70", "85", ""], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void TwoRowHeader_FromOcrBoxes_KeepsTheGroupHeadingAboveItsColumns()
     {
         // OCR boxes hug the ink, so a cell's lines are apart and the one-line group heading only

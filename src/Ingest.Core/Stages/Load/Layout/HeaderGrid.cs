@@ -38,7 +38,7 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
     public static HeaderGrid Of(IReadOnlyList<HeaderSegment> segments, double centre)
     {
         segments = Unmerged(segments);
-        var columns = Bottoms(segments);
+        var columns = Bottoms(segments, centre);
         var members = columns.Select(c => c.ToList()).ToList();
         var spanning = new List<HeaderSegment>();
         foreach (var s in segments.Where(s => !columns.Any(c => c.Contains(s))))
@@ -111,10 +111,17 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
     // a cell under a group is centred in the lower part of the header
     private static bool Under(BBox column, double centre) => column.CenterY > centre + AlignTolerance;
 
-    /// <summary>The segments nothing lies below, merged where they share x: one per column, left to right.</summary>
-    private static List<List<HeaderSegment>> Bottoms(IReadOnlyList<HeaderSegment> segments)
+    /// <summary>
+    /// The segments nothing lies below, merged where they share x: one per column, left to right.
+    /// A cell's last line reaches the header's centre, so a line above it that goes on from the
+    /// line over it is the end of a wrapped group heading ("Lộ trình thực / hiện"), not a column.
+    /// </summary>
+    private static List<List<HeaderSegment>> Bottoms(IReadOnlyList<HeaderSegment> segments, double centre)
     {
-        var bottoms = segments.Where(s => Named(s) && !Below(s, segments).Any()).OrderBy(s => s.Box.X0).ToList();
+        var bottoms = segments
+            .Where(s => Named(s) && !Below(s, segments).Any()
+                && !(s.Box.CenterY < centre - AlignTolerance && segments.Any(t => Named(t) && XOverlap(s.Box, t.Box) > 0 && s.Box.CenterY > t.Box.Y1)))
+            .OrderBy(s => s.Box.X0).ToList();
         var columns = new List<List<HeaderSegment>>();
         foreach (var s in bottoms)
             if (columns.Count > 0 && s.Box.X0 < columns[^1].Max(t => t.Box.X1)) columns[^1].Add(s);
