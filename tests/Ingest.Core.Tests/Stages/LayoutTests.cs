@@ -87,6 +87,122 @@ public class LayoutTests
     }
 
     [Fact]
+    public void TwoRowHeader_GroupHeadingSpansTheYearColumns_AndEachYearIsItsOwnColumn()
+    {
+        // a text layer (line boxes 18 high, 16 apart, so a wrapped cell's lines overlap): the
+        // header's cells are centred on y 176; "Lộ trình thực hiện" heads four year columns whose
+        // cells wrap ("Năm / 2026"), as do "Đơn vị / tính" and "Thực hiện / năm 2024"
+        var lines = new List<LayoutLine>
+        {
+            Line(122, 18, (146, "(Kèm theo Kế hoạch số 97/KH-UBND của Ủy ban nhân dân phường)")),
+            Line(149, 18, (497, "Lộ trình thực hiện")),
+            Line(159, 18, (321, "Đơn vị"), (372, "Thực hiện")),
+            Line(167, 18, (62, "STT"), (179, "Chỉ tiêu"), (703, "Ghi chú")),
+            Line(169, 18, (450, "Năm"), (509, "Năm"), (567, "Năm"), (625, "Năm")),
+            Line(175, 18, (329, "tính"), (374, "năm 2024")),
+            Line(186, 18, (451, "2026"), (509, "2027"), (567, "2028"), (626, "2030")),
+            Line(206, 18, (70, "I"), (96, "HẠ TẦNG SỐ")),
+            Line(227, 18, (96, "Tỷ lệ dân số được phủ sóng")),
+            Line(235, 18, (72, "1"), (336, "%"), (391, "35,6"), (455, "≥ 70"), (516, "85"), (575, "95"), (630, "100")),
+            Line(243, 18, (96, "động 5G")),
+        };
+        var table = Assert.IsType<TableBlock>(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 842, 595, lines)]).Last());
+        Assert.True(table.Rows[0].IsHeader && table.Rows[1].IsHeader);
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal([1, 1, 1, 1, 4, 1], table.Rows[0].Cells.Select(c => c.ColumnSpan));
+        Assert.Equal(["", "", "", "", "Năm 2026", "Năm 2027", "Năm 2028", "Năm 2030", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["I", "HẠ TẦNG SỐ"], table.Rows[2].Cells.Select(c => c.Text).Take(2));
+        Assert.Equal(["1", "Tỷ lệ dân số được phủ sóng động 5G", "%", "35,6", "≥ 70", "85", "95", "100", ""], table.Rows[3].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void WrappedGroupHeading_StaysOneCellOverItsColumns()
+    {
+        // "Lộ trình thực / hiện" heads two year columns; its second line is narrower than one
+        // column and sits over the border between them, with nothing of the header below it
+        var lines = new List<LayoutLine>
+        {
+            Line(141, 18, (465, "Lộ trình thực")),
+            Line(157, 18, (485, "hiện")),
+            Line(167, 18, (62, "STT"), (179, "Chỉ tiêu"), (600, "Ghi chú")),
+            Line(179, 18, (450, "Năm"), (520, "Năm")),
+            Line(195, 18, (450, "2026"), (520, "2027")),
+            Line(216, 18, (96, "Tỷ lệ dân số được phủ sóng 5G")),
+            Line(224, 18, (72, "1"), (452, "70"), (522, "85")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 842, 595, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["", "", "Năm 2026", "Năm 2027", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dân số được phủ sóng 5G", "70", "85", ""], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void TwoRowHeader_FromOcrBoxes_KeepsTheGroupHeadingAboveItsColumns()
+    {
+        // OCR boxes hug the ink, so a cell's lines are apart and the one-line group heading only
+        // just reaches the first line of "Đơn vị / tính": it lies above the header's centre
+        // (y 86.6), where nothing of the body can be, so touching the header is enough
+        var lines = new List<LayoutLine>
+        {
+            Line(62.6, 13, (497, "Lộ trình thực hiện")),
+            Line(73.2, 12.7, (321, "Đơn vị"), (372, "Thực hiện")),
+            Line(81.8, 9.6, (62, "STT"), (179, "Chỉ tiêu"), (704, "Ghi chú")),
+            Line(83.5, 10.3, (450, "Năm"), (509, "Năm"), (567, "Năm")),
+            Line(89.3, 10.1, (329, "tính"), (374, "năm 2024")),
+            Line(100.3, 9.6, (451, "2026"), (510, "2027"), (568, "2028")),
+            Line(121, 13, (96, "Tỷ lệ người trong độ tuổi")),
+            Line(129, 10, (72, "8"), (335, "%"), (396, "42"), (458, "60"), (521, "-"), (575, "80")),
+            Line(137, 13, (96, "được phổ cập kỹ năng")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(5, 842, 595, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Lộ trình thực hiện", "Ghi chú"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["", "", "", "", "Năm 2026", "Năm 2027", "Năm 2028", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["8", "Tỷ lệ người trong độ tuổi được phổ cập kỹ năng", "%", "42", "60", "-", "80", ""], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void OcrLastHeaderLineRunTogether_IsSplitUnderTheCellsAboveIt()
+    {
+        // OCR read the border between two header cells as a stray mark and gave their last lines
+        // as one line, "30/9/2025 ' hoạch (%)", which would make one column of two
+        var lines = new List<LayoutLine>
+        {
+            Line(143, 12, (425, "Thực hiện"), (490, "Tỷ lệ so")),
+            Line(150, 11, (307, "Đơn vị"), (361, "Kế hoạch")),
+            Line(157, 12, (88, "STT"), (184, "Chỉ tiêu"), (443, "đến"), (490, "với kế")),
+            Line(165, 11, (314, "tính"), (360, "năm 2025")),
+            Line(172, 12, (427, "30/9/2025 ' hoạch (%)")),
+            Line(190, 12, (97, "1"), (117, "Tỷ lệ dịch vụ công"), (320, "%"), (381, "70"), (443, "58,4"), (500, "83,4")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(4, 595, 842, lines)])));
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện đến 30/9/2025 '", "Tỷ lệ so với kế hoạch (%)"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dịch vụ công", "%", "70", "58,4", "83,4"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void HeaderRepeatedAtTheTopOfTheNextPage_KeepsItsWrappedWordsOutOfTheFirstRow()
+    {
+        // a header at the top of a page, centred on y 63.5 ("STT"): the three-line "Thực hiện /
+        // đến / 30/9/2025" and the second lines of "Đơn vị / tính" and "Kế hoạch / năm 2025" overlap
+        // the "STT" line too little to join it, and the first body row begins right under them
+        var lines = new List<LayoutLine>
+        {
+            Line(40, 17, (425, "Thực hiện")),
+            Line(48, 17, (307, "Đơn vị"), (361, "Kế hoạch")),
+            Line(55, 17, (88, "STT"), (184, "Chỉ tiêu"), (443, "đến")),
+            Line(63, 17, (314, "tính"), (360, "năm 2025")),
+            Line(70, 17, (427, "30/9/2025")),
+            Line(90, 17, (117, "Tỷ lệ dịch vụ công trực tuyến")),
+            Line(97, 17, (97, "1"), (320, "%"), (381, "70"), (442, "58,4")),
+            Line(106, 17, (117, "phát sinh hồ sơ")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(2, 595, 842, lines)])));
+        Assert.True(table.Rows[0].IsHeader);
+        Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện đến 30/9/2025"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ", "%", "70", "58,4"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void OcrConfidence_OfTheValueWord_ReachesTheTarget()
     {
         var words = new[] { ("Đến", 95.0), ("năm", 96), ("2030", 94), ("tỷ", 93), ("lệ", 95), ("phủ", 92), ("sóng", 94), ("5G", 90), ("đạt", 95), ("90%.", 41) };
@@ -101,7 +217,9 @@ public class LayoutTests
     private static LayoutPage Page(int n, string text) =>
         new(n, 595, 842, [Line(100, (60, text))]);
 
-    private static LayoutLine Line(double y, params (double X, string Text)[] cells)
+    private static LayoutLine Line(double y, params (double X, string Text)[] cells) => Line(y, 10, cells);
+
+    private static LayoutLine Line(double y, double height, params (double X, string Text)[] cells)
     {
         var words = new List<LayoutWord>();
         foreach (var (x0, text) in cells)
@@ -109,7 +227,7 @@ public class LayoutTests
             double x = x0;
             foreach (var w in text.Split(' '))
             {
-                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + 10)));
+                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + height)));
                 x += w.Length * 5 + 3;
             }
         }

@@ -6,7 +6,9 @@ namespace Ingest.Core.Stages.Load.Layout;
 
 /// <summary>
 /// Rebuilds tables from word geometry. A header row is found by its words ("TT", "Chỉ tiêu",
-/// "Đơn vị", "Kết quả"…); column boundaries are the emptiest vertical strips between header cells;
+/// "Đơn vị", "Kết quả"…) and taken in whole, wrapped cells and a lower row under group headings
+/// included (see <see cref="HeaderLines"/> and <see cref="HeaderGrid"/>); column boundaries are
+/// the emptiest vertical strips between the header's columns;
 /// rows are anchored on the number column, and because cells are vertically centred, every other
 /// column's lines are split into cells whose centres best match those anchors (a small dynamic
 /// programme), which keeps a five-line cell beside a one-line cell in the right row.
@@ -16,6 +18,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double BandTolerance = 4.0;
     private const double CellGap = 8.0;
     private const double MinRuleShare = 0.5;
+    private const double MinBandShare = 0.3;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
     private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
 
@@ -35,16 +38,17 @@ public sealed class TableRebuilder(Lexicon lexicon)
         var header = FindHeader(lines);
         ColumnLayout layout;
         List<(LayoutLine Line, int Number)> region;
-        List<(LayoutLine Line, int Number)>? headerLines = null;
+        HeaderGrid? grid = null;
         if (header != null)
         {
-            var (band, cells) = header.Value;
-            double bandTop = band.Min(l => l.Line.Box.Y0);
-            foreach (var l in lines.Where(l => l.Line.Box.CenterY < bandTop))
+            var (band, centre) = header.Value;
+            var headerLines = HeaderLines(lines, band, centre);
+            double top = headerLines.Min(l => l.Line.Box.Y0);
+            foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
-            region = lines.Where(l => l.Line.Box.Y0 > bandTop && !band.Contains(l)).ToList();
-            headerLines = [.. band];
-            layout = Separate(cells, region);
+            region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
+            grid = HeaderGrid.Of(headerLines.SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
+            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
         {
@@ -57,7 +61,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             return new PageResult(blocks, null);
         }
         var rows = new List<TableRow>();
-        if (headerLines != null) rows.Add(HeaderRow(page, headerLines, layout));
+        if (grid != null) rows.AddRange(HeaderRows(page, grid));
         rows.AddRange(BuildRows(page, region, layout));
         if (rows.Count > 0) blocks.Add(new TableBlock(rows, page.Number));
         return new PageResult(blocks, layout);
@@ -68,30 +72,66 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private static TextBlock Text(LayoutPage page, (LayoutLine Line, int Number) l) =>
         new([LayoutLine.ToSourceLine(page.Number, l.Number, l.Line.Words, l.Line.Box)], IsWholeParagraph: false);
 
-    private ((LayoutLine Line, int Number)[] Band, List<(string Text, double X0, double X1)> Cells)? FindHeader(IReadOnlyList<(LayoutLine Line, int Number)> lines)
+    /// <summary>
+    /// The band of lines around a header row, and the header's vertical centre: that of its number
+    /// cell ("STT" is one short line, centred like every header cell), else the middle one of its cells.
+    /// </summary>
+    private ((LayoutLine Line, int Number)[] Band, double Centre)? FindHeader(IReadOnlyList<(LayoutLine Line, int Number)> lines)
     {
         var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
         for (int i = 0; i < sorted.Count; i++)
         {
             var reference = sorted[i].Line.Box;
             // header cells are centred too: a two-line cell ("Thời gian thực / hiện") overlaps the row
-            var band = sorted.Where(l => Overlap(l.Line.Box, reference) >= 0.3 * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
+            var band = sorted.Where(l => Overlap(l.Line.Box, reference) >= MinBandShare * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
             var words = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList();
             if (words.Count < 3) continue;
-            var cells = GroupCells(words);
+            var cells = Split(words);
             if (cells.Count < 3) continue;
-            var first = VietText.Fold(cells[0].Text).Trim('.', ':');
+            var first = VietText.Fold(CellText(cells[0])).Trim('.', ':');
             bool numbered = _numberWords.Contains(first);
-            int roles = cells.Skip(numbered ? 1 : 0).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(c.Text), w))));
+            int roles = cells.Skip(numbered ? 1 : 0).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(CellText(c)), w))));
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
-            if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count) return (band, cells);
+            if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count)
+            {
+                var centres = cells.Select(c => Union(c).CenterY).ToList();
+                return (band, numbered ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
+            }
         }
         return null;
     }
 
-    /// <summary>Header words grouped into cells by wide gaps, and split where a second header phrase begins.</summary>
-    private List<(string Text, double X0, double X1)> GroupCells(List<LayoutWord> words)
+    /// <summary>
+    /// Every line of the header: a header is as tall below its centre as above it, so the band
+    /// is grown to the lines it overlaps once made symmetric about the centre, until none is
+    /// left. This takes in the last line of a wrapped cell and the lower row under a group
+    /// heading, and leaves out the first body row, which is set apart from the header's edge.
+    /// Above the centre a line that merely touches the header joins it: no body row lies there,
+    /// and a title or caption is set off by a paragraph's spacing, while OCR's boxes, which hug
+    /// the ink, leave a group heading only just reaching the wrapped cells beside it.
+    /// </summary>
+    private static List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines, IReadOnlyList<(LayoutLine Line, int Number)> band, double centre)
+    {
+        var header = band.ToList();
+        while (true)
+        {
+            double reach = header.Max(l => Math.Max(centre - l.Line.Box.Y0, l.Line.Box.Y1 - centre));
+            var extent = new BBox(0, centre - reach, 0, centre + reach);
+            var more = lines.Where(l => !header.Contains(l) && (l.Line.Box.CenterY < centre
+                ? Overlap(l.Line.Box, extent) > 0
+                : Overlap(l.Line.Box, extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height))).ToList();
+            if (more.Count == 0) return header;
+            header.AddRange(more);
+        }
+    }
+
+    // a cell's words line by line, as it reads
+    private static string CellText(List<LayoutWord> words) =>
+        string.Join(" ", words.OrderBy(w => Math.Round(w.Box.CenterY / BandTolerance)).ThenBy(w => w.Box.X0).Select(w => w.Text));
+
+    /// <summary>Header words (left to right) grouped into cells by wide gaps, and split where a second header phrase begins.</summary>
+    private List<List<LayoutWord>> Split(List<LayoutWord> words)
     {
         var groups = new List<List<LayoutWord>>();
         var cur = new List<LayoutWord> { words[0] };
@@ -105,8 +145,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             cur.Add(words[i]);
         }
         groups.Add(cur);
-        return groups.Select(g => (string.Join(" ", g.OrderBy(w => Math.Round(w.Box.CenterY / BandTolerance)).ThenBy(w => w.Box.X0).Select(w => w.Text)),
-            g.Min(w => w.Box.X0), g.Max(w => w.Box.X1))).ToList();
+        return groups;
     }
 
     // "Cơ quan phối hợp Thời gian thực hiện" set closely is still two header cells
@@ -124,7 +163,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     }
 
     /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
-    private static ColumnLayout Separate(List<(string Text, double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region)
+    private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region)
     {
         int width = (int)Math.Ceiling(Math.Max(cells.Max(c => c.X1), region.Count == 0 ? 0 : region.Max(l => l.Line.Box.X1))) + 2;
         var cover = new int[width];
@@ -151,13 +190,27 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return new ColumnLayout(seps);
     }
 
-    private static TableRow HeaderRow(LayoutPage page, List<(LayoutLine Line, int Number)> lines, ColumnLayout layout)
+    /// <summary>
+    /// The header as rows of the table: one row when every cell fills the header's height; with
+    /// group headings, an upper row where each heading spans its columns and a lower row naming them.
+    /// </summary>
+    private static IEnumerable<TableRow> HeaderRows(LayoutPage page, HeaderGrid grid)
     {
-        var cells = Enumerable.Range(0, layout.Count).Select(_ => new List<SourceLine>()).ToArray();
-        foreach (var (line, number) in lines.OrderBy(l => l.Line.Box.Y0))
-            foreach (var g in line.Words.GroupBy(w => layout.ColumnOf(w.Box.CenterX)))
-                cells[g.Key].Add(LayoutLine.ToSourceLine(page.Number, number, g.ToList(), line.Box));
-        return new TableRow(cells.Select(c => new TableCell(c)).ToArray(), IsHeader: true);
+        TableCell Cell(IEnumerable<HeaderSegment> segments, int span = 1) =>
+            new([.. segments.Select(s => LayoutLine.ToSourceLine(page.Number, s.LineNumber, s.Words, s.Box))], span);
+        var upper = new List<TableCell>();
+        for (int k = 0; k < grid.Columns.Count; k++)
+        {
+            if (grid.SpanStartingAt(k) is { } span)
+            {
+                upper.Add(Cell(span.Segments, span.Count));
+                k = span.Last;
+            }
+            else upper.Add(Cell(grid.IsUnderSpan(k) ? [] : grid.Columns[k].Segments));
+        }
+        yield return new TableRow(upper, IsHeader: true);
+        if (grid.Spans.Count > 0)
+            yield return new TableRow([.. grid.Columns.Select((c, k) => Cell(grid.IsUnderSpan(k) ? c.Segments : []))], IsHeader: true);
     }
 
     private static IEnumerable<TableRow> BuildRows(LayoutPage page, List<(LayoutLine Line, int Number)> region, ColumnLayout layout)
