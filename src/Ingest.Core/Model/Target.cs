@@ -34,6 +34,10 @@ public sealed record TargetCandidate(
     /// <summary>The cue that gave the deadline ("sentence: đến năm 2030"), null when none did.</summary>
     public string? YearCue { get; init; }
 
+    /// <summary>For a recurring target, the year of the deadline block around it, and the cue that gave it.</summary>
+    public int? SeriesYear { get; init; }
+    public string? SeriesYearCue { get; init; }
+
     /// <summary>The cue that gave the kind ("section: Kết quả đạt được"), null when none did (a target by default).</summary>
     public string? KindCue { get; init; }
 }

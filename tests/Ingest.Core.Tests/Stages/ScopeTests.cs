@@ -175,6 +175,17 @@ public class ScopeTests
     }
 
     [Fact]
+    public void RecurringRate_RaisedBlockByBlock_IsASeriesOfDeadlines()
+    {
+        var got = Some.Candidates("2.3. Đến năm 2035:\n- Phấn đấu 1,5% chi ngân sách hằng năm cho khoa học.\n2.4. Đến năm 2040:\n- Phấn đấu 2% chi ngân sách hằng năm cho khoa học.\n");
+        Assert.Equal([(int?)2035, 2040], got.Select(c => c.Year));
+        Assert.All(got, c => Assert.False(c.Annual));
+        // once only, the recurrence stands
+        var once = Assert.Single(Some.Candidates("Đến năm 2035:\n- Phấn đấu 1,5% chi ngân sách hằng năm cho khoa học.\n"));
+        Assert.True(once.Annual);
+    }
+
+    [Fact]
     public void EveryTarget_NamesTheCueBehindItsYear()
     {
         var c = Assert.Single(Some.Candidates("Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%."));

@@ -41,6 +41,21 @@ public sealed class ExtractStage
             previousSection = p.Section;
         }
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
-        return list;
+        return Series(list);
+    }
+
+    /// <summary>
+    /// A recurring rate that the plan raises block by block ("1,5% chi ngân sách hằng năm" by 2035,
+    /// 2% by 2040, 3% by 2045) is a series of deadline targets: where one indicator recurs under two
+    /// or more deadline years, each takes its block's year instead of "annual".
+    /// </summary>
+    private static List<TargetCandidate> Series(List<TargetCandidate> list)
+    {
+        var series = list.Where(c => c.Annual && c.SeriesYear != null)
+            .GroupBy(c => Text.VietText.Fold(c.Indicator))
+            .Where(g => g.Select(c => c.SeriesYear).Distinct().Count() >= 2)
+            .SelectMany(g => g)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        return list.Select(c => series.Contains(c) ? c with { Year = c.SeriesYear, Annual = false, YearCue = c.SeriesYearCue } : c).ToList();
     }
 }

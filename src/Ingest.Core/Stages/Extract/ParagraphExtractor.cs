@@ -83,6 +83,8 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 {
                     YearCue = decision.YearCue?.ToString(),
                     KindCue = decision.KindCue?.ToString(),
+                    SeriesYear = decision.SeriesYear,
+                    SeriesYearCue = decision.SeriesYearCue?.ToString(),
                 };
             }
         }

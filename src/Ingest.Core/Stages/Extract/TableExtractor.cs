@@ -84,6 +84,8 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
                 {
                     YearCue = decision.YearCue?.ToString(),
                     KindCue = decision.KindCue?.ToString(),
+                    SeriesYear = decision.SeriesYear,
+                    SeriesYearCue = decision.SeriesYearCue?.ToString(),
                 };
             }
         }

@@ -9,7 +9,12 @@ public sealed record CueSource(ScopeLevel Level, string Phrase)
 }
 
 /// <summary>A value's deadline and kind, with the cue behind each (null: nothing governed it).</summary>
-public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueSource? YearCue, CueSource? KindCue);
+public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueSource? YearCue, CueSource? KindCue)
+{
+    /// <summary>For a recurring target, the deadline that governs it apart from the recurrence (its block's year).</summary>
+    public CueSource? SeriesYearCue { get; init; }
+    public int? SeriesYear { get; init; }
+}
 
 /// <summary>
 /// The one place that decides a value's deadline and kind from its scope path. Time and status are
@@ -51,9 +56,14 @@ public static class ScopeResolver
         }
         if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue);
         var yearCue = new CueSource(t.Level, t.Cue.Phrase);
-        return t.Cue.Kind == CueKind.Annual
-            ? new ScopeDecision(null, true, kind, yearCue, kindCue)
-            : new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
+        if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
+        var series = path.SelectMany(n => n.Cues.Select(c => (Cue: c, n.Level)))
+            .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && (x.Cue.Form != YearForm.Bare || x.Level is ScopeLevel.Column or ScopeLevel.Row));
+        return new ScopeDecision(null, true, kind, yearCue, kindCue)
+        {
+            SeriesYear = series.Cue?.Year,
+            SeriesYearCue = series.Cue != null ? new CueSource(series.Level, series.Cue.Phrase) : null,
+        };
     }
 
     private static CueKind? ImpliedStatus(Cue cue, ScopeLevel level, int? documentYear)
