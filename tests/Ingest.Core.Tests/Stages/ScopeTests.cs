@@ -186,6 +186,13 @@ public class ScopeTests
     }
 
     [Fact]
+    public void ValueNamingNoIndicator_SharesTheOneItsSentenceNamed()
+    {
+        var got = Some.Candidates("Tỷ trọng kinh tế số trong GRDP của tỉnh năm 2026 đạt 12%, năm 2028 đạt 16% và đến năm 2030 đạt tối thiểu 20%.");
+        Assert.All(got, c => Assert.Equal("Tỷ trọng kinh tế số trong GRDP của tỉnh", c.Indicator));
+    }
+
+    [Fact]
     public void EveryTarget_NamesTheCueBehindItsYear()
     {
         var c = Assert.Single(Some.Candidates("Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%."));

@@ -25,6 +25,21 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
     private ProseFrame Frame(string text) =>
         scope.Frame(text, Clauses.Split(text).SelectMany(c => scanner.Scan(text[c.Start..c.End]).Select(v => v.Start + c.Start)));
 
+    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+
+    private static int SentenceOf(ProseFrame frame, int at) =>
+        frame.Sentences.Where(s => at >= s.Start && at < s.End).Select(s => s.Start).DefaultIfEmpty(0).First();
+
+    /// <summary>The text between two offsets without its dated phrases ("năm 2026", "đến năm 2030"): they are scope, not indicator.</summary>
+    private static string WithoutDates(ProseFrame frame, int from, int to)
+    {
+        var chars = frame.Text[from..to].ToCharArray();
+        foreach (var c in frame.Cues)
+            if (c.Year != null)
+                for (int i = Math.Max(c.Start, from); i < Math.Min(c.End, to); i++) chars[i - from] = ' ';
+        return Text.VietText.Squash(new string(chars));
+    }
+
     // "Kinh phí dự kiến 350 triệu đồng": money in a sentence about funding is a task's budget, not a target
     private bool IsBudget(ProseFrame frame, ValueMention v)
     {
@@ -51,6 +66,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 .ToList())
             .ToList();
         var frame = scope.Frame(text, perClause.SelectMany(vs => vs.Select(v => v.Start)));
+        (string Name, string Match, int Sentence)? previous = null;
         for (int k = 0; k < clauses.Count; k++)
         {
             var (cs, ce) = clauses[k];
@@ -61,8 +77,8 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 if (IsBudget(frame, v)) continue;
                 int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
                 int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
-                var before = indicator.CleanBefore(text[left..v.Start]);
-                var after = v.Evidence == ValueEvidence.UnitFirst ? "" : indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
+                var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));
+                var after = v.Evidence == ValueEvidence.UnitFirst ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, Math.Max(v.End, right)));
                 // a counted noun belongs to the indicator: "01 định danh số" is about "định danh số"
                 if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline)
                     after = $"{CountedNoun(text, v)} {after}".Trim();
@@ -71,9 +87,16 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes), outer.DocumentYear);
                 var line = p.LineAt(v.NumberStart);
                 var name = indicator.Choose(before, after);
+                var match = $"{before} {after} {qualifier}".Trim();
+                // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
+                // shares the one its sentence named before it
+                int sentence = SentenceOf(frame, v.Start);
+                if (Words(before) + Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
+                    (name, match) = (prev.Name, prev.Match);
+                previous = (name, match, sentence);
                 yield return new TargetCandidate(
                     Indicator: name,
-                    MatchText: $"{before} {after} {qualifier}".Trim(),
+                    MatchText: match,
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
                     Year: decision.Year, Annual: decision.Annual, Kind: decision.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
