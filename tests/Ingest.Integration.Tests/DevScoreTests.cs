@@ -11,10 +11,10 @@ namespace Ingest.Integration.Tests;
 public class DevScoreTests
 {
     [Theory]
-    [InlineData("docs", ".txt", false, 0.77)]
-    [InlineData("engocr", ".txt", false, 0.70)]
-    [InlineData("docs", ".docx", true, 0.80)]
-    [InlineData("docs", ".pdf", true, 0.69)]
+    [InlineData("docs", ".txt", false, 0.91)]
+    [InlineData("engocr", ".txt", false, 0.73)]
+    [InlineData("docs", ".docx", true, 0.97)]
+    [InlineData("docs", ".pdf", true, 0.97)]
     public void DevCorpus_StaysAtItsMeasuredLevel(string folder, string extension, bool constructedOnly, double floor)
     {
         var pipeline = Repo.Pipeline();

@@ -30,6 +30,7 @@ public sealed record Lexicon
     public required IReadOnlyList<string> BudgetWords { get; init; }
     public required IReadOnlyList<string> MoneyUnits { get; init; }
     public required IReadOnlyList<string> TableUnits { get; init; }
+    public required IReadOnlyList<string> WeakCountNouns { get; init; }
     public required IReadOnlyList<CountNoun> CountNouns { get; init; }
     public required IReadOnlyList<string> ReferenceWords { get; init; }
     public required IReadOnlyList<string> AnnualCues { get; init; }

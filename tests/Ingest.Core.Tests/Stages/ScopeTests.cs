@@ -154,6 +154,7 @@ public class ScopeTests
         { "Chương trình xác định các mục tiêu phải đạt vào năm 2030.\n\nTỷ lệ giao dịch không dùng tiền mặt đạt trên 80%.", [80], [2030], ["target"] },
         // the opening deadline of a paragraph carries to the next one that names no time
         { "Theo Chiến lược, đến 2025 dịch vụ 5G có mặt tại 100% tỉnh.\nCùng với đó, ít nhất 2 tuyến cáp quang biển mới được đưa vào khai thác.", [100, 2], [2025, 2025], ["target", "target"] },
+        { "Năm 2030: sóng 5G phủ tới 99% dân số.\nÍt nhất 6 tuyến cáp quang biển mới được triển khai.", [99, 6], [2030, 2030], ["target", "target"] },
         // an explicit recurrence makes the target annual inside a year block
         { "Đến năm 2030:\n- Dành tối thiểu 3% tổng chi ngân sách xã hằng năm cho khoa học.", [3], [null], ["target"] },
         // status: present-tense cue, as-of date, a results section, brackets, "so với cùng kỳ"
@@ -204,6 +205,8 @@ public class ScopeTests
     {
         Assert.Equal(2, Some.Extract("Tỷ lệ hộ gia đình có cáp quang đạt 50%\n\nTỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%\nvà còn tăng.").Document.Paragraphs.Count);
         Assert.Single(Some.Extract("Tỷ lệ hộ gia đình có cáp quang\n\nđạt 50% và tỷ lệ doanh nghiệp\n\ndùng hóa đơn điện tử đạt 60%").Document.Paragraphs);
+        // one paragraph per line, each between blank lines (a news page): the blanks still part them
+        Assert.Equal(3, Some.Extract("Tiêu đề bài viết về kinh tế số\n\nĐến năm 2030, kinh tế số đạt 30% GRDP\n\nTỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%").Document.Paragraphs.Count);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public class ValueAndTableTests
     [InlineData("đón 15 triệu lượt khách du lịch", 15, "triệu lượt", "=")]
     [InlineData("tốc độ kết nối di động phải đạt tối thiểu 100Mbps", 100, "Mbps", ">=")]
     [InlineData("thời gian khôi phục khi xảy ra sự cố tối đa 4 giờ", 4, "giờ", "<=")]
+    [InlineData("nâng tổng dung lượng các tuyến cáp biển lên tối thiểu 350 Tbps", 350, "Tbps", ">=")]
+    [InlineData("lọt vào nhóm 100 thành phố có hệ sinh thái khởi nghiệp năng động nhất thế giới", 100, "rank", "<=")]
     [InlineData("tỷ lệ hộ gia đình chưa có thiết bị giảm xuống dưới 3%", 3, "%", "<")]
     [InlineData("thời gian giải quyết không quá 3 ngày làm việc", 3, "ngày làm việc", "<=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)

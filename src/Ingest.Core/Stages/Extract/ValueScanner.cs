@@ -28,6 +28,8 @@ public sealed class ValueScanner
     private readonly Regex _bare;
     private readonly Regex _rankGroup;
     private readonly string[] _definingHeads;
+    private readonly HashSet<string> _weakNouns;
+    private readonly string[] _valueVerbs;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -43,10 +45,12 @@ public sealed class ValueScanner
         // "xếp thứ 20/34" is rank 20 of 34
         _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%.,/])", RegexOptions.Compiled);
         // "nhóm 10 tỉnh, thành phố dẫn đầu": rank within the first N
-        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,60}}?(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
+        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,80}}?(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
         _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
+        _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
+        _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         // a bare cell: "90", "> 80", "65 - 70" (a range in the column's unit)
@@ -107,11 +111,15 @@ public sealed class ValueScanner
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
             // not a counted noun; a unit glued to its number ("100Mbps") is one
             var n = m.Groups["n"];
-            bool capitalAfterSpace = char.IsUpper(text[n.Index]) && char.IsWhiteSpace(text[n.Index - 1]);
+            var unitAsWritten = _nounUnits.GetValueOrDefault(n.Value, n.Value);
+            bool capitalAfterSpace = char.IsUpper(text[n.Index]) && char.IsWhiteSpace(text[n.Index - 1])
+                && !text.AsSpan(n.Index).StartsWith(unitAsWritten, StringComparison.Ordinal);   // "350 Tbps" is written so
             if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || capitalAfterSpace) continue;
             if (NumberParser.TryParse(a.Value, out _) == false) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             if (Defines(folded, start)) continue;
+            // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ")
+            if (_weakNouns.Contains(m.Groups["n"].Value) && start == a.Index && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
             bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
             var noun = m.Groups["n"].Value;

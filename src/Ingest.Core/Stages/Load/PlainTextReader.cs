@@ -30,9 +30,11 @@ public sealed class PlainTextReader : IDocumentReader
         var all = pages.SelectMany(p => p.Split('\n')).ToArray();
         int filled = all.Count(l => l.Trim().Length > 0);
         int afterBlank = all.Where((l, i) => l.Trim().Length > 0 && i > 0 && all[i - 1].Trim().Length == 0).Count();
-        // a paragraph per line (news pages: long lines between blank lines) is not double-spaced
-        int longLines = all.Count(l => l.Trim().Length > 120);
-        bool blankParts = afterBlank * 2 < filled || longLines * 3 > filled;
+        // double-spaced hard-wrapped text runs its sentences on across the blanks (the next line goes
+        // on in lower case); between paragraphs, and a paragraph per line, it does not
+        int runOn = all.Where((l, i) => l.Trim().Length > 0 && i > 1 && all[i - 1].Trim().Length == 0
+            && all[i - 2].Trim().Length > 0 && char.IsLower(l.TrimStart()[0])).Count();
+        bool blankParts = afterBlank * 2 < filled || runOn * 5 < afterBlank;
         for (int p = 0; p < pages.Length; p++)
         {
             var lines = pages[p].Split('\n');
