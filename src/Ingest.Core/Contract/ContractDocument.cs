@@ -45,7 +45,12 @@ public sealed record ContractTarget(
     int Line,
     string SourceText,
     string? Repaired,
-    string? Review);
+    string? Review)
+{
+    /// <summary>The cue that gave the deadline ("sentence: đến năm 2030") and the one that gave the kind.</summary>
+    public string? YearCue { get; init; }
+    public string? KindCue { get; init; }
+}
 
 public static class ContractReader
 {
@@ -87,7 +92,11 @@ public static class ContractReader
             Str(t, "section") ?? "",
             src.TryGetProperty("page", out var pg) ? pg.GetInt32() : 0, src.TryGetProperty("line", out var ln) ? ln.GetInt32() : 0,
             Str(src, "text") ?? "", Str(src, "repaired"),
-            t.TryGetProperty("review", out var rv) && rv.ValueKind == JsonValueKind.Object ? Str(rv, "decision") : null);
+            t.TryGetProperty("review", out var rv) && rv.ValueKind == JsonValueKind.Object ? Str(rv, "decision") : null)
+        {
+            YearCue = Str(dl, "cue"),
+            KindCue = Str(t, "kindCue"),
+        };
     }
 
     private static string? Str(JsonElement e, string name) =>

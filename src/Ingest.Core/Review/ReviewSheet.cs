@@ -22,7 +22,7 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
     [
         "Document", "SHA-256", "Key", "Page", "Line", "Section", "Source text", "Repaired text",
         "Indicator", "Catalogue code", "Catalogue label", "Year", "Comparator", "Value", "Value max", "Unit", "Kind",
-        "Confidence", "Needs review",
+        "Year from", "Kind from", "Confidence", "Needs review",
         "Decision", "Corrected value", "Corrected value max", "Corrected unit", "Corrected comparator", "Corrected year",
         "Corrected code", "Reviewer", "Note",
     ];
@@ -42,7 +42,7 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
                 rows.Add([
                     d.Source.Path, r.Sha256, t.Key, t.Page, t.Line, section != null ? $"{section.Number} {section.Title}".Trim() : t.Section,
                     t.SourceText, t.Repaired, t.Indicator, t.Code, t.Code == null ? null : catalogue.Find(t.Code)?.Label,
-                    t.Year, t.Comparator, t.Value, t.ValueMax, t.Unit, t.Kind, t.Confidence, t.NeedsReview,
+                    t.Annual ? "annual" : t.Year, t.Comparator, t.Value, t.ValueMax, t.Unit, t.Kind, t.YearCue, t.KindCue, t.Confidence, t.NeedsReview,
                     null, null, null, null, null, null, null, null, null,
                 ]);
             }

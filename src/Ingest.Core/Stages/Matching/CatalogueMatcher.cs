@@ -22,6 +22,7 @@ public sealed class CatalogueMatcher
     private readonly (string Phrase, int Group, int Member)[] _memberPhrases;
     private readonly (string Phrase, int Mark)[] _markPhrases;
     private readonly Dictionary<string, ContrastProfile> _entryProfiles;
+    private readonly HashSet<string> _knownNouns;
 
     /// <summary>What a unit that contradicts the entry's leaves of a score: enough to rank, rarely enough to pass.</summary>
     private const double Contradiction = 0.4;
@@ -55,6 +56,11 @@ public sealed class CatalogueMatcher
         _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + n / (double)kv.Value), StringComparer.Ordinal);
         _defaultIdf = Math.Log(1.0 + n);
         _variants = perEntry.SelectMany(p => p.Variants.Select(v => (p.Entry, v, v.Sum(Idf)))).ToArray();
+        // only a noun the lexicon or the catalogue counts can contradict an entry; a unit cell OCR
+        // garbled ("TH liệu thành xã" for "Trung tâm") says nothing
+        _knownNouns = lexicon.CountNouns.Select(c => TermVectorizer.Fold(c.Noun))
+            .Concat(catalogue.Entries.Select(e => TermVectorizer.Fold(e.CountedNoun ?? "")))
+            .Where(x => x.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
 
     private double Idf(string term) => _idf.TryGetValue(term, out var w) ? w : _defaultIdf;
@@ -67,6 +73,7 @@ public sealed class CatalogueMatcher
     public IReadOnlyList<CatalogueMatch> Rank(string phrase, UnitClass unit, string? countNoun = null)
     {
         var noun = unit == UnitClass.Count && !string.IsNullOrWhiteSpace(countNoun) ? TermVectorizer.Fold(countNoun.Split('/')[0].Trim()) : null;
+        if (noun != null && !_knownNouns.Contains(noun)) noun = null;
         var q = _terms.Terms(phrase);
         if (q.Count == 0) return [];
         double qWeight = q.Sum(t => _idf.ContainsKey(t) ? Idf(t) : 0.3);
