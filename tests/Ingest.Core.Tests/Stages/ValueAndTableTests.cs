@@ -32,6 +32,24 @@ public class ValueAndTableTests
         Assert.StartsWith(unit, v.Unit);
     }
 
+    [Theory]
+    [InlineData("≥ 90", 90, null, ">=")]
+    [InlineData("75 - 80", 75, 80.0, "range")]
+    [InlineData("Khoảng 95", 95, null, "~")]
+    [InlineData("< 0,5", 0.5, null, "<")]
+    [InlineData("06", 6, null, "=")]
+    public void BareCell_IsReadInTheColumnsUnit(string cell, double value, double? max, string cmp)
+    {
+        var v = Scanner.ScanBare(cell, UnitClass.Percent, "%");
+        Assert.Equal((value, max, cmp), (v!.Value!.Value, v.Max, v.Comparator));
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("Thường xuyên")]
+    [InlineData("Quý IV/2025")]
+    public void CellWithoutAFigure_GivesNone(string cell) => Assert.Null(Scanner.ScanBare(cell, UnitClass.Percent, "%"));
+
     [Fact]
     public void CountRange_IsOneRange()
     {
