@@ -45,7 +45,9 @@ public sealed record Lexicon
     public required IReadOnlyList<string> BaselineHeadings { get; init; }
     public required IReadOnlyList<string> TargetHeadings { get; init; }
     public required IReadOnlyList<string> EstimateMarks { get; init; }
-    public required IReadOnlyList<string> DateLeadIns { get; init; }
+    public required IReadOnlyList<string> DayWords { get; init; }
+    public required IReadOnlyList<string> MonthWords { get; init; }
+    public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }
     public required IReadOnlyList<string> HeaderIssuerWords { get; init; }

@@ -13,8 +13,11 @@ public enum CueKind
     Target,
 }
 
-/// <summary>How a deadline year was written; a bare "2030" governs only where a header gives it meaning.</summary>
-public enum YearForm { Lead, Period, Plain, Bare }
+/// <summary>
+/// How a deadline year was written. A bare "2030" and a date standing alone ("ngày 22/12/2024", the
+/// document's own or a decree's) govern only where a table header gives them meaning.
+/// </summary>
+public enum YearForm { Lead, Period, Plain, Bare, Date }
 
 /// <summary>
 /// A phrase that decides time or status for the values it governs: where it is in its text, what
@@ -24,4 +27,7 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
 {
     public bool IsTime => Kind is CueKind.Deadline or CueKind.Annual;
     public bool IsStatus => Kind is CueKind.Baseline or CueKind.Target;
+
+    /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
+    public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

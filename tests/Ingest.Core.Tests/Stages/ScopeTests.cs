@@ -21,13 +21,15 @@ public class ScopeTests
     [InlineData("năm 2026", CueKind.Deadline, 2026, YearForm.Plain)]
     [InlineData("trước 31/12/2027", CueKind.Deadline, 2027, YearForm.Lead)]
     [InlineData("trước ngày 31/12/2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("hoàn thành đến ngày 31/12/2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("giai đoạn từ 2026 - 2030", CueKind.Deadline, 2030, YearForm.Period)]
     [InlineData("Tầm nhìn đến năm 2045", CueKind.Deadline, 2045, YearForm.Lead)]
     [InlineData("Đến 2030", CueKind.Deadline, 2030, YearForm.Lead)]
     [InlineData("từ nay đến năm 2030", CueKind.Deadline, 2030, YearForm.Lead)]
     [InlineData("tính đến ngày 30/9/2025", CueKind.Baseline, 2025, YearForm.Lead)]
     [InlineData("tính đến hết năm 2024", CueKind.Deadline, 2024, YearForm.Lead)]
-    [InlineData("ngày 22/12/2024", CueKind.Deadline, 2024, YearForm.Bare)]
-    [InlineData("tháng 9 năm 2025", CueKind.Deadline, 2025, YearForm.Bare)]
+    [InlineData("ngày 22/12/2024", CueKind.Deadline, 2024, YearForm.Date)]
+    [InlineData("tháng 9 năm 2025", CueKind.Deadline, 2025, YearForm.Date)]
     public void TimePhrase_GivesItsCue(string phrase, CueKind kind, int year, YearForm form)
     {
         var cue = Assert.Single(Finder.Find(phrase));
@@ -65,6 +67,11 @@ public class ScopeTests
         var t = title.StartsWith("I. ") ? title[3..] : title;
         Assert.Equal(kind, Finder.StatusOfHeading(t)!.Kind);
     }
+
+    [Theory]
+    [InlineData("Thực hiện hiệu quả các nhiệm vụ chuyển đổi số")]
+    [InlineData("Đánh giá, xếp loại cán bộ")]
+    public void TaskHeading_StatesNoStatus(string title) => Assert.Null(Finder.StatusOfHeading(title));
 
     [Theory]
     [InlineData("Thực hiện năm 2024", CueKind.Baseline, 2024)]
@@ -148,6 +155,8 @@ public class ScopeTests
         // a year in a sentence governs its later values across ',' and ';'
         { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },
         { "Tỷ trọng kinh tế số năm 2026 đạt 12%, năm 2028 đạt 16% và đến năm 2030 đạt tối thiểu 20%.", [12, 16, 20], [2026, 2028, 2030], ["target", "target", "target"] },
+        // a sentence may start with a figure: the year of the one before stays there
+        { Some.Header2025 + "Kinh tế số chiếm 9,4% GRDP năm 2024. 100% xã có cáp quang vào năm 2027.", [9.4, 100], [2024, 2027], ["baseline", "target"] },
         // a lead-in ending in ':' governs its list
         { "Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2025, 2025], ["target", "target"] },
         // a sentence stating no figure governs what follows

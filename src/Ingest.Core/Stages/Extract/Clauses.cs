@@ -17,7 +17,7 @@ public static class Clauses
         {
             char c = text[i];
             bool cut = semicolons && c == ';' ||
-                       c == '.' && i + 2 < text.Length && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || text[i + 2] == '-') && !EndsListNumber(text, i);
+                       c is '.' or '!' or '?' or '…' && i + 2 < text.Length && text[i + 1] == ' ' && StartsSentence(text[i + 2]) && !EndsListNumber(text, i);
             if (!cut) continue;
             if (i > start) list.Add((start, i));
             start = i + 1;
@@ -26,12 +26,17 @@ public static class Clauses
         return list;
     }
 
-    // "2.1. Về …", "1. Kết quả": a short number before the stop numbers a heading; "năm 2024. Tỷ lệ" ends a sentence
+    // a sentence starts with a capital, a figure ("… năm 2024. 100% xã …"), a dash, a quote or a bracket
+    private static bool StartsSentence(char c) => char.IsUpper(c) || char.IsDigit(c) || c is '-' or '"' or '“' or '(';
+
+    // "2.1. Về …", "1. Kết quả": a short number that opens the text or ends a multi-level number
+    // numbers a heading; "năm 2024. Tỷ lệ", "xếp thứ 15. Năm 2025" end sentences
     private static bool EndsListNumber(string s, int i)
     {
         int k = i;
         while (k > 0 && char.IsDigit(s[k - 1])) k--;
-        return i - k is > 0 and < 3;
+        if (i - k is 0 or >= 3) return false;
+        return s[..k].Trim().Length == 0 || s[k - 1] == '.';
     }
 
     /// <summary>

@@ -30,19 +30,24 @@ public sealed class ExtractStage
         foreach (var p in doc.Paragraphs)
         {
             if (p.Role == TextRole.Headline) continue;
-            var opening = _prose.Opening(p);
-            // a paragraph that names no time continues the frame its predecessor in the same section opened
-            bool continues = ReferenceEquals(p.Section, previousSection) && !_prose.NamesTime(p);
+            var prepared = _prose.Prepare(p);
+            var opening = prepared.Opening;
+            // a paragraph that names no time continues the frame its predecessor in the same section
+            // opened; like a lead-in's, a carried year does not make the paragraph's figures baselines
+            bool continues = ReferenceEquals(p.Section, previousSection) && !prepared.NamesTime;
             var outer = Outer(p.Section);
-            if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.Paragraph, carried), .. outer.Nodes] };
+            if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.LeadIn, carried), .. outer.Nodes] };
             // a line that repeats the headline restates a figure of the body
-            list.AddRange(_prose.Extract(p, outer).Where(c => doc.Headline == null || Text.VietText.Squash(c.Source.Text) != doc.Headline));
+            list.AddRange(_prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline)));
             carried = opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
         }
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
         return Series(list);
     }
+
+    private static bool RepeatsHeadline(TargetCandidate c, string? headline) =>
+        headline != null && (Text.VietText.Squash(c.Source.Text) == headline || c.Source.Repaired is { } r && Text.VietText.Squash(r) == headline);
 
     /// <summary>
     /// A recurring rate that the plan raises block by block ("1,5% chi ngân sách hằng năm" by 2035,

@@ -16,19 +16,29 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
     private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
 
-    /// <summary>The cues that open a paragraph (before its first figure), for the paragraphs after it.</summary>
-    public IReadOnlyList<Cue> Opening(Paragraph p) => ProseScope.Opening(Frame(p.Text));
+    /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
+    public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
+    {
+        /// <summary>The deadline that opens the paragraph (before its first figure), for the paragraphs after it.</summary>
+        public IReadOnlyList<Cue> Opening => ProseScope.Opening(Frame);
 
-    /// <summary>True when the paragraph states a time of its own.</summary>
-    public bool NamesTime(Paragraph p) => Frame(p.Text).Cues.Any(c => c.IsTime && c.Form != YearForm.Bare);
+        /// <summary>True when the paragraph states a time of its own.</summary>
+        public bool NamesTime => Frame.Cues.Any(c => c.IsTime && !c.Standalone);
+    }
 
-    private ProseFrame Frame(string text) =>
-        scope.Frame(text, Clauses.Split(text).SelectMany(c => scanner.Scan(text[c.Start..c.End]).Select(v => v.Start + c.Start)));
+    public Prepared Prepare(Paragraph p)
+    {
+        var text = p.Text;
+        var clauses = Clauses.Split(text);
+        var values = clauses
+            .Select(c => scanner.Scan(text[c.Start..c.End])
+                .Select(v => v with { Start = v.Start + c.Start, End = v.End + c.Start, NumberStart = v.NumberStart + c.Start })
+                .ToList())
+            .ToList();
+        return new Prepared(p, clauses, values, scope.Frame(text, values.SelectMany(vs => vs.Select(v => v.Start))));
+    }
 
     private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
-
-    private static int SentenceOf(ProseFrame frame, int at) =>
-        frame.Sentences.Where(s => at >= s.Start && at < s.End).Select(s => s.Start).DefaultIfEmpty(0).First();
 
     /// <summary>The text between two offsets without its dated phrases ("năm 2026", "đến năm 2030"): they are scope, not indicator.</summary>
     private static string WithoutDates(ProseFrame frame, int from, int to)
@@ -44,7 +54,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
     private bool IsBudget(ProseFrame frame, ValueMention v)
     {
         if (!_moneyUnits.Contains(Text.VietText.Fold(v.Unit))) return false;
-        int ss = frame.Sentences.Where(s => v.Start >= s.Start && v.Start < s.End).Select(s => s.Start).DefaultIfEmpty(0).First();
+        int ss = frame.SentenceStart(v.Start);
         var before = Text.VietText.Fold(frame.Text[ss..v.Start]);
         return _budgetWords.Any(w => Text.VietText.ContainsWord(before, w));
     }
@@ -56,16 +66,12 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         return text[i..v.End].Trim();
     }
 
-    public IEnumerable<TargetCandidate> Extract(Paragraph p, OuterScope outer)
+    public IEnumerable<TargetCandidate> Extract(Paragraph p, OuterScope outer) => Extract(Prepare(p), outer);
+
+    public IEnumerable<TargetCandidate> Extract(Prepared prepared, OuterScope outer)
     {
+        var (p, clauses, perClause, frame) = (prepared.Paragraph, prepared.Clauses, prepared.Values, prepared.Frame);
         var text = p.Text;
-        var clauses = Clauses.Split(text);
-        var perClause = clauses
-            .Select(c => scanner.Scan(text[c.Start..c.End])
-                .Select(v => v with { Start = v.Start + c.Start, End = v.End + c.Start, NumberStart = v.NumberStart + c.Start })
-                .ToList())
-            .ToList();
-        var frame = scope.Frame(text, perClause.SelectMany(vs => vs.Select(v => v.Start)));
         (string Name, string Match, int Sentence)? previous = null;
         for (int k = 0; k < clauses.Count; k++)
         {
@@ -90,7 +96,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 var match = $"{before} {after} {qualifier}".Trim();
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
                 // shares the one its sentence named before it
-                int sentence = SentenceOf(frame, v.Start);
+                int sentence = frame.SentenceStart(v.Start);
                 if (Words(before) + Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 previous = (name, match, sentence);

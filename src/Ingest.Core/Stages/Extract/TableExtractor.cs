@@ -59,7 +59,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
             var frame = scope.Frame(text, mentions.Select(m => m.Start));
             // a note's figure is a target only when the note dates or qualifies it ("Năm 2025 ước đạt 71,2%");
             // "Tốc độ từ 100 Mbps trở lên" defines the indicator
-            if (note && !frame.Cues.Any(c => c.Form != YearForm.Bare)) continue;
+            if (note && !frame.Cues.Any(c => !c.Standalone)) continue;
             ScopeNode[] around = [rowNode, new ScopeNode(ScopeLevel.Column, column.Cues), .. outer.Nodes];
             for (int i = 0; i < mentions.Count; i++)
             {

@@ -19,9 +19,11 @@ public sealed partial class CueFinder
     private readonly (string Phrase, Lead Lead)[] _dateLeads;
     private readonly (string Phrase, CueKind Kind)[] _words;
     private readonly string[] _baselineHeadings;
+    private readonly string[] _baselineColumns;
     private readonly string[] _targetHeadings;
     private readonly string[] _estimateMarks;
     private readonly string[] _statusAfterValue;
+    private readonly Regex _fullDate;
 
     public CueFinder(Lexicon lexicon)
     {
@@ -39,17 +41,20 @@ public sealed partial class CueFinder
             .Concat(lexicon.TargetCues.Select(w => (VietText.Fold(w), CueKind.Target)))
             .OrderByDescending(p => p.Item1.Length).ToArray();
         _baselineHeadings = lexicon.BaselineHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
+        _baselineColumns = lexicon.BaselineColumns.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
         _targetHeadings = lexicon.TargetHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
         _estimateMarks = lexicon.EstimateMarks.Select(VietText.Fold).ToArray();
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
+        // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025" (day, month and year words from the lexicon)
+        string W(IEnumerable<string> words) => string.Join("|", words.Select(VietText.Fold).Select(Regex.Escape));
+        var day = W(lexicon.DayWords);
+        var month = W(lexicon.MonthWords);
+        var yearWord = W(lexicon.PlainYearLeadIns);
+        _fullDate = new Regex($@"(?<![0-9/.])[0-9]{{1,2}}\s?[/.\-]\s?[0-9]{{1,2}}\s?[/.\-]\s?(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?:(?:{day})\s+[0-9]{{1,2}}\s+)?(?:{month})\s+[0-9]{{1,2}}\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])", RegexOptions.Compiled);
     }
 
-    [GeneratedRegex(@"(?<![\d/.\-])(?<a>(?:19|20)\d{2})(?:\s*[-–—]\s*(?<b>(?:19|20)\d{2}))?(?![\d/%]|[.,]\d)")]
+    [GeneratedRegex(@"(?<![0-9/.\-])(?<a>(?:19|20)[0-9]{2})(?:\s*[-–—]\s*(?<b>(?:19|20)[0-9]{2}))?(?![0-9/%]|[.,][0-9])")]
     private static partial Regex YearOrPeriod();
-
-    // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025"
-    [GeneratedRegex(@"(?<![\d/.])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?<y>(?:19|20)\d{2})(?!\d)|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s*(?:năm\s+|/\s?)(?<y>(?:19|20)\d{2})(?!\d)")]
-    private static partial Regex FullDate();
 
     /// <summary>Every cue in a text, in order of position.</summary>
     public IReadOnlyList<Cue> Find(string text)
@@ -59,27 +64,30 @@ public sealed partial class CueFinder
         var taken = new List<(int Start, int End)>();
         bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
 
-        foreach (Match m in FullDate().Matches(folded))
+        foreach (Match m in _fullDate.Matches(folded))
         {
             taken.Add((m.Index, m.Index + m.Length));
-            int year = int.Parse(m.Groups["y"].Value);
+            int year = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
             var (lead, leadStart) = LeadBefore(folded, m.Index, _dateLeads);
             if (lead == Lead.AsOf) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Baseline, year, YearForm.Lead));
             else if (lead == Lead.DeadlineDate) cues.Add(Make(text, leadStart, m.Index + m.Length, CueKind.Deadline, year, YearForm.Lead));
             // a date alone says something only where a header gives it a role ("Thực hiện đến 30/9/2025")
-            else cues.Add(Make(text, m.Index, m.Index + m.Length, CueKind.Deadline, year, YearForm.Bare));
+            else cues.Add(Make(text, m.Index, m.Index + m.Length, CueKind.Deadline, year, YearForm.Date));
+            if (lead is Lead.AsOf or Lead.DeadlineDate) taken.Add((leadStart, m.Index));
         }
         foreach (Match m in YearOrPeriod().Matches(folded))
         {
             if (!Free(m.Index, m.Index + m.Length)) continue;
-            int a = int.Parse(m.Groups["a"].Value);
+            int a = int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
             bool period = m.Groups["b"].Success;
-            int year = period ? int.Parse(m.Groups["b"].Value) : a;
+            int year = period ? int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture) : a;
             if (period && year < a) continue;
             var (lead, leadStart) = LeadBefore(folded, m.Index, _yearLeads);
             int end = m.Index + m.Length;
             switch (lead)
             {
+                // "giai đoạn từ 2026 - 2030": a period after "từ" is still the plan's span
+                case Lead.Reference when period: cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, YearForm.Period)); break;
                 case Lead.Reference: break;
                 case Lead.AsOf: cues.Add(Make(text, leadStart, end, CueKind.Baseline, year, YearForm.Lead)); break;
                 case Lead.Deadline: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, YearForm.Lead)); break;
@@ -133,20 +141,31 @@ public sealed partial class CueFinder
         var list = new List<Cue>();
         var year = Find(header).LastOrDefault(c => c.Year != null);
         if (year != null) list.Add(year.Kind == CueKind.Baseline ? year : year with { Kind = CueKind.Deadline });
-        if (StatusOfHeading(header) is { } status) list.Insert(0, status);
+        if (StatusOfColumn(header) is { } status) list.Insert(0, status);
         return list;
     }
 
-    /// <summary>The status a title or header states by how it starts, or by an estimate mark.</summary>
-    public Cue? StatusOfHeading(string title)
+    /// <summary>The status a section heading states by how it starts ("Kết quả đạt được", "Thực trạng", "Mục tiêu").</summary>
+    public Cue? StatusOfHeading(string title) => StatusOf(title, _baselineHeadings);
+
+    /// <summary>
+    /// The status a column header states: a column of what was done ("Thực hiện", "Ước thực hiện",
+    /// "Năm 2025 (ước)") against one of what is planned ("Kế hoạch", "Mục tiêu"). Its words are
+    /// broader than a heading's: "Thực hiện hiệu quả …" heads a section of tasks, not of results.
+    /// </summary>
+    public Cue? StatusOfColumn(string header) => StatusOf(header, _baselineColumns);
+
+    private Cue? StatusOf(string title, string[] baselineWords)
     {
-        var folded = FoldSameLength(title).Trim();
-        foreach (var w in _baselineHeadings)
-            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Baseline, null, title.Trim()[..w.Length]);
+        // offsets on the cleaned text, so that the phrase is cut where the words are
+        var clean = VietText.Clean(title).Trim();
+        var folded = FoldSameLength(clean);
+        foreach (var w in baselineWords)
+            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Baseline, null, clean[..w.Length]);
         foreach (var m in _estimateMarks)
-            if (folded.Contains(m, StringComparison.Ordinal)) return new Cue(0, folded.Length, CueKind.Baseline, null, m);
+            if (folded.IndexOf(m, StringComparison.Ordinal) is var at and >= 0) return new Cue(at, at + m.Length, CueKind.Baseline, null, clean.Substring(at, m.Length));
         foreach (var w in _targetHeadings)
-            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Target, null, title.Trim()[..w.Length]);
+            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Target, null, clean[..w.Length]);
         return null;
     }
 

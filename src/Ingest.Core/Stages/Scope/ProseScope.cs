@@ -4,7 +4,36 @@ using Ingest.Core.Stages.Extract;
 namespace Ingest.Core.Stages.Scope;
 
 /// <summary>A text's cues and sentences, found once for all the values in it.</summary>
-public sealed record ProseFrame(string Text, IReadOnlyList<Cue> Cues, IReadOnlyList<(int Start, int End)> Sentences, IReadOnlyList<int> ValueStarts);
+public sealed record ProseFrame(string Text, IReadOnlyList<Cue> Cues, IReadOnlyList<(int Start, int End)> Sentences, IReadOnlyList<int> ValueStarts)
+{
+    /// <summary>The bracketed spans of the text, found once.</summary>
+    public IReadOnlyList<(int Start, int End)> Brackets { get; } = FindBrackets(Text);
+
+    /// <summary>Where the sentence holding an offset starts.</summary>
+    public int SentenceStart(int at)
+    {
+        int lo = 0, hi = Sentences.Count - 1, found = 0;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Sentences[mid].Start <= at) { found = Sentences[mid].Start; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
+    private static List<(int Start, int End)> FindBrackets(string text)
+    {
+        var list = new List<(int, int)>();
+        int open = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') open = i;
+            else if (text[i] == ')' && open >= 0) { list.Add((open, i + 1)); open = -1; }
+        }
+        return list;
+    }
+}
 
 /// <summary>
 /// The inner part of a value's scope path in running text (a paragraph or a table cell):
@@ -29,11 +58,11 @@ public sealed class ProseScope(CueFinder finder)
     /// <param name="outer">the scope nodes around the text, innermost first</param>
     public IReadOnlyList<ScopeNode> Path(ProseFrame frame, int valueStart, int valueEnd, int ownEnd, IEnumerable<ScopeNode> outer)
     {
-        int ss = frame.Sentences.Where(s => valueStart >= s.Start && valueStart < s.End).Select(s => s.Start).DefaultIfEmpty(0).First();
-        var bracket = Brackets(frame.Text).FirstOrDefault(b => valueStart >= b.Start && valueStart < b.End);
+        int ss = frame.SentenceStart(valueStart);
+        var bracket = frame.Brackets.FirstOrDefault(b => valueStart >= b.Start && valueStart < b.End);
         var usable = frame.Cues
-            .Where(c => c.Form != YearForm.Bare)
-            .Where(c => Brackets(frame.Text).All(b => c.Start < b.Start || c.End > b.End || b == bracket))
+            .Where(c => !c.Standalone)
+            .Where(c => frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
             .ToList();
         var own = usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart).OrderByDescending(c => c.Start).ToList();
@@ -65,16 +94,6 @@ public sealed class ProseScope(CueFinder finder)
         return frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.End <= firstValue
                 && (c.Form is YearForm.Lead or YearForm.Period || c.Form == YearForm.Plain && c.Start <= 2))
             .Reverse().Take(1).ToList();
-    }
-
-    private static IEnumerable<(int Start, int End)> Brackets(string text)
-    {
-        int open = -1;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '(') open = i;
-            else if (text[i] == ')' && open >= 0) { yield return (open, i + 1); open = -1; }
-        }
     }
 
     /// <summary>The scope nodes of a section path and the document title, innermost first.</summary>

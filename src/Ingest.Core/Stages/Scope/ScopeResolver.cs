@@ -35,8 +35,8 @@ public static class ScopeResolver
         {
             foreach (var cue in node.Cues)
             {
-                if (time == null && cue.IsTime && cue.Form != YearForm.Bare) time = (cue, node.Level);
-                if (time == null && cue.IsTime && cue.Form == YearForm.Bare && node.Level is ScopeLevel.Column or ScopeLevel.Row) time = (cue, node.Level);
+                if (time == null && cue.IsTime && !cue.Standalone) time = (cue, node.Level);
+                if (time == null && cue.IsTime && cue.Standalone && node.Level is ScopeLevel.Column or ScopeLevel.Row) time = (cue, node.Level);
                 if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) status = (cue, node.Level);
             }
             if (time != null && status != null) break;
@@ -49,7 +49,7 @@ public static class ScopeResolver
         {
             foreach (var node in path)
                 foreach (var cue in node.Cues)
-                    if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && (cue.Form != YearForm.Bare || node.Level is ScopeLevel.Column or ScopeLevel.Row)
+                    if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && (!cue.Standalone || node.Level is ScopeLevel.Column or ScopeLevel.Row)
                         && (documentYear == null || y <= documentYear))
                         return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
             return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue);
@@ -58,7 +58,7 @@ public static class ScopeResolver
         var yearCue = new CueSource(t.Level, t.Cue.Phrase);
         if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
         var series = path.SelectMany(n => n.Cues.Select(c => (Cue: c, n.Level)))
-            .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && (x.Cue.Form != YearForm.Bare || x.Level is ScopeLevel.Column or ScopeLevel.Row));
+            .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && (!x.Cue.Standalone || x.Level is ScopeLevel.Column or ScopeLevel.Row));
         return new ScopeDecision(null, true, kind, yearCue, kindCue)
         {
             SeriesYear = series.Cue?.Year,
@@ -70,7 +70,7 @@ public static class ScopeResolver
     {
         if (cue.Kind != CueKind.Deadline || cue.Year is not { } y || documentYear is not { } d) return null;
         if (level is not (ScopeLevel.Value or ScopeLevel.Sentence or ScopeLevel.Paragraph or ScopeLevel.Row)) return null;
-        if (cue.Form == YearForm.Bare) return null;
+        if (cue.Standalone) return null;
         return y < d ? CueKind.Baseline : y > d ? CueKind.Target : null;
     }
 }

@@ -102,7 +102,8 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
                 cells.Add(new TableCell(unit));
             }
             int figures = 0;
-            while (figures < valueColumns && Line(blocks, j) is { } f && Figure().IsMatch(f.Text))
+            // an empty cell prints no line: the next row's number ("2" after row 1, then its indicator) ends the figures
+            while (figures < valueColumns && Line(blocks, j) is { } f && Figure().IsMatch(f.Text) && !IsNextRow(blocks, j, line.Text))
             {
                 cells.Add(new TableCell(IsDash(f.Text) ? [] : [f]));
                 figures++; j++;
@@ -123,6 +124,11 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         next = i;
         return true;
     }
+
+    private bool IsNextRow(IReadOnlyList<Block> blocks, int j, string rowNumber) =>
+        int.TryParse(rowNumber.Trim().TrimEnd('.'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && Line(blocks, j)!.Text.Trim().TrimEnd('.') == (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        && Line(blocks, j + 1) is { } after && !Figure().IsMatch(after.Text) && !IsUnit(after.Text);
 
     /// <summary>Past a header repeated at the top of the next page, if one starts here.</summary>
     private int Skip(IReadOnlyList<Block> blocks, int i, int cells) =>
@@ -172,7 +178,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     {
         int firstYear = cells.Count;
         while (firstYear > 0 && cells[firstYear - 1].Cell.Year != null) firstYear--;
-        int group = firstYear > 1 && firstYear < cells.Count ? cells.FindLastIndex(firstYear - 2, c => c.Cell.Role is ColumnRole.Time or ColumnRole.Other) : -1;
+        int group = firstYear > 0 && firstYear < cells.Count ? cells.FindLastIndex(firstYear - 1, c => c.Cell.Role is ColumnRole.Time or ColumnRole.Other) : -1;
         bool trailing = group >= 0;
         List<TableRow> rows;
         List<HeaderCellText> order;

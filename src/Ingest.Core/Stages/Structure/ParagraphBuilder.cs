@@ -21,21 +21,23 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
     [GeneratedRegex(@"^\s*\d{1,3}(\s+\p{Lu}|\s*$)")]
     private static partial Regex RowMarker();
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s+\p{Lu}")]
+    [GeneratedRegex(@"^\s*(?<n>[0-9]{1,2})\s+\p{Lu}")]
     private static partial Regex FootnoteStart();
 
     // a footnote reference glued after a percent sign, a closing bracket or quote: "90%1", "(VNeID)4"
-    [GeneratedRegex(@"(?<=[%)”""])(?<n>\d{1,2})(?=[.,;:]?(\s|$))")]
+    [GeneratedRegex(@"(?<=[%)”""])(?<n>[0-9]{1,2})(?=[.,;:]?(\s|$))")]
     private static partial Regex GluedMarker();
 
     // a footnote's marker as OCR reads a superscript digit: the digit, or a stray mark ("!", "?", "*")
     [GeneratedRegex(@"^\s*(?:\d{1,2}|[!?*'°¹²³⁴⁵⁶⁷⁸⁹])\s+\p{Lu}")]
     private static partial Regex MarkedLine();
 
-    public IReadOnlyList<RawParagraph> Build(IEnumerable<TextBlock> blocks)
+    /// <param name="blocks">a run of text blocks</param>
+    /// <param name="footnoteZone">the document's footnote lines by size (<see cref="FootnoteZone"/>), found over whole pages; null: from these blocks</param>
+    public IReadOnlyList<RawParagraph> Build(IEnumerable<TextBlock> blocks, IReadOnlySet<SourceLine>? footnoteZone = null)
     {
         var all = blocks.ToList();
-        var footnoteZone = FootnoteZone(all.Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
+        footnoteZone ??= FootnoteZone(all.Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
         var result = new List<RawParagraph>();
         var current = new List<SourceLine>();
         List<SourceLine>? parked = null;       // body paragraph interrupted by a footnote
@@ -106,7 +108,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
     /// marker: footnotes, found by their size where the markers were lost (a scan reads a
     /// superscript "1" as "!" or not at all).
     /// </summary>
-    private static HashSet<SourceLine> FootnoteZone(IEnumerable<SourceLine> lines)
+    public static HashSet<SourceLine> FootnoteZone(IEnumerable<SourceLine> lines)
     {
         var zone = new HashSet<SourceLine>(ReferenceEqualityComparer.Instance);
         foreach (var page in lines.Where(l => l.Box != null).GroupBy(l => l.Page))

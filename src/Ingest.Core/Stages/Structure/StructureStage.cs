@@ -37,6 +37,8 @@ public sealed class StructureStage
         var tables = new List<StructuredTable>();
         var stack = new List<(Section Section, int Rank)>();
         var pendingText = new List<TextBlock>();
+        // footnotes by size are found over whole pages, not the runs of text between two tables
+        var footnoteZone = ParagraphBuilder.FootnoteZone(doc.Blocks.OfType<TextBlock>().Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
 
         Section? Current() => stack.Count == 0 ? null : stack[^1].Section;
 
@@ -57,7 +59,7 @@ public sealed class StructureStage
         {
             if (pendingText.Count == 0) return;
             Section? footnoteHome = null;
-            foreach (var raw in _paragraphs.Build(pendingText))
+            foreach (var raw in _paragraphs.Build(pendingText, footnoteZone))
             {
                 var (text, spans) = ParagraphBuilder.Join(raw.Lines);
                 if (raw.Role == TextRole.Body)
@@ -96,16 +98,16 @@ public sealed class StructureStage
         var opening = FirstLines(doc, 60);
         var header = _header.Read(opening);
         var documentYear = header.Year ?? opening.SelectMany(l => _cues.Find(l))
-            .Where(c => c.Kind == CueKind.Deadline && c.Form == YearForm.Bare && c.Phrase.Length > 4)   // a full date, not a bare year
+            .Where(c => c.Form == YearForm.Date)
             .Select(c => c.Year).Max();
         // the title's deadline frames the whole plan ("… giai đoạn 2026 - 2030"); its other words say nothing of status
         IReadOnlyList<Cue> titleCues = header.Title is { } title ? _cues.HeadingCues(title).Where(c => c.IsTime).ToList() : [];
         var headline = header.Title == null ? Headline(paragraphs) : null;
         if (headline != null)
         {
-            titleCues = _cues.Find(headline).Where(c => c.IsTime && c.Form != YearForm.Bare).Take(1).ToList();
+            titleCues = _cues.Find(headline).Where(c => c.IsTime && !c.Standalone).Take(1).ToList();
             for (int i = 0; i < paragraphs.Count; i++)
-                if (paragraphs[i].Text == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
+                if (VietText.Squash(paragraphs[i].Text) == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
         }
         return new StructuredDocument(doc, header, sections, paragraphs, tables, repair) { TitleCues = titleCues, Headline = headline, DocumentYear = documentYear };
     }
@@ -130,7 +132,7 @@ public sealed class StructureStage
     {
         var t = text.Trim();
         var cues = _cues.Find(t);
-        var times = cues.Where(c => c.IsTime && c.Form != YearForm.Bare).ToList();
+        var times = cues.Where(c => c.IsTime && !c.Standalone).ToList();
         if (times.Count == 0) return null;
         if (t.EndsWith(':')) return cues;
         bool strong = times.Any(c => c.Kind == CueKind.Deadline && c.Form is YearForm.Lead or YearForm.Period);
@@ -151,7 +153,7 @@ public sealed class StructureStage
         if (first == null || first.Section != null) return null;
         var t = first.Text.Trim();
         if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 25 || t.EndsWith('.') || t.EndsWith(';') || t.EndsWith(':')) return null;
-        return first.Text;
+        return VietText.Squash(first.Text);
     }
 
     private static List<string> FirstLines(LoadedDocument doc, int n)
