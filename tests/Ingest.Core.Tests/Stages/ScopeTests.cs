@@ -53,6 +53,7 @@ public class ScopeTests
     [InlineData("so với năm 2024")]
     [InlineData("Nghị quyết số 41/2025/NQ-HĐND")]
     [InlineData("từ năm 2021")]
+    [InlineData("HỘI ĐỒNG NHÂN DÂN XÃ KHOÁ XIII, NHIỆM KỲ 2021-2026")]
     [InlineData("đạt 2025 lượt")]
     public void Reference_IsNoGoverningCue(string text) =>
         Assert.DoesNotContain(Finder.Find(text), c => c.Form != YearForm.Bare);

@@ -24,6 +24,7 @@ public sealed partial class CueFinder
     private readonly string[] _estimateMarks;
     private readonly string[] _statusAfterValue;
     private readonly Regex _fullDate;
+    private readonly HashSet<string> _rangeOpeners;
 
     public CueFinder(Lexicon lexicon)
     {
@@ -45,6 +46,7 @@ public sealed partial class CueFinder
         _targetHeadings = lexicon.TargetHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
         _estimateMarks = lexicon.EstimateMarks.Select(VietText.Fold).ToArray();
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
+        _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025" (day, month and year words from the lexicon)
         string W(IEnumerable<string> words) => string.Join("|", words.Select(VietText.Fold).Select(Regex.Escape));
         var day = W(lexicon.DayWords);
@@ -86,8 +88,9 @@ public sealed partial class CueFinder
             int end = m.Index + m.Length;
             switch (lead)
             {
-                // "giai đoạn từ 2026 - 2030": a period after "từ" is still the plan's span
-                case Lead.Reference when period: cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, YearForm.Period)); break;
+                // "giai đoạn từ 2026 - 2030": a period that "từ" opens is still the plan's span ("nhiệm kỳ 2021 - 2026" is not)
+                case Lead.Reference when period && _rangeOpeners.Contains(folded[leadStart..m.Index].Trim()):
+                    cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, YearForm.Period)); break;
                 case Lead.Reference: break;
                 case Lead.AsOf: cues.Add(Make(text, leadStart, end, CueKind.Baseline, year, YearForm.Lead)); break;
                 case Lead.Deadline: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, YearForm.Lead)); break;
