@@ -20,7 +20,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double MinRuleShare = 0.5;
     private const double MinBandShare = 0.3;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
-    private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
+    // whether a band of cells is a header is the shared recogniser's call (year and status columns included)
+    private readonly Structure.TableHeaderRecogniser _header = new(lexicon, new Scope.CueFinder(lexicon));
 
     public sealed record PageResult(IReadOnlyList<Block> Blocks, ColumnLayout? Carry);
 
@@ -88,9 +89,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
             if (words.Count < 3) continue;
             var cells = Split(words);
             if (cells.Count < 3) continue;
-            var first = VietText.Fold(CellText(cells[0])).Trim('.', ':');
-            bool numbered = _numberWords.Contains(first);
-            int roles = cells.Skip(numbered ? 1 : 0).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(CellText(c)), w))));
+            var recognised = cells.Select(c => _header.Recognise(CellText(c))).ToList();
+            bool numbered = recognised[0].Role == ColumnRole.Number;
+            // a year alone does not make a band a header: "2026 và | lộ trình đến năm 2030" is prose set in columns
+            int roles = recognised.Skip(numbered ? 1 : 0).Count(h => h.Role != ColumnRole.Other && h.Year == null);
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
             if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count)
