@@ -14,11 +14,16 @@ internal static class RuleFinder
     private const double MinRuleInches = 0.5;
     private const int DarkThreshold = 128;
     private const int MaxRuleThicknessPx = 20;
+    /// <summary>How much darker than the paper around it a thin stroke must be to count.</summary>
+    private const int MinRuleContrast = 24;
+    /// <summary>Wider than a rule with its scanned blur (in inches), so the paper beside it is in the window.</summary>
+    private const double ContrastWindowInches = 0.05;
+    private const int TophatBlack = 1;
 
     public static IReadOnlyList<PixelRule> Find(Pix gray, int dpi, bool erase)
     {
         int min = Math.Max(30, (int)(MinRuleInches * dpi));
-        using var binary = Pix.Own(TesseractNative.pixConvertTo1(gray.Raw, DarkThreshold));
+        using var binary = Dark(gray, dpi);
         if (binary == null) return [];
         using var horizontal = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, min, 1));
         if (horizontal == null) return [];
@@ -38,6 +43,28 @@ internal static class RuleFinder
         return rules;
     }
 
+    /// <summary>
+    /// The page's dark pixels: those under a fixed threshold, and those clearly darker than the
+    /// paper a few pixels around them. A light or faded scan prints its thin borders in pale grey
+    /// (190 on paper of 230), which no fixed threshold separates from the paper without also
+    /// catching a shaded margin; a black top-hat measures each pixel against its own
+    /// neighbourhood, so a thin border, across or down, stands out and gradual shading does not.
+    /// </summary>
+    private static Pix? Dark(Pix gray, int dpi)
+    {
+        var fixedDark = Pix.Own(TesseractNative.pixConvertTo1(gray.Raw, DarkThreshold));
+        if (fixedDark == null) return null;
+        int window = Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
+        using var tophat = Pix.Own(TesseractNative.pixTophat(gray.Raw, window, window, TophatBlack));
+        using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
+        using var contrast = inverted == null ? null : Pix.Own(TesseractNative.pixConvertTo1(inverted.Raw, 256 - MinRuleContrast));
+        if (contrast == null) return fixedDark;
+        var both = Pix.Own(TesseractNative.pixOr(IntPtr.Zero, fixedDark.Raw, contrast.Raw));
+        if (both == null) return fixedDark;
+        fixedDark.Dispose();
+        return both;
+    }
+
     private static List<(int X, int Y, int W, int H)> Boxes(Pix binary)
     {
         var boxa = TesseractNative.pixConnCompBB(binary.Raw, 8);
@@ -53,11 +80,12 @@ internal static class RuleFinder
         return result;
     }
 
-    // a rule broken by scanning noise is still one rule
+    // a rule broken by scanning noise, or where a column's border crosses it, is still one rule;
+    // taken left to right, each piece meets the end of the rule it continues
     private static IReadOnlyList<PixelRule> Merge(List<PixelRule> rules)
     {
         var merged = new List<PixelRule>();
-        foreach (var r in rules.OrderBy(r => r.Y).ThenBy(r => r.X0))
+        foreach (var r in rules.OrderBy(r => r.X0).ThenBy(r => r.Y))
         {
             int i = merged.FindIndex(m => Math.Abs(m.Y - r.Y) <= 6 && r.X0 <= m.X1 + 40 && r.X1 >= m.X0 - 40);
             if (i < 0) merged.Add(r);

@@ -78,6 +78,8 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
     [LibraryImport(Lept)] public static partial int setMsgSeverity(int severity);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
+    [LibraryImport(Lept)] public static partial IntPtr pixTophat(IntPtr pixs, int hsize, int vsize, int type);
+    [LibraryImport(Lept)] public static partial IntPtr pixInvert(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
