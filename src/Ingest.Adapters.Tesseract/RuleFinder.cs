@@ -3,6 +3,15 @@ namespace Ingest.Adapters.Tesseract;
 /// <summary>A horizontal printed line in image pixels.</summary>
 internal sealed record PixelRule(int Y, int X0, int X1);
 
+/// <summary>A vertical printed line in image pixels.</summary>
+internal sealed record PixelColumnRule(int X, int Y0, int Y1);
+
+/// <summary>The printed lines of a page image: row borders and column borders.</summary>
+internal sealed record PageRules(IReadOnlyList<PixelRule> Horizontal, IReadOnlyList<PixelColumnRule> Vertical)
+{
+    public static readonly PageRules None = new([], []);
+}
+
 /// <summary>
 /// Finds the ruling lines of tables on a grey page image by morphology (an opening with a long thin
 /// brick keeps only long strokes, which letters are not), and optionally paints them out so the
@@ -20,18 +29,22 @@ internal static class RuleFinder
     private const double ContrastWindowInches = 0.05;
     private const int TophatBlack = 1;
 
-    public static IReadOnlyList<PixelRule> Find(Pix gray, int dpi, bool erase)
+    public static PageRules Find(Pix gray, int dpi, bool erase)
     {
         int min = Math.Max(30, (int)(MinRuleInches * dpi));
         using var binary = Dark(gray, dpi);
-        if (binary == null) return [];
+        if (binary == null) return PageRules.None;
         using var horizontal = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, min, 1));
-        if (horizontal == null) return [];
+        if (horizontal == null) return PageRules.None;
         var rules = Merge(Boxes(horizontal).Where(b => b.W >= min && b.H <= MaxRuleThicknessPx)
             .Select(b => new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W)).ToList());
+        using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
+        // a column border is a rule turned on its side: the same merge, with x and y swapped
+        var columns = vertical == null ? [] : Merge(Boxes(vertical).Where(b => b.H >= min && b.W <= MaxRuleThicknessPx)
+            .Select(b => new PixelRule(b.X + b.W / 2, b.Y, b.Y + b.H)).ToList())
+            .Select(r => new PixelColumnRule(r.Y, r.X0, r.X1)).ToList();
         if (erase)
         {
-            using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
             if (vertical != null)
             {
                 using var both = Pix.Own(TesseractNative.pixOr(IntPtr.Zero, horizontal.Raw, vertical.Raw));
@@ -40,7 +53,7 @@ internal static class RuleFinder
                 if (mask != null) TesseractNative.pixPaintThroughMask(gray.Raw, mask.Raw, 0, 0, 255);
             }
         }
-        return rules;
+        return new PageRules(rules, columns);
     }
 
     /// <summary>

@@ -48,6 +48,7 @@ internal static unsafe partial class TesseractNative
     public static partial bool TessBaseAPISetVariable(IntPtr api, string name, string value);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetImage2(IntPtr api, IntPtr pix);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr api, int ppi);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetRectangle(IntPtr api, int left, int top, int width, int height);
     [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr api, IntPtr monitor);
     [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetTsvText(IntPtr api, int page);
     [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr api);

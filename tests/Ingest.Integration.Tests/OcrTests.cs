@@ -93,7 +93,7 @@ public sealed class OcrTests : IDisposable
         var path = Path.Combine(_dir, "pale.pgm");
         File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
         using var gray = Pix.Own(TesseractNative.pixRead(path))!;
-        var rules = RuleFinder.Find(gray, 300, erase: false);
+        var rules = RuleFinder.Find(gray, 300, erase: false).Horizontal;
         Assert.Equal([200, 400], rules.Select(r => r.Y / 2 * 2).Order());
         Assert.All(rules, r => Assert.InRange(r.X1 - r.X0, 790, 810));
     }
