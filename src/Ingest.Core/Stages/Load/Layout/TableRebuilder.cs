@@ -89,7 +89,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             var cells = Split(words);
             if (cells.Count < 3) continue;
             var first = VietText.Fold(CellText(cells[0])).Trim('.', ':');
-            bool numbered = _numberWords.Contains(first);
+            bool numbered = IsNumberWord(first);
             int roles = cells.Skip(numbered ? 1 : 0).Count(c => _roleWords.Any(ws => ws.Any(w => VietText.StartsWithWord(VietText.Fold(CellText(c)), w))));
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
@@ -100,6 +100,29 @@ public sealed class TableRebuilder(Lexicon lexicon)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The number column's heading ("STT", "TT"), or one OCR read with a letter wrong ("SIT",
+    /// "SITT"): so short a heading is guessed from its shape only when three or more letters long,
+    /// and it counts only before two or more other header phrases (see <see cref="FindHeader"/>).
+    /// </summary>
+    private bool IsNumberWord(string folded) =>
+        _numberWords.Contains(folded) || folded.Length <= 4 && _numberWords.Any(w => w.Length >= 3 && WithinOneEdit(folded, w));
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (b.Length > a.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
     }
 
     /// <summary>
