@@ -6,14 +6,14 @@ namespace Ingest.Adapters.Tesseract;
 /// <summary>
 /// Loads a page image with leptonica and applies the chosen clean-ups: grey, background
 /// normalisation, scaling up a low-resolution image, deskew, and painting out table borders.
-/// Returns the image Tesseract reads, its resolution and the horizontal rules found on it.
+/// Returns the image Tesseract reads, its resolution and the ruling lines found on it.
 /// </summary>
 internal static class PageImagePreparer
 {
     /// <summary>What scanners and renderers produce when a file carries no resolution.</summary>
     private const int AssumedDpi = 300;
 
-    public static (Pix Image, int Dpi, IReadOnlyList<PixelRule> Rules) Load(PageImage source, PreprocessOptions options)
+    public static (Pix Image, int Dpi, PageRules Rules) Load(PageImage source, PreprocessOptions options)
     {
         if (!File.Exists(source.Path)) throw new DocumentFailure($"page image missing ({Path.GetFileName(source.Path)})");
         using var raw = Pix.Own(source.Frame > 0 || IsTiff(source.Path)

@@ -3,6 +3,15 @@ namespace Ingest.Adapters.Tesseract;
 /// <summary>A horizontal printed line in image pixels.</summary>
 internal sealed record PixelRule(int Y, int X0, int X1);
 
+/// <summary>A vertical printed line in image pixels.</summary>
+internal sealed record PixelColumnRule(int X, int Y0, int Y1);
+
+/// <summary>The printed lines of a page image: row borders and column borders.</summary>
+internal sealed record PageRules(IReadOnlyList<PixelRule> Horizontal, IReadOnlyList<PixelColumnRule> Vertical)
+{
+    public static readonly PageRules None = new([], []);
+}
+
 /// <summary>
 /// Finds the ruling lines of tables on a grey page image by morphology (an opening with a long thin
 /// brick keeps only long strokes, which letters are not), and optionally paints them out so the
@@ -14,19 +23,28 @@ internal static class RuleFinder
     private const double MinRuleInches = 0.5;
     private const int DarkThreshold = 128;
     private const int MaxRuleThicknessPx = 20;
+    /// <summary>How much darker than the paper around it a thin stroke must be to count.</summary>
+    private const int MinRuleContrast = 24;
+    /// <summary>Wider than a rule with its scanned blur (in inches), so the paper beside it is in the window.</summary>
+    private const double ContrastWindowInches = 0.05;
+    private const int TophatBlack = 1;
 
-    public static IReadOnlyList<PixelRule> Find(Pix gray, int dpi, bool erase)
+    public static PageRules Find(Pix gray, int dpi, bool erase)
     {
         int min = Math.Max(30, (int)(MinRuleInches * dpi));
-        using var binary = Pix.Own(TesseractNative.pixConvertTo1(gray.Raw, DarkThreshold));
-        if (binary == null) return [];
+        using var binary = Dark(gray, dpi);
+        if (binary == null) return PageRules.None;
         using var horizontal = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, min, 1));
-        if (horizontal == null) return [];
+        if (horizontal == null) return PageRules.None;
         var rules = Merge(Boxes(horizontal).Where(b => b.W >= min && b.H <= MaxRuleThicknessPx)
             .Select(b => new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W)).ToList());
+        using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
+        // a column border is a rule turned on its side: the same merge, with x and y swapped
+        var columns = vertical == null ? [] : Merge(Boxes(vertical).Where(b => b.H >= min && b.W <= MaxRuleThicknessPx)
+            .Select(b => new PixelRule(b.X + b.W / 2, b.Y, b.Y + b.H)).ToList())
+            .Select(r => new PixelColumnRule(r.Y, r.X0, r.X1)).ToList();
         if (erase)
         {
-            using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
             if (vertical != null)
             {
                 using var both = Pix.Own(TesseractNative.pixOr(IntPtr.Zero, horizontal.Raw, vertical.Raw));
@@ -35,7 +53,29 @@ internal static class RuleFinder
                 if (mask != null) TesseractNative.pixPaintThroughMask(gray.Raw, mask.Raw, 0, 0, 255);
             }
         }
-        return rules;
+        return new PageRules(rules, columns);
+    }
+
+    /// <summary>
+    /// The page's dark pixels: those under a fixed threshold, and those clearly darker than the
+    /// paper a few pixels around them. A light or faded scan prints its thin borders in pale grey
+    /// (190 on paper of 230), which no fixed threshold separates from the paper without also
+    /// catching a shaded margin; a black top-hat measures each pixel against its own
+    /// neighbourhood, so a thin border, across or down, stands out and gradual shading does not.
+    /// </summary>
+    private static Pix? Dark(Pix gray, int dpi)
+    {
+        var fixedDark = Pix.Own(TesseractNative.pixConvertTo1(gray.Raw, DarkThreshold));
+        if (fixedDark == null) return null;
+        int window = Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
+        using var tophat = Pix.Own(TesseractNative.pixTophat(gray.Raw, window, window, TophatBlack));
+        using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
+        using var contrast = inverted == null ? null : Pix.Own(TesseractNative.pixConvertTo1(inverted.Raw, 256 - MinRuleContrast));
+        if (contrast == null) return fixedDark;
+        var both = Pix.Own(TesseractNative.pixOr(IntPtr.Zero, fixedDark.Raw, contrast.Raw));
+        if (both == null) return fixedDark;
+        fixedDark.Dispose();
+        return both;
     }
 
     private static List<(int X, int Y, int W, int H)> Boxes(Pix binary)
@@ -53,11 +93,12 @@ internal static class RuleFinder
         return result;
     }
 
-    // a rule broken by scanning noise is still one rule
+    // a rule broken by scanning noise, or where a column's border crosses it, is still one rule;
+    // taken left to right, each piece meets the end of the rule it continues
     private static IReadOnlyList<PixelRule> Merge(List<PixelRule> rules)
     {
         var merged = new List<PixelRule>();
-        foreach (var r in rules.OrderBy(r => r.Y).ThenBy(r => r.X0))
+        foreach (var r in rules.OrderBy(r => r.X0).ThenBy(r => r.Y))
         {
             int i = merged.FindIndex(m => Math.Abs(m.Y - r.Y) <= 6 && r.X0 <= m.X1 + 40 && r.X1 >= m.X0 - 40);
             if (i < 0) merged.Add(r);

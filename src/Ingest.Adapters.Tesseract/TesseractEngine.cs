@@ -33,12 +33,17 @@ internal sealed unsafe class TesseractEngine : IDisposable
         TesseractNative.TessBaseAPISetVariable(_api, "debug_file", "/dev/null");
     }
 
-    public OcrRun Recognize(Pix image, int dpi, int pageSegMode, CancellationToken ct)
+    /// <summary>
+    /// Reads the image, or only the rectangle <paramref name="region"/> of it (x, y, width, height
+    /// in pixels); the words' boxes are in the whole image's pixels either way.
+    /// </summary>
+    public OcrRun Recognize(Pix image, int dpi, int pageSegMode, CancellationToken ct, (int X, int Y, int W, int H)? region = null)
     {
         ObjectDisposedException.ThrowIf(_api == IntPtr.Zero, this);
         TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode);
         TesseractNative.TessBaseAPISetImage2(_api, image.Raw);
         TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);
+        if (region is { } r) TesseractNative.TessBaseAPISetRectangle(_api, r.X, r.Y, r.W, r.H);
         var box = new StrongBox<CancellationToken>(ct);
         var handle = GCHandle.Alloc(box);
         var monitor = TesseractNative.TessMonitorCreate();

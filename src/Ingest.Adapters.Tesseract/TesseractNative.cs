@@ -48,6 +48,7 @@ internal static unsafe partial class TesseractNative
     public static partial bool TessBaseAPISetVariable(IntPtr api, string name, string value);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetImage2(IntPtr api, IntPtr pix);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr api, int ppi);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetRectangle(IntPtr api, int left, int top, int width, int height);
     [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr api, IntPtr monitor);
     [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetTsvText(IntPtr api, int page);
     [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr api);
@@ -78,6 +79,8 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
     [LibraryImport(Lept)] public static partial int setMsgSeverity(int severity);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
+    [LibraryImport(Lept)] public static partial IntPtr pixTophat(IntPtr pixs, int hsize, int vsize, int type);
+    [LibraryImport(Lept)] public static partial IntPtr pixInvert(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);

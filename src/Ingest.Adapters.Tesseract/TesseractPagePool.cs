@@ -95,7 +95,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         }
     }
 
-    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, IReadOnlyList<PixelRule> rules, CancellationToken ct)
+    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, PageRules rules, CancellationToken ct)
     {
         int width = image.Width, height = image.Height;
         var attempts = _options.Attempts;
@@ -153,11 +153,47 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure) { }
         var (bestRun, bestAttempt) = best!.Value;
         double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
-        var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with
+        var horizontal = rules.Horizontal.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList();
+        var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
+        var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, ct);
+        if (cells.Count > 0) layout = layout with { Lines = TableGrid.Reread(layout.Lines, cells) };
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {_options.Preprocess}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null);
+    }
+
+    /// <summary>How far inside its borders a cell is read (inches): clear of the border's ink and blur.</summary>
+    private const double CellInsetInches = 0.03;
+    /// <summary>How far a border may stop short of a corner and still close the cell (inches).</summary>
+    private const double CornerToleranceInches = 0.04;
+    /// <summary>Tesseract's mode for one uniform block of text, which a cell is.</summary>
+    private const int BlockMode = 6;
+
+    /// <summary>
+    /// Every cell of the page's ruled tables read on its own (see <see cref="TableGrid"/>), in page
+    /// points. A page without a closed grid has none, and a page that runs out of time keeps its
+    /// whole-page reading.
+    /// </summary>
+    private static IReadOnlyList<CellReading> ReadCells(TesseractEngine engine, int page, Pix image, int dpi, PageRules rules, double pointsPerPixel, CancellationToken ct)
+    {
+        if (rules.Horizontal.Count < 2 || rules.Vertical.Count < 2) return [];
+        var cells = TableGrid.Cells(
+            rules.Horizontal.Select(r => new HorizontalRule(r.Y, r.X0, r.X1)).ToList(),
+            rules.Vertical.Select(r => new VerticalRule(r.X, r.Y0, r.Y1)).ToList(),
+            CornerToleranceInches * dpi);
+        int inset = (int)Math.Ceiling(CellInsetInches * dpi);
+        var result = new List<CellReading>();
+        try
         {
-            Rules = rules.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList(),
-        };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {_options.Preprocess}", null);
+            foreach (var c in cells)
+            {
+                int x = (int)c.X0 + inset, y = (int)c.Y0 + inset, w = (int)c.X1 - inset - x, h = (int)c.Y1 - inset - y;
+                if (w < inset || h < inset) continue;
+                var run = engine.Recognize(image, dpi, BlockMode, ct, (x, y, w, h));
+                var lines = TsvLayout.Parse(run.Tsv, page, pointsPerPixel, image.Width * pointsPerPixel, image.Height * pointsPerPixel).Lines;
+                result.Add(new CellReading(new BBox(c.X0 * pointsPerPixel, c.Y0 * pointsPerPixel, c.X1 * pointsPerPixel, c.Y1 * pointsPerPixel), lines));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or OcrEngineFailure && !ct.IsCancellationRequested) { return []; }
+        return result;
     }
 
     /// <summary>Boxes read from a scaled image, back in the original image's pixels.</summary>

@@ -76,6 +76,28 @@ public sealed class OcrTests : IDisposable
         Assert.Equal(fromText.Select(t => (t.Candidate.Value, t.Candidate.Comparator)), fromImage.Select(t => (t.Candidate.Value, t.Candidate.Comparator)));
     }
 
+    [Fact]
+    public void PaleTableRules_AreFound_AndAShadedMarginIsNot()
+    {
+        // a faded scan: paper at 230 darkening to 150 towards the left edge, two table borders in
+        // pale grey (185) two pixels thick, broken where a column's border crosses them
+        int w = 1200, h = 600;
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) pixels[y * w + x] = (byte)(x < 300 ? 150 + 80 * x / 300 : 230);
+        foreach (int y0 in new[] { 200, 400 })
+            for (int y = y0; y < y0 + 2; y++)
+                for (int x = 350; x < 1150; x++) pixels[y * w + x] = 185;
+        for (int y = 150; y < 450; y++)
+            for (int x = 700; x < 703; x++) pixels[y * w + x] = 185;
+        var path = Path.Combine(_dir, "pale.pgm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        using var gray = Pix.Own(TesseractNative.pixRead(path))!;
+        var rules = RuleFinder.Find(gray, 300, erase: false).Horizontal;
+        Assert.Equal([200, 400], rules.Select(r => r.Y / 2 * 2).Order());
+        Assert.All(rules, r => Assert.InRange(r.X1 - r.X0, 790, 810));
+    }
+
     [Theory]
     // a chevron 20 px square at (10, 10); what lies under it
     [InlineData(3, 20, true)]    // a bar as wide as the sign, just under it: "≥"

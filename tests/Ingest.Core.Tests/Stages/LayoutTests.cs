@@ -214,6 +214,61 @@ public class LayoutTests
         Assert.True(target.NeedsReview);
     }
 
+    [Fact]
+    public void RuledTable_CellsAreClosedByRules_AndASpanningRowIsOneCell()
+    {
+        // three columns (x 0, 50, 200, 300); rows at y 0, 20, 40, 60; the row 20..40 is a section
+        // heading: the borders at 50 and 200 stop at it. A short rule under a caption (y 80) closes nothing.
+        var rows = new[] { 0.0, 20, 40, 60 }.Select(y => new HorizontalRule(y, 0, 300)).Append(new HorizontalRule(80, 0, 120)).ToList();
+        var columns = new List<VerticalRule>
+        {
+            new(0, 0, 60), new(300, 0, 60),
+            new(50, 0, 20), new(50, 40, 60), new(200, 0, 20), new(200, 40, 60),
+        };
+        var cells = TableGrid.Cells(rows, columns, 2);
+        Assert.Equal(
+            [new BBox(0, 0, 50, 20), new BBox(0, 20, 300, 40), new BBox(0, 40, 50, 60), new BBox(50, 0, 200, 20), new BBox(50, 40, 200, 60), new BBox(200, 0, 300, 20), new BBox(200, 40, 300, 60)],
+            cells.OrderBy(c => c.X0).ThenBy(c => c.Y0));
+    }
+
+    [Fact]
+    public void CellReadAgain_ReplacesThePageWords_WhenSurer_AndNoiseDoesNot()
+    {
+        LayoutLine Read(double x, double y, string text, double conf) =>
+            new([new LayoutWord(text, new BBox(x, y, x + 20, y + 10), conf)], new BBox(x, y, x + 20, y + 10));
+        var page = new List<LayoutLine>
+        {
+            Read(10, 5, "PHỤ LỤC", 95),
+            // the page read one row's cells run together and garbled, and another's cells right
+            new([new LayoutWord("SIT", new BBox(10, 25, 30, 35), 60), new LayoutWord("Chỉ", new BBox(60, 25, 80, 35), 96)], new BBox(10, 25, 80, 35)),
+            Read(10, 45, "2", 95),
+            Read(10, 65, "Ký tên", 95),
+        };
+        var cells = new List<CellReading>
+        {
+            new(new BBox(0, 20, 50, 40), [Read(12, 26, "STT", 90)]),
+            new(new BBox(0, 40, 50, 60), [Read(12, 46, "Z", 50)]),    // less sure than the page's "2"
+            new(new BBox(50, 40, 200, 60), [Read(60, 46, "~.", 20)]), // specks in an empty cell
+        };
+        var lines = TableGrid.Reread(page, cells);
+        Assert.Equal(["PHỤ LỤC", "STT", "Chỉ", "2", "Ký tên"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void HeaderWhoseNumberHeadingOcrMisread_IsStillAHeader()
+    {
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (20, "SIT"), (60, "Chỉ tiêu"), (300, "Đơn vị"), (400, "Kết quả")),
+            Line(130, (20, "1"), (60, "Phủ sóng 5G"), (300, "%"), (400, "50")),
+            Line(160, (20, "2"), (60, "Cáp quang"), (300, "%"), (400, "95")),
+        };
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines)]);
+        var table = Assert.IsType<TableBlock>(Assert.Single(blocks));
+        Assert.True(table.Rows[0].IsHeader);
+        Assert.Equal(["2", "Cáp quang", "%", "95"], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
     private static LayoutPage Page(int n, string text) =>
         new(n, 595, 842, [Line(100, (60, text))]);
 

@@ -5,8 +5,12 @@ using Ingest.Core.Text;
 
 namespace Ingest.Core.Stages.Structure;
 
-/// <summary>What one header cell says: the column's role, its year, and its time and status cues.</summary>
-public sealed record HeaderCell(ColumnRole Role, int? Year, IReadOnlyList<Cue> Cues);
+/// <summary>
+/// What one header cell says: the column's role, its year, and its time and status cues.
+/// <see cref="Named"/>: the role comes from the lexicon's header words ("STT", "Chỉ tiêu"), not
+/// from a year or a status alone, which prose set in columns can have too.
+/// </summary>
+public sealed record HeaderCell(ColumnRole Role, int? Year, IReadOnlyList<Cue> Cues, bool Named = false);
 
 /// <summary>
 /// The one recogniser of table header cells, shared by every table source (Word tables, tables
@@ -38,7 +42,7 @@ public sealed class TableHeaderRecogniser(Lexicon lexicon, CueFinder cueFinder)
             return new HeaderCell(ColumnRole.Result, y.Year, cues);
         foreach (var (role, words) in _roles)
             if (words.Any(w => folded == w || VietText.StartsWithWord(folded, w)))
-                return new HeaderCell(role, null, cues);
+                return new HeaderCell(role, null, cues, Named: true);
         // "Thực hiện đến 30/9/2025", "Hiện trạng": a column of figures by what it states
         if (cues.Any(c => c.IsStatus) && folded.Length <= 40) return new HeaderCell(ColumnRole.Result, cues.FirstOrDefault(c => c.Year != null)?.Year, cues);
         return new HeaderCell(ColumnRole.Other, null, cues);

@@ -20,7 +20,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double MinRuleShare = 0.5;
     private const double MinBandShare = 0.3;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
-    // whether a band of cells is a header is the shared recogniser's call (year and status columns included)
+    private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
+    // whether a band of cells is a header is the shared recogniser's call
     private readonly Structure.TableHeaderRecogniser _header = new(lexicon, new Scope.CueFinder(lexicon));
 
     public sealed record PageResult(IReadOnlyList<Block> Blocks, ColumnLayout? Carry);
@@ -90,9 +91,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
             var cells = Split(words);
             if (cells.Count < 3) continue;
             var recognised = cells.Select(c => _header.Recognise(CellText(c))).ToList();
-            bool numbered = recognised[0].Role == ColumnRole.Number;
-            // a year alone does not make a band a header: "2026 và | lộ trình đến năm 2030" is prose set in columns
-            int roles = recognised.Skip(numbered ? 1 : 0).Count(h => h.Role != ColumnRole.Other && h.Year == null);
+            bool numbered = recognised[0].Role == ColumnRole.Number || IsNumberWord(VietText.Fold(CellText(cells[0])).Trim('.', ':'));
+            // a year or a status word alone does not make a band a header: "2026 và | lộ trình đến năm
+            // 2030" is prose set in columns
+            int roles = recognised.Skip(numbered ? 1 : 0).Count(h => h.Named);
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
             if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count)
@@ -102,6 +104,29 @@ public sealed class TableRebuilder(Lexicon lexicon)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The number column's heading ("STT", "TT"), or one OCR read with a letter wrong ("SIT",
+    /// "SITT"): so short a heading is guessed from its shape only when three or more letters long,
+    /// and it counts only before two or more other header phrases (see <see cref="FindHeader"/>).
+    /// </summary>
+    private bool IsNumberWord(string folded) =>
+        _numberWords.Contains(folded) || folded.Length <= 4 && _numberWords.Any(w => w.Length >= 3 && WithinOneEdit(folded, w));
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (b.Length > a.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
     }
 
     /// <summary>

@@ -1,0 +1,96 @@
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Stages.Load.Layout;
+
+/// <summary>A printed vertical line (a table's column border), in the units of the page it was found on.</summary>
+public sealed record VerticalRule(double X, double Y0, double Y1);
+
+/// <summary>A cell of a ruled table read again on its own, and the lines that reading gave.</summary>
+public sealed record CellReading(BBox Cell, IReadOnlyList<LayoutLine> Lines);
+
+/// <summary>
+/// The cells of a ruled table, from its printed borders alone, and the page's words with the
+/// cells read again put in. OCR of a whole page reads a table badly: its layout analysis takes
+/// borders for text and runs cells together, and loses short cells (a row number, "07") next to
+/// long ones; a cell read on its own is one small block of text, which it reads well.
+/// </summary>
+public static class TableGrid
+{
+    /// <summary>Below this mean confidence a cell's reading is noise, not text.</summary>
+    private const double MinCellConfidence = 40;
+
+    /// <summary>
+    /// Every rectangle closed on all four sides by rules: its top and bottom rules cross it from
+    /// border to border and its side borders run from top to bottom. A cell spanning several
+    /// columns (a group heading, a section row) is one cell: columns' borders that do not reach
+    /// into it do not cut it. <paramref name="tolerance"/> is how far a rule may stop short of a corner.
+    /// </summary>
+    public static IReadOnlyList<BBox> Cells(IReadOnlyList<HorizontalRule> rows, IReadOnlyList<VerticalRule> columns, double tolerance)
+    {
+        var xs = new List<double>();
+        foreach (var x in columns.Select(v => v.X).Order())
+            if (xs.Count == 0 || x - xs[^1] > tolerance) xs.Add(x);
+        bool Side(double x, double top, double bottom) =>
+            columns.Any(v => Math.Abs(v.X - x) <= tolerance && v.Y0 <= top + tolerance && v.Y1 >= bottom - tolerance);
+        bool Across(double y, double left, double right) =>
+            rows.Any(h => Math.Abs(h.Y - y) <= tolerance && h.X0 <= left + tolerance && h.X1 >= right - tolerance);
+        var cells = new List<BBox>();
+        for (int i = 0; i + 1 < xs.Count; i++)
+        {
+            var ys = rows.Where(h => h.X0 <= xs[i] + tolerance && h.X1 >= xs[i + 1] - tolerance).Select(h => h.Y).Order().ToList();
+            for (int k = 0; k + 1 < ys.Count; k++)
+            {
+                double top = ys[k], bottom = ys[k + 1];
+                if (bottom - top <= 2 * tolerance || !Side(xs[i], top, bottom)) continue;
+                int j = i + 1;
+                while (j < xs.Count && !Side(xs[j], top, bottom)) j++;
+                if (j == xs.Count || !Across(top, xs[i], xs[j]) || !Across(bottom, xs[i], xs[j])) continue;
+                cells.Add(new BBox(xs[i], top, xs[j], bottom));
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// The page's lines with each re-read cell's words in place of the words the page's reading
+    /// put inside it, where the engine is surer of them (a higher mean confidence): a cell alone
+    /// is usually read better, but not always, and the page's reading is the second opinion. A
+    /// cell read empty, or read as noise (an empty cell's specks give a low confidence), keeps what
+    /// the page read there. The cells' lines go where
+    /// the first line that lost words stood, top to bottom and left to right, so the text around
+    /// the table keeps its order.
+    /// </summary>
+    public static IReadOnlyList<LayoutLine> Reread(IReadOnlyList<LayoutLine> lines, IReadOnlyList<CellReading> cells)
+    {
+        var read = cells.Where(c => c.Lines.Any(l => l.Words.Count > 0)
+            && Confidence(c.Lines.SelectMany(l => l.Words)) >= MinCellConfidence
+            && Confidence(c.Lines.SelectMany(l => l.Words)) >= Confidence(lines.SelectMany(l => l.Words).Where(w => Contains(c.Cell, w.Box.CenterX, w.Box.CenterY)))).ToList();
+        if (read.Count == 0) return lines;
+        bool Inside(LayoutWord w) => read.Any(c => Contains(c.Cell, w.Box.CenterX, w.Box.CenterY));
+        var result = new List<LayoutLine>();
+        int at = -1;
+        foreach (var line in lines)
+        {
+            var kept = line.Words.Where(w => !Inside(w)).ToList();
+            if (kept.Count < line.Words.Count && at < 0) at = result.Count;
+            if (kept.Count == line.Words.Count) result.Add(line);
+            else if (kept.Count > 0) result.Add(new LayoutLine(kept, kept.Skip(1).Aggregate(kept[0].Box, (b, w) => b.Union(w.Box))));
+        }
+        if (at < 0)
+        {
+            double top = read.Min(c => c.Cell.Y0);
+            at = result.FindIndex(l => l.Box.CenterY > top);
+            if (at < 0) at = result.Count;
+        }
+        var cellLines = read.OrderBy(c => c.Cell.Y0).ThenBy(c => c.Cell.X0)
+            .SelectMany(c => c.Lines.Where(l => l.Words.Count > 0).OrderBy(l => l.Box.CenterY)).ToList();
+        result.InsertRange(at, cellLines);
+        return result;
+    }
+
+    // the mean confidence of OCR'd words; none read is no rival
+    private static double Confidence(IEnumerable<LayoutWord> words) =>
+        words.Select(w => w.Confidence ?? 0).DefaultIfEmpty(-1).Average();
+
+    private static bool Contains(BBox box, double x, double y) => x >= box.X0 && x <= box.X1 && y >= box.Y0 && y <= box.Y1;
+}
