@@ -15,6 +15,7 @@ public class DevScoreTests
     [InlineData("engocr", ".txt", false, 0.73)]
     [InlineData("docs", ".docx", true, 0.97)]
     [InlineData("docs", ".pdf", true, 0.97)]
+    [InlineData("docs", ".scan.pdf", true, 0.90)]
     public void DevCorpus_StaysAtItsMeasuredLevel(string folder, string extension, bool constructedOnly, double floor)
     {
         var pipeline = Repo.Pipeline();
