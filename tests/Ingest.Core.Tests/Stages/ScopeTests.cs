@@ -160,6 +160,9 @@ public class ScopeTests
         { Some.Header2025 + "Kinh tế số chiếm 9,4% GRDP năm 2024. 100% xã có cáp quang vào năm 2027.", [9.4, 100], [2024, 2027], ["baseline", "target"] },
         // a lead-in ending in ':' governs its list
         { "Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2025, 2025], ["target", "target"] },
+        { "Các chỉ tiêu chủ yếu năm 2026 như sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2026, 2026], ["target", "target"] },
+        // the opening words of an earlier sentence govern the later sentences of the paragraph
+        { "Với kinh tế số, đến năm 2025, tỷ trọng kinh tế số đạt 20% GDP. Bên cạnh đó, phấn đấu có 50% số xã có thương nhân bán hàng qua mạng.", [20, 50], [2025, 2025], ["target", "target"] },
         // a sentence stating no figure governs what follows
         { "Chương trình xác định các mục tiêu phải đạt vào năm 2030.\n\nTỷ lệ giao dịch không dùng tiền mặt đạt trên 80%.", [80], [2030], ["target"] },
         // the opening deadline of a paragraph carries to the next one that names no time
