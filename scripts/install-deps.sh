@@ -4,7 +4,10 @@ need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # libtesseract5 and liblept5 (loaded in-process) come with tesseract-ocr; the Vietnamese model
 # is the project's own tessdata/vie.traineddata, so tesseract-ocr-vie is not needed
-{ command -v tesseract >/dev/null 2>&1 && ldconfig -p | grep -q 'libtesseract.so.5 '; } || need+=(tesseract-ocr)
+# (the library list is read whole, not piped to 'grep -q': under pipefail an early grep exit
+# makes ldconfig die of SIGPIPE and the check fail at random)
+libs="$(ldconfig -p 2>/dev/null || true)"
+{ command -v tesseract >/dev/null 2>&1 && [[ "$libs" == *'libtesseract.so.5 '* ]]; } || need+=(tesseract-ocr)
 if [ ${#need[@]} -gt 0 ]; then
   echo "ingest: installing ${need[*]} (first run)" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -48,6 +48,17 @@ public class CliTests
     public void BadUsage_ExitsTwo() => Assert.Equal(2, Run("extract", "x.txt").Code);
 
     [Fact]
+    public void UnknownOption_IsBadUsage_AndNothingIsProcessed()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var output = Path.Combine(dir.FullName, "out");
+        var (code, _, err) = Run("extract", Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), "--bogus", "-o", output, "--db", Path.Combine(dir.FullName, "t.db"));
+        Assert.Equal(2, code);
+        Assert.Contains("unknown option '--bogus'", err);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void SameStemInOneBatch_KeepsBothOutputs()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-cli-");

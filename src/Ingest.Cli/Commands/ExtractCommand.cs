@@ -19,7 +19,7 @@ public static class ExtractCommand
         {
             Description = "Plan files (.txt, .pdf, .docx, .tif, .png, .jpg) or folders to walk recursively.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectingUnknownOptions();
         var output = new Option<string>("--output", "-o") { Description = "Folder for the JSON files (OUT/<stem>.json).", Required = true };
         var catalogue = new Option<FileInfo?>("--catalogue") { Description = "Catalogue TSV to match against instead of the bundled models/catalogue.tsv." };
         var threshold = new Option<double>("--review-threshold")

@@ -24,7 +24,7 @@ public static class TrainConfidenceCommand
 {
     public static Command Build()
     {
-        var inputs = new Argument<string[]>("samples") { Description = "Sample documents or folders.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("samples") { Description = "Sample documents or folders.", Arity = ArgumentArity.OneOrMore }.RejectingUnknownOptions();
         var gold = new Option<DirectoryInfo>("--gold") { Description = "Folder of NAME.gold.jsonl answers.", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the model (models/confidence.json).", Required = true };
         var maxFlagged = new Option<double>("--max-flagged") { Description = "Largest share of targets the review threshold may flag.", DefaultValueFactory = _ => 0.2 };

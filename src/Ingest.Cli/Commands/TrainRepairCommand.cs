@@ -16,7 +16,7 @@ public static class TrainRepairCommand
 {
     public static Command Build()
     {
-        var corpus = new Argument<string[]>("corpus") { Description = "Folders or files of clean Vietnamese text (*.txt).", Arity = ArgumentArity.OneOrMore };
+        var corpus = new Argument<string[]>("corpus") { Description = "Folders or files of clean Vietnamese text (*.txt).", Arity = ArgumentArity.OneOrMore }.RejectingUnknownOptions();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Model file to write.", Required = true };
         var wordLists = new Option<FileInfo[]>("--word-list") { Description = "A word list (one word or phrase a line) for the syllable inventory." };
         var pairs = new Option<DirectoryInfo[]>("--ocr-pairs") { Description = "Folder of NAME.clean.txt / NAME.ocr.txt pairs for the OCR confusion model." };

@@ -16,7 +16,7 @@ public static class ValidateCommand
 {
     public static Command Build()
     {
-        var inputs = new Argument<string[]>("samples") { Description = "Documents or folders to check.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("samples") { Description = "Documents or folders to check.", Arity = ArgumentArity.OneOrMore }.RejectingUnknownOptions();
         var expected = new Option<DirectoryInfo>("--expected")
         {
             Description = "Folder of expected answers: FILE.approved.json, STEM.json (contract JSON) or STEM.gold.jsonl (gold).",

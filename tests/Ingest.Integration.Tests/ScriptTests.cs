@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Ingest.Integration.Tests.Support;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>The shell scripts a user runs first: the dependency check and the build freshness check.</summary>
+public class ScriptTests
+{
+    // .NET starts children with SIGPIPE ignored; a user's shell does not, and that is what the
+    // dependency check must survive, so the script runs with the default disposition back
+    private static (int Code, string Out) Bash(string script, string? path = null)
+    {
+        var psi = new ProcessStartInfo("env", ["--default-signal=PIPE", "bash", "-c", script])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root,
+        };
+        if (path != null) psi.Environment["PATH"] = path;
+        using var p = Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        error.Wait(TimeSpan.FromSeconds(60));
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(60)), "script did not finish");
+        return (p.ExitCode, output);
+    }
+
+    [Fact]
+    public void DependencyCheck_InstallsNothing_WhenTheToolsAreThere_HoweverLongTheLibraryList()
+    {
+        // a library list far longer than a pipe holds, the library first: an early 'grep -q' exit
+        // would kill ldconfig with SIGPIPE and, under pipefail, call apt
+        var bin = Directory.CreateTempSubdirectory("ingest-fake-bin-").FullName;
+        var log = Path.Combine(bin, "apt.log");
+        void Tool(string name, string body)
+        {
+            var file = Path.Combine(bin, name);
+            File.WriteAllText(file, "#!/usr/bin/env bash\n" + body + "\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Tool("ldconfig", "echo '\tlibtesseract.so.5 (libc6,x86-64) => /usr/lib/libtesseract.so.5'; for i in $(seq 1 20000); do echo \"\tlibfake$i.so.1 (libc6,x86-64) => /usr/lib/libfake$i.so.1\"; done");
+        Tool("tesseract", "exit 0");
+        Tool("pdftotext", "exit 0");
+        Tool("apt-get", $"echo \"apt-get $*\" >> '{log}'");
+        Tool("sudo", $"echo \"sudo $*\" >> '{log}'");
+        var path = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        for (int run = 0; run < 5; run++)
+        {
+            var (code, _) = Bash("set -euo pipefail; . scripts/install-deps.sh", path);
+            Assert.Equal(0, code);
+        }
+        Assert.False(File.Exists(log), File.Exists(log) ? File.ReadAllText(log) : "");
+    }
+
+    [Fact]
+    public void FreshnessCheck_IgnoresBuildOutputUnderSrc_AndSeesAChangedSource()
+    {
+        var root = Directory.CreateTempSubdirectory("ingest-fresh-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, ".build", "ingest"));
+        Directory.CreateDirectory(Path.Combine(root, "src", "Ingest.Core", "obj", "Debug"));
+        Directory.CreateDirectory(Path.Combine(root, "models"));
+        var source = Path.Combine(root, "src", "Ingest.Core", "Stage.cs");
+        File.WriteAllText(source, "//");
+        File.WriteAllText(Path.Combine(root, "models", "lexicon.vi.json"), "{}");
+        var dll = Path.Combine(root, ".build", "ingest", "ingest.dll");
+        File.WriteAllText(dll, "");
+        var past = DateTime.UtcNow.AddMinutes(-10);
+        File.SetLastWriteTimeUtc(source, past);
+        File.SetLastWriteTimeUtc(Path.Combine(root, "models", "lexicon.vi.json"), past);
+        File.SetLastWriteTimeUtc(dll, past.AddMinutes(1));
+        var script = Path.Combine(Repo.Root, "scripts", "needs-build.sh");
+
+        // a Debug build by ./test writes obj/ files under src: no rebuild
+        File.WriteAllText(Path.Combine(root, "src", "Ingest.Core", "obj", "Debug", "Ingest.Core.dll"), "");
+        Assert.Equal(1, Bash($"'{script}' '{root}'").Code);
+
+        // a changed source file: rebuild, naming it
+        File.SetLastWriteTimeUtc(source, DateTime.UtcNow);
+        var (code, output) = Bash($"'{script}' '{root}'");
+        Assert.Equal(0, code);
+        Assert.Contains("Stage.cs", output);
+    }
+}
