@@ -48,6 +48,19 @@ public class CliTests
     public void BadUsage_ExitsTwo() => Assert.Equal(2, Run("extract", "x.txt").Code);
 
     [Fact]
+    public void EmptyFolder_OrAFilterThatKeepsNothing_SaysSo()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var empty = Directory.CreateDirectory(Path.Combine(dir.FullName, "empty")).FullName;
+        var (code, _, err) = Run("extract", empty, "-o", Path.Combine(dir.FullName, "out"), "--db", Path.Combine(dir.FullName, "t.db"));
+        Assert.Equal(1, code);
+        Assert.Contains("no documents to read", err);
+        (code, _, err) = Run("extract", Repo.Samples, "--include", "*.nothing", "-o", Path.Combine(dir.FullName, "out"), "--db", Path.Combine(dir.FullName, "t.db"));
+        Assert.Equal(1, code);
+        Assert.Contains("--include/--exclude", err);
+    }
+
+    [Fact]
     public void UnknownOption_IsBadUsage_AndNothingIsProcessed()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-cli-");

@@ -119,6 +119,13 @@ public static class ExtractCommand
         var batch = InputExpander.Expand(r.Inputs, problems, r.Filter);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");
         if (batch.Count == 0 && problems.Count > 0) return ExitCodes.SomeFailed;
+        if (batch.Count == 0)
+        {
+            // an empty folder or a filter that keeps nothing is a mistake to report, not an empty success
+            var filtered = r.Filter.Include.Count > 0 || r.Filter.Exclude.Count > 0 ? " that the --include/--exclude patterns keep" : "";
+            Console.Error.WriteLine($"{string.Join(", ", r.Inputs)}: no documents to read{filtered} (.txt .pdf .docx .tif .tiff .png .jpg .jpeg)");
+            return ExitCodes.SomeFailed;
+        }
 
         var sw = Stopwatch.StartNew();
         var runner = new BatchRunner(pipeline, version, store, r.Batch);

@@ -17,6 +17,8 @@ public sealed class Glob
     {
         if (string.IsNullOrWhiteSpace(pattern)) throw new ArgumentException("an empty glob pattern");
         Pattern = pattern;
+        // a name typed in NFC must match one a file system stored in NFD ("kế-hoạch" either way)
+        pattern = pattern.Normalize(NormalizationForm.FormC);
         _wholePath = pattern.Contains('/');
         var re = new StringBuilder("^");
         for (int i = 0; i < pattern.Length; i++)
@@ -40,7 +42,7 @@ public sealed class Glob
     /// <summary>Whether the file at this path (relative to the walked folder, '/'-separated) matches.</summary>
     public bool Matches(string relativePath)
     {
-        var p = relativePath.Replace('\\', '/');
+        var p = relativePath.Replace('\\', '/').Normalize(NormalizationForm.FormC);
         return _regex.IsMatch(_wholePath ? p : p[(p.LastIndexOf('/') + 1)..]);
     }
 }

@@ -39,6 +39,13 @@ public class LoadTests
 public class GlobTests
 {
     [Theory]
+    [InlineData("kế-hoạch*.txt", "a/kế-hoạch-xã.txt")]
+    [InlineData("**/kế-hoạch.pdf", "xã/kế-hoạch.pdf")]
+    public void PatternInNfc_MatchesANameStoredInNfd(string pattern, string path) =>
+        Assert.True(new Ingest.Core.Batch.Glob(pattern.Normalize(System.Text.NormalizationForm.FormC))
+            .Matches(path.Normalize(System.Text.NormalizationForm.FormD)));
+
+    [Theory]
     [InlineData("*.pdf", "a/b/plan.pdf", true)]
     [InlineData("*.pdf", "a/b/plan.docx", false)]
     [InlineData("**/*.pdf", "plan.pdf", true)]
