@@ -48,6 +48,29 @@ public class CliTests
     public void BadUsage_ExitsTwo() => Assert.Equal(2, Run("extract", "x.txt").Code);
 
     [Fact]
+    public void SameNameInTwoFolders_OutputsMirrorTheFolders_AndNoneIsLost()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var input = Path.Combine(dir.FullName, "in");
+        foreach (var (commune, sample) in new[] { ("xa-a", "chu-se-kh-hdnd"), ("xa-b", "kon-chieng-nq-hdnd") })
+        {
+            Directory.CreateDirectory(Path.Combine(input, commune));
+            File.Copy(Path.Combine(Repo.Samples, sample + ".txt"), Path.Combine(input, commune, "ke-hoach.txt"));
+        }
+        // a second folder given with the same relative name as the first
+        var other = Directory.CreateDirectory(Path.Combine(dir.FullName, "other", "xa-a")).FullName;
+        File.Copy(Path.Combine(Repo.Samples, "xop-kh-ubnd.txt"), Path.Combine(other, "ke-hoach.txt"));
+        var output = Path.Combine(dir.FullName, "out");
+
+        var (code, stdout, _) = Run("extract", input, Path.Combine(dir.FullName, "other"), "-o", output, "--db", Path.Combine(dir.FullName, "t.db"), "--progress", "lines");
+
+        Assert.Equal(0, code);
+        Assert.Contains("3 ok", stdout);
+        var written = Directory.GetFiles(output, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order().ToList();
+        Assert.Equal(["in/xa-a/ke-hoach.json", "in/xa-b/ke-hoach.json", "other/xa-a/ke-hoach.json"], written);
+    }
+
+    [Fact]
     public void EmptyFolder_OrAFilterThatKeepsNothing_SaysSo()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-cli-");

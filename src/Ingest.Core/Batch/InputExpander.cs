@@ -7,28 +7,54 @@ public sealed record BatchInput(string Path, string OutputName);
 
 /// <summary>
 /// Turns the command-line inputs into documents: files as given, folders walked recursively for the
-/// formats the pipeline reads and the filter takes (symbolic-link loops are not followed twice). Each document's JSON is
-/// named after its stem; when two inputs share a stem, both keep their extension in the name
-/// ("plan.pdf.json", "plan.docx.json") rather than one overwriting the other.
+/// formats the pipeline reads and the filter takes (symbolic-link loops are not followed twice).
+/// Output names mirror the input: a file found in a folder keeps its path below the folder given
+/// ("in/xa-a/ke-hoach.pdf" → "xa-a/ke-hoach.json"); with several folders given, each folder's name
+/// leads its files' ("a/xa-a/ke-hoach.json"); a file given by name keeps its name. Where two inputs
+/// would still share a name, the extension stays in it ("plan.pdf.json", "plan.docx.json"), and a
+/// number as a last resort ("plan~2.json"). No output overwrites another.
 /// </summary>
 public static class InputExpander
 {
+    private sealed record Found(string Path, string Relative, string Root);
+
     public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null)
     {
         filter ??= FileFilter.All;
-        var files = new List<string>();
+        var files = new List<Found>();
         var seenDirs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            if (File.Exists(input)) files.Add(input);
+            if (File.Exists(input)) files.Add(new Found(input, Path.GetFileName(input), ""));
             else if (Directory.Exists(input)) Walk(input, input, filter, files, seenDirs, problems);
             else problems.Add((input, "no such file or folder"));
         }
-        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
-        var byStem = distinct.GroupBy(StemOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return distinct
-            .Select(f => new BatchInput(f, byStem[StemOf(f)] > 1 ? Path.GetFileName(f) + ".json" : StemOf(f) + ".json"))
+        var distinct = files.DistinctBy(f => f.Path, StringComparer.Ordinal).ToList();
+        // with several folders given, each one's files go under its name
+        bool several = distinct.Select(f => f.Root).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1;
+        string Dir(Found f) => Join(several && f.Root.Length > 0 ? RootLabel(f) : null, Path.GetDirectoryName(f.Relative) ?? "");
+        string Bare(Found f) => Join(Dir(f), StemOf(f.Relative));
+        var names = distinct
+            .Select(f => distinct.Count(o => Bare(o) == Bare(f)) > 1 ? Join(Dir(f), Path.GetFileName(f.Relative)) : Bare(f))
             .ToList();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<BatchInput>();
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            var name = names[i];
+            for (int k = 2; !taken.Add(name); k++) name = $"{names[i]}~{k}";
+            result.Add(new BatchInput(distinct[i].Path, name + ".json"));
+        }
+        return result;
+    }
+
+    private static string Join(string? dir, string name) =>
+        string.IsNullOrEmpty(dir) ? name : string.IsNullOrEmpty(name) ? dir.Replace('\\', '/') : dir.Replace('\\', '/') + "/" + name;
+
+    private static string RootLabel(Found f)
+    {
+        var root = f.Root.Length > 0 ? f.Root : Path.GetDirectoryName(Path.GetFullPath(f.Path)) ?? "";
+        return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)));
     }
 
     public static string StemOf(string path) => Path.GetFileNameWithoutExtension(path);
@@ -51,7 +77,7 @@ public static class InputExpander
         return current;
     }
 
-    private static void Walk(string root, string dir, FileFilter filter, List<string> files, HashSet<string> seen, ICollection<(string, string)> problems)
+    private static void Walk(string root, string dir, FileFilter filter, List<Found> files, HashSet<string> seen, ICollection<(string, string)> problems)
     {
         string real;
         try { real = Canonical(dir); }
@@ -63,7 +89,8 @@ public static class InputExpander
         foreach (var e in entries)
         {
             if (Directory.Exists(e)) Walk(root, e, filter, files, seen, problems);
-            else if (DocumentLoader.KnownExtensions.Contains(Path.GetExtension(e).ToLowerInvariant()) && filter.Takes(Path.GetRelativePath(root, e))) files.Add(e);
+            else if (DocumentLoader.KnownExtensions.Contains(Path.GetExtension(e).ToLowerInvariant()) && filter.Takes(Path.GetRelativePath(root, e)))
+                files.Add(new Found(e, Path.GetRelativePath(root, e), root));
         }
     }
 }
