@@ -84,6 +84,16 @@ public class CliTests
     }
 
     [Fact]
+    public void MissingReviewWorkbook_SaysSo()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var missing = Path.Combine(dir.FullName, "review.xlsx");
+        var (code, _, err) = Run("review", "import", missing, "--db", Path.Combine(dir.FullName, "t.db"));
+        Assert.Equal(1, code);
+        Assert.Equal($"{missing}: error: no such file", err.Trim());
+    }
+
+    [Fact]
     public void UnknownOption_IsBadUsage_AndNothingIsProcessed()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-cli-");

@@ -57,6 +57,11 @@ public static class ReviewCommand
         cmd.SetAction(p =>
         {
             var path = p.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"{path}: error: no such file");
+                return ExitCodes.SomeFailed;
+            }
             using var store = StoreOptions.OpenExisting(p.GetValue(db)!);
             if (store == null) return ExitCodes.Usage;
             Sheet sheet;

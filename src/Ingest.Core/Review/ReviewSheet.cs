@@ -18,6 +18,12 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
 
     private static readonly string[] Comparators = ["=", ">=", ">", "<=", "<", "~", "range"];
 
+    private static readonly string[] DecisionColumns =
+    [
+        "SHA-256", "Key", "Decision", "Corrected value", "Corrected value max", "Corrected unit", "Corrected comparator",
+        "Corrected year", "Corrected code",
+    ];
+
     private static readonly string[] Header =
     [
         "Document", "SHA-256", "Key", "Page", "Line", "Section", "Source text", "Repaired text",
@@ -60,7 +66,9 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
         var errors = new List<string>();
         var col = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < sheet.Header.Count; i++) col.TryAdd(sheet.Header[i].Trim(), i);
-        foreach (var required in new[] { "SHA-256", "Key", "Decision" })
+        // every decision column is found by its header; one missing rejects the workbook, or a number
+        // typed beside a deleted column would land in its neighbour
+        foreach (var required in DecisionColumns)
             if (!col.ContainsKey(required)) errors.Add($"row 1: no '{required}' column (is this a sheet made by 'ingest review export'?)");
         if (errors.Count > 0) return ([], errors);
 
@@ -76,7 +84,12 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
             object? Raw(string name) => col.TryGetValue(name, out var c) && c < row.Count ? row[c] : null;
 
             var verdictText = Cell("Decision");
-            if (verdictText == null) continue;
+            if (verdictText == null)
+            {
+                var filled = DecisionColumns.Where(c => c.StartsWith("Corrected", StringComparison.Ordinal) && Cell(c) != null).ToList();
+                if (filled.Count > 0) errors.Add($"row {rowNumber}: {string.Join(", ", filled)} filled but no Decision (accept, correct or reject)");
+                continue;
+            }
             string sha = Cell("SHA-256") ?? "", key = Cell("Key") ?? "";
             var rowErrors = new List<string>();
             if (!Enum.TryParse<ReviewVerdict>(verdictText, ignoreCase: true, out var verdict) || int.TryParse(verdictText, out _))
@@ -97,6 +110,11 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
                 rowErrors.Add("decision is 'correct' but no corrected field is filled");
             if (verdict != ReviewVerdict.Correct && corrections.Count > 0)
                 rowErrors.Add($"corrected fields are filled but the decision is '{verdictText}' (use 'correct')");
+            // the range as it will stand: corrected bounds, else the ones read
+            var low = corrections.TryGetValue("value", out var cv) ? cv as double? : ParseNumber(Cell("Value") ?? "").Item1 as double?;
+            var high = corrections.TryGetValue("valueMax", out var cm) ? cm as double? : ParseNumber(Cell("Value max") ?? "").Item1 as double?;
+            if (low is { } lo && high is { } hi && lo > hi)
+                rowErrors.Add($"value {lo.ToString(CultureInfo.InvariantCulture)} is above value max {hi.ToString(CultureInfo.InvariantCulture)}");
 
             if (rowErrors.Count > 0)
             {

@@ -113,6 +113,21 @@ public class ExtractionTests
 
 public class ReviewSheetTests
 {
+    private static readonly string[] Columns =
+    [
+        "SHA-256", "Key", "Value", "Value max", "Decision", "Corrected value", "Corrected value max", "Corrected unit",
+        "Corrected comparator", "Corrected year", "Corrected code",
+    ];
+
+    private static (IReadOnlyList<Ingest.Core.Review.ReviewDecision> Decisions, IReadOnlyList<string> Errors) Import(
+        IReadOnlyList<string> header, params (string Column, object? Value)[] cells)
+    {
+        var row = header.Select(h => cells.FirstOrDefault(c => c.Column == h).Value).ToList();
+        var sheet = new Ingest.Core.Reports.Sheet("Review", header, [row]);
+        return new Ingest.Core.Review.ReviewSheet(Ingest.Core.Catalogue.IndicatorCatalogue.Default)
+            .Import(sheet, (_, _) => true, "tester", DateTimeOffset.UnixEpoch);
+    }
+
     [Theory]
     [InlineData("75,5", 75.5)]
     [InlineData("24.530", 24530)]
@@ -120,10 +135,37 @@ public class ReviewSheetTests
     [InlineData("90 %", 90)]
     public void CorrectedValue_IsReadAsPlansWriteNumbers(string cell, double expected)
     {
-        var sheet = new Ingest.Core.Reports.Sheet("Review", ["SHA-256", "Key", "Decision", "Corrected value"], [["abc", "k1", "correct", cell]]);
-        var (decisions, errors) = new Ingest.Core.Review.ReviewSheet(Ingest.Core.Catalogue.IndicatorCatalogue.Default)
-            .Import(sheet, (_, _) => true, "tester", DateTimeOffset.UnixEpoch);
+        var (decisions, errors) = Import(Columns, ("SHA-256", "abc"), ("Key", "k1"), ("Decision", "correct"), ("Corrected value", cell));
         Assert.Empty(errors);
         Assert.Equal(expected, Assert.Single(decisions).Corrections["value"]);
+    }
+
+    [Fact]
+    public void MissingDecisionColumn_RejectsTheWorkbook()
+    {
+        // the "Corrected value" column deleted: a number typed there would land under "Corrected value max"
+        var header = Columns.Where(c => c != "Corrected value").ToList();
+        var (decisions, errors) = Import(header, ("SHA-256", "abc"), ("Key", "k1"), ("Decision", "correct"), ("Corrected value max", "75"));
+        Assert.Empty(decisions);
+        Assert.Contains(errors, e => e.Contains("no 'Corrected value' column"));
+    }
+
+    [Theory]
+    [InlineData("90", "80", null)]
+    [InlineData("90", null, "80")]
+    public void InvertedRange_IsARowError(string correctedValue, string? correctedMax, string? readMax)
+    {
+        var (decisions, errors) = Import(Columns, ("SHA-256", "abc"), ("Key", "k1"), ("Decision", "correct"),
+            ("Corrected value", correctedValue), ("Corrected value max", correctedMax), ("Value max", readMax));
+        Assert.Empty(decisions);
+        Assert.Contains(errors, e => e.StartsWith("row 2:") && e.Contains("above value max"));
+    }
+
+    [Fact]
+    public void CorrectionWithoutADecision_IsARowError()
+    {
+        var (decisions, errors) = Import(Columns, ("SHA-256", "abc"), ("Key", "k1"), ("Corrected value", "75"));
+        Assert.Empty(decisions);
+        Assert.Contains(errors, e => e.StartsWith("row 2:") && e.Contains("no Decision"));
     }
 }
