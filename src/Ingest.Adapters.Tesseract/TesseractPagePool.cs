@@ -121,6 +121,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
             pipeline.Execute(token =>
             {
                 var attempt = attempts[Math.Min(next++, attempts.Count - 1)];
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     OcrRun run;
@@ -130,6 +131,13 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                         using var scaled = PageImagePreparer.Scale(image, attempt.Scale, dpi);
                         run = engine.Recognize(scaled, (int)Math.Round(dpi * attempt.Scale), attempt.PageSegMode, token);
                         run = run with { Tsv = Rescale(run.Tsv, 1 / attempt.Scale) };
+                    }
+                    // the timer that cancels the engine can fire late on a starved thread pool: an
+                    // attempt that outran its limit is a timeout all the same
+                    if (clock.Elapsed > _options.PageTimeout)
+                    {
+                        lastError = $"timed out after {_options.PageTimeout.TotalSeconds:0.###}s ({attempt})";
+                        throw new TimeoutRejectedException(lastError);
                     }
                     if (best == null || run.MeanConfidence > best.Value.Run.MeanConfidence) best = (run, attempt);
                     return run;
