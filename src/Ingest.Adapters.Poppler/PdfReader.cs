@@ -16,6 +16,7 @@ namespace Ingest.Adapters.Poppler;
 public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon? lexicon = null) : IDocumentReader
 {
     private readonly Lexicon _lexicon = lexicon ?? Lexicon.Default;
+    private readonly LayoutBlocks _layout = new(lexicon ?? Lexicon.Default);
 
     public SourceFormat Format => SourceFormat.Pdf;
 
@@ -72,7 +73,7 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
     }
 
     private LoadedDocument Build(string path, string sha256, IReadOnlyList<LayoutPage> pages, int pageCount, bool ocrUsed, IReadOnlyList<Diagnostic> diagnostics) =>
-        new(path, SourceFormat.Pdf, sha256, pageCount, ocrUsed, new LayoutBlocks(_lexicon).Build(pages), diagnostics);
+        new(path, SourceFormat.Pdf, sha256, pageCount, ocrUsed, _layout.Build(pages), diagnostics);
 
     private IReadOnlyList<LayoutPage> Recognise(string path, IReadOnlyList<LayoutPage> pages, IReadOnlyList<int> numbers, List<Diagnostic> diagnostics, CancellationToken ct)
     {

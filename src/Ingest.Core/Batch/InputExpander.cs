@@ -34,9 +34,9 @@ public static class InputExpander
         bool several = distinct.Select(f => f.Root).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1;
         string Dir(Found f) => Join(several && f.Root.Length > 0 ? RootLabel(f) : null, Path.GetDirectoryName(f.Relative) ?? "");
         string Bare(Found f) => Join(Dir(f), StemOf(f.Relative));
-        var names = distinct
-            .Select(f => distinct.Count(o => Bare(o) == Bare(f)) > 1 ? Join(Dir(f), Path.GetFileName(f.Relative)) : Bare(f))
-            .ToList();
+        var bare = distinct.Select(Bare).ToList();
+        var shared = bare.GroupBy(b => b, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var names = distinct.Select((f, i) => shared.Contains(bare[i]) ? Join(Dir(f), Path.GetFileName(f.Relative)) : bare[i]).ToList();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<BatchInput>();
         for (int i = 0; i < distinct.Count; i++)

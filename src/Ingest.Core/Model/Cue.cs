@@ -28,6 +28,9 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
     public bool IsTime => Kind is CueKind.Deadline or CueKind.Annual;
     public bool IsStatus => Kind is CueKind.Baseline or CueKind.Target;
 
+    /// <summary>True for a cue at the very start of its text ("Năm 2030: …"), which frames what follows.</summary>
+    public bool OpensText => Start <= 2;
+
     /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
     public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

@@ -18,11 +18,6 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
 
     private static readonly string[] Comparators = ["=", ">=", ">", "<=", "<", "~", "range"];
 
-    private static readonly string[] DecisionColumns =
-    [
-        "SHA-256", "Key", "Decision", "Corrected value", "Corrected value max", "Corrected unit", "Corrected comparator",
-        "Corrected year", "Corrected code",
-    ];
 
     private static readonly string[] Header =
     [
@@ -32,6 +27,10 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
         "Decision", "Corrected value", "Corrected value max", "Corrected unit", "Corrected comparator", "Corrected year",
         "Corrected code", "Reviewer", "Note",
     ];
+
+    // the columns an import reads a decision from: the target's identity, the decision, the corrections
+    private static readonly string[] DecisionColumns =
+        Header.Where(h => h is "SHA-256" or "Key" or "Decision" || h.StartsWith("Corrected", StringComparison.Ordinal)).ToArray();
 
     /// <summary>The targets that need review, or every target of the documents <paramref name="only"/> takes.</summary>
     public Sheet Export(IReadOnlyList<ReportedDocument> documents, Func<ReportedDocument, bool>? only = null)

@@ -23,6 +23,16 @@ public static class VietText
         return UnifyTonePlacement(lower);
     }
 
+    /// <summary>
+    /// <see cref="Fold"/> when it keeps the text's length, so that offsets found in the folded text
+    /// hold in the original; else (a text not yet in NFC) plain lower case, which always does.
+    /// </summary>
+    public static string FoldSameLength(string s)
+    {
+        var folded = Fold(s);
+        return folded.Length == s.Length ? folded : s.ToLowerInvariant();
+    }
+
     private static readonly (string Old, string New)[] ToneShifts = BuildToneShifts();
 
     // Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy" ("hoá", "thuỷ");

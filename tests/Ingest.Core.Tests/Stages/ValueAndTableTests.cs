@@ -81,7 +81,7 @@ public class ValueAndTableTests
             new TableRow([C("1"), C("Tỷ lệ dân số được phủ sóng 5G"), C("%"), C("35,6"), C("≥ 70"), C("65 - 70"), C("Năm 2025 ước đạt 52%")]),
             new TableRow([C("2"), C("Tỷ lệ hộ gia đình dùng cáp quang"), C("%"), C("82,4"), C("-"), C("100"), C("Tốc độ từ 100 Mbps trở lên")]),
         ], 1);
-        var structured = new TableInterpreter(Some.Lexicon, new CueFinder(Some.Lexicon)).Interpret(table, null);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
         Assert.Equal([null, null, null, 2024, 2026, 2030, null], structured.Columns.Select(c => c.Year));
         var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
             new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),

@@ -65,7 +65,8 @@ public sealed class IndicatorText(Lexicon lexicon)
         return wb > 0 ? before : after;
     }
 
-    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+    /// <summary>How many words with letters a text has.</summary>
+    public static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
 
     public static string Trim(string s) => s.Trim().Trim('-', '+', '•', '*', ',', ';', ':', '.', ' ', '(', '–').Trim();
 }

@@ -38,8 +38,6 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         return new Prepared(p, clauses, values, scope.Frame(text, values.SelectMany(vs => vs.Select(v => v.Start))));
     }
 
-    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
-
     /// <summary>The text between two offsets without its dated phrases ("năm 2026", "đến năm 2030"): they are scope, not indicator.</summary>
     private static string WithoutDates(ProseFrame frame, int from, int to)
     {
@@ -97,7 +95,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
                 // shares the one its sentence named before it
                 int sentence = frame.SentenceStart(v.Start);
-                if (Words(before) + Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
+                if (IndicatorText.Words(before) + IndicatorText.Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 previous = (name, match, sentence);
                 yield return new TargetCandidate(
@@ -108,13 +106,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                     Section: p.Section?.Path ?? "",
                     Source: Provenance.Of(line),
                     Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
-                    IndicatorFollowsValue: name == after && after.Length > 0)
-                {
-                    YearCue = decision.YearCue?.ToString(),
-                    KindCue = decision.KindCue?.ToString(),
-                    SeriesYear = decision.SeriesYear,
-                    SeriesYearCue = decision.SeriesYearCue?.ToString(),
-                };
+                    IndicatorFollowsValue: name == after && after.Length > 0).WithCues(decision);
             }
         }
     }

@@ -80,13 +80,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
                     Section: t.Section?.Path ?? "",
                     Source: Provenance.Of(line),
                     Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
-                    OcrConfidence: para.OcrConfidenceAt(v.NumberStart))
-                {
-                    YearCue = decision.YearCue?.ToString(),
-                    KindCue = decision.KindCue?.ToString(),
-                    SeriesYear = decision.SeriesYear,
-                    SeriesYearCue = decision.SeriesYearCue?.ToString(),
-                };
+                    OcrConfidence: para.OcrConfidenceAt(v.NumberStart)).WithCues(decision);
             }
         }
         if (any) yield break;

@@ -64,8 +64,7 @@ public sealed class ValueScanner
     /// <summary>Values in <paramref name="text"/>, in order, none overlapping.</summary>
     public IReadOnlyList<ValueMention> Scan(string text)
     {
-        var folded = VietText.Fold(text);
-        if (folded.Length != text.Length) folded = text.ToLowerInvariant();
+        var folded = VietText.FoldSameLength(text);
         var found = new List<ValueMention>();
 
         bool Free(int s, int e) => !found.Any(f => s < f.End && e > f.NumberStart);
@@ -111,19 +110,18 @@ public sealed class ValueScanner
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
             // not a counted noun; a unit glued to its number ("100Mbps") is one
             var n = m.Groups["n"];
-            var unitAsWritten = _nounUnits.GetValueOrDefault(n.Value, n.Value);
+            var unit = _nounUnits.GetValueOrDefault(n.Value, n.Value);
             bool capitalAfterSpace = char.IsUpper(text[n.Index]) && char.IsWhiteSpace(text[n.Index - 1])
-                && !text.AsSpan(n.Index).StartsWith(unitAsWritten, StringComparison.Ordinal);   // "350 Tbps" is written so
+                && !text.AsSpan(n.Index).StartsWith(unit, StringComparison.Ordinal);   // "350 Tbps" is written so
             if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || capitalAfterSpace) continue;
-            if (NumberParser.TryParse(a.Value, out _) == false) continue;
+            if (!NumberParser.TryParse(a.Value, out _)) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             if (Defines(folded, start)) continue;
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ")
-            if (_weakNouns.Contains(m.Groups["n"].Value) && start == a.Index && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
+            if (_weakNouns.Contains(n.Value) && start == a.Index && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
             bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
-            var noun = m.Groups["n"].Value;
-            var unit = (m.Groups["s"].Success ? m.Groups["s"].Value.Trim() + " " : "") + _nounUnits.GetValueOrDefault(noun, noun);
+            if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
             bool unreadable = NumberParser.IsLostDigits(a.Value);
             found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value),
                 range && !unreadable ? ParseOrNull(m.Groups["b"].Value) : null,

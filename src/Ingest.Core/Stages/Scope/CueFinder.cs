@@ -61,7 +61,7 @@ public sealed partial class CueFinder
     /// <summary>Every cue in a text, in order of position.</summary>
     public IReadOnlyList<Cue> Find(string text)
     {
-        var folded = FoldSameLength(text);
+        var folded = VietText.FoldSameLength(text);
         var cues = new List<Cue>();
         var taken = new List<(int Start, int End)>();
         bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
@@ -129,7 +129,7 @@ public sealed partial class CueFinder
         var years = Find(title).Where(c => c.Year != null).ToList();
         var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period);
         var first = years.FirstOrDefault();
-        var time = strong ?? (first != null && first.Start <= 2 ? first : null);
+        var time = strong ?? (first is { OpensText: true } ? first : null);
         if (time != null) list.Add(time);
         if (StatusOfHeading(title) is { } status) list.Add(status);
         return list;
@@ -162,7 +162,7 @@ public sealed partial class CueFinder
     {
         // offsets on the cleaned text, so that the phrase is cut where the words are
         var clean = VietText.Clean(title).Trim();
-        var folded = FoldSameLength(clean);
+        var folded = VietText.FoldSameLength(clean);
         foreach (var w in baselineWords)
             if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Baseline, null, clean[..w.Length]);
         foreach (var m in _estimateMarks)
@@ -199,11 +199,4 @@ public sealed partial class CueFinder
 
     private static Cue Make(string text, int start, int end, CueKind kind, int? year, YearForm form) =>
         new(start, end, kind, year, text[start..end], form);
-
-    /// <summary>Folded text of the same length as the original, so that offsets carry over.</summary>
-    public static string FoldSameLength(string text)
-    {
-        var folded = VietText.Fold(text);
-        return folded.Length == text.Length ? folded : text.ToLowerInvariant();
-    }
 }

@@ -92,7 +92,7 @@ public sealed class ProseScope(CueFinder finder)
         int firstValue = frame.ValueStarts.Count > 0 ? frame.ValueStarts[0] : frame.Text.Length;
         // a plain "Năm 2030:" opening the paragraph frames it as much as "Đến năm 2030"
         return frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.End <= firstValue
-                && (c.Form is YearForm.Lead or YearForm.Period || c.Form == YearForm.Plain && c.Start <= 2))
+                && (c.Form is YearForm.Lead or YearForm.Period || c.Form == YearForm.Plain && c.OpensText))
             .Reverse().Take(1).ToList();
     }
 

@@ -26,6 +26,15 @@ public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueS
 /// </summary>
 public static class ScopeResolver
 {
+    /// <summary>The candidate with the cues behind its deadline and kind, for reviewers and the series rule.</summary>
+    public static TargetCandidate WithCues(this TargetCandidate c, ScopeDecision d) => c with
+    {
+        YearCue = d.YearCue?.ToString(),
+        KindCue = d.KindCue?.ToString(),
+        SeriesYear = d.SeriesYear,
+        SeriesYearCue = d.SeriesYearCue?.ToString(),
+    };
+
     /// <param name="path">the value's scope nodes, innermost first</param>
     /// <param name="documentYear">the year of the document's date, if known</param>
     public static ScopeDecision Decide(IReadOnlyList<ScopeNode> path, int? documentYear)
@@ -35,8 +44,7 @@ public static class ScopeResolver
         {
             foreach (var cue in node.Cues)
             {
-                if (time == null && cue.IsTime && !cue.Standalone) time = (cue, node.Level);
-                if (time == null && cue.IsTime && cue.Standalone && node.Level is ScopeLevel.Column or ScopeLevel.Row) time = (cue, node.Level);
+                if (time == null && cue.IsTime && Governs(cue, node.Level)) time = (cue, node.Level);
                 if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) status = (cue, node.Level);
             }
             if (time != null && status != null) break;
@@ -49,7 +57,7 @@ public static class ScopeResolver
         {
             foreach (var node in path)
                 foreach (var cue in node.Cues)
-                    if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && (!cue.Standalone || node.Level is ScopeLevel.Column or ScopeLevel.Row)
+                    if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
                         && (documentYear == null || y <= documentYear))
                         return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
             return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue);
@@ -58,13 +66,16 @@ public static class ScopeResolver
         var yearCue = new CueSource(t.Level, t.Cue.Phrase);
         if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
         var series = path.SelectMany(n => n.Cues.Select(c => (Cue: c, n.Level)))
-            .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && (!x.Cue.Standalone || x.Level is ScopeLevel.Column or ScopeLevel.Row));
+            .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && Governs(x.Cue, x.Level));
         return new ScopeDecision(null, true, kind, yearCue, kindCue)
         {
             SeriesYear = series.Cue?.Year,
             SeriesYearCue = series.Cue != null ? new CueSource(series.Level, series.Cue.Phrase) : null,
         };
     }
+
+    // a bare year or date governs only where a header gives it a role: a column or a row's time cell
+    private static bool Governs(Cue cue, ScopeLevel level) => !cue.Standalone || level is ScopeLevel.Column or ScopeLevel.Row;
 
     private static CueKind? ImpliedStatus(Cue cue, ScopeLevel level, int? documentYear)
     {

@@ -25,9 +25,10 @@ public sealed class StructureStage
         _headings = new HeadingParser(lexicon);
         _cues = new CueFinder(lexicon);
         _paragraphs = new ParagraphBuilder(_headings);
-        _tables = new TableInterpreter(lexicon, _cues);
+        var tableHeaders = new TableHeaderRecogniser(lexicon, _cues);
+        _tables = new TableInterpreter(tableHeaders);
         _header = new HeaderReader(lexicon);
-        _flatTables = new FlatTableRebuilder(lexicon, new TableHeaderRecogniser(lexicon, _cues));
+        _flatTables = new FlatTableRebuilder(lexicon, tableHeaders);
     }
 
     public StructuredDocument Run(LoadedDocument doc, RepairSummary repair)
@@ -121,13 +122,17 @@ public sealed class StructureStage
         return t.Trim().TrimEnd('.', ';', ' ');
     }
 
+    // longer figure-free paragraphs are statements of aims ("Bám sát quan điểm … đến năm 2030"), not frames
+    private const int MaxLeadInWords = 25;
+
+    // a headline is a line, not a paragraph of a report
+    private const int MaxHeadlineWords = 25;
+
     /// <summary>
     /// The cues of a paragraph that governs what follows it, or null: one that ends in ":" and
     /// names a time ("Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:"), or one that states no
     /// figure and names a deadline ("Chương trình xác định các mục tiêu phải đạt vào năm 2030.").
     /// </summary>
-    private const int MaxLeadInWords = 25;
-
     private IReadOnlyList<Cue>? LeadInCues(string text)
     {
         var t = text.Trim();
@@ -136,7 +141,6 @@ public sealed class StructureStage
         if (times.Count == 0) return null;
         if (t.EndsWith(':')) return cues;
         bool strong = times.Any(c => c.Kind == CueKind.Deadline && c.Form is YearForm.Lead or YearForm.Period);
-        // a long figure-free paragraph is a statement of aims ("Bám sát quan điểm … đến năm 2030"), not a frame
         if (!strong || t.Contains('%') || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxLeadInWords) return null;
         for (int i = 0; i < t.Length; i++)
             if (char.IsDigit(t[i]) && !cues.Any(c => i >= c.Start && i < c.End)) return null;
@@ -152,7 +156,7 @@ public sealed class StructureStage
         var first = paragraphs.FirstOrDefault(p => p.Role == TextRole.Body && p.Text.Any(char.IsLetter));
         if (first == null || first.Section != null) return null;
         var t = first.Text.Trim();
-        if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 25 || t.EndsWith('.') || t.EndsWith(';') || t.EndsWith(':')) return null;
+        if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxHeadlineWords || t.EndsWith('.') || t.EndsWith(';') || t.EndsWith(':')) return null;
         return VietText.Squash(first.Text);
     }
 

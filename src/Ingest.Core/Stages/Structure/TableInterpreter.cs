@@ -10,9 +10,9 @@ namespace Ingest.Core.Stages.Structure;
 /// owner, time) and, for one-column-per-year tables, a year. Headers repeated on later pages count
 /// once; a table without a recognisable header gets roles guessed from its first column only.
 /// </summary>
-public sealed class TableInterpreter(Lexicon lexicon, CueFinder cueFinder)
+public sealed class TableInterpreter(TableHeaderRecogniser header)
 {
-    private readonly TableHeaderRecogniser _header = new(lexicon, cueFinder);
+    private readonly TableHeaderRecogniser _header = header;
 
     public StructuredTable Interpret(TableBlock table, Section? section)
     {

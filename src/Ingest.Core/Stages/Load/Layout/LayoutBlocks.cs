@@ -15,10 +15,12 @@ public sealed partial class LayoutBlocks(Lexicon lexicon)
     [GeneratedRegex(@"^\s*(-\s*)?\d{1,3}(\s*-)?\s*$")]
     private static partial Regex PageNumber();
 
+    // built once per reader, not per document: the header recogniser compiles its patterns
+    private readonly HeadingParser _headings = new(lexicon);
+    private readonly TableRebuilder _rebuilder = new(lexicon);
+
     public IReadOnlyList<Block> Build(IEnumerable<LayoutPage> pages)
     {
-        var headings = new HeadingParser(lexicon);
-        var rebuilder = new TableRebuilder(lexicon);
         var blocks = new List<Block>();
         ColumnLayout? carry = null;
         foreach (var page in pages)
@@ -28,7 +30,7 @@ public sealed partial class LayoutBlocks(Lexicon lexicon)
                 .Where(l => !IsFurniture(page, l.Line))
                 .ToList();
             if (lines.Count == 0) continue;
-            var result = rebuilder.Rebuild(page, lines, carry, t => headings.Parse(t) is { Rank: <= 1 });
+            var result = _rebuilder.Rebuild(page, lines, carry, t => _headings.Parse(t) is { Rank: <= 1 });
             // a table that runs on without repeating its header is the same table
             if (carry != null && result.Blocks.FirstOrDefault() is TableBlock next && !next.Rows.Any(r => r.IsHeader)
                 && blocks.LastOrDefault() is TableBlock previous)
