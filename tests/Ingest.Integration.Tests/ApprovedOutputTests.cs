@@ -16,12 +16,33 @@ public class ApprovedOutputTests
         foreach (var name in Repo.CleanPlans)
             foreach (var ext in new[] { "txt", "pdf", "docx" })
                 data.Add($"{name}.{ext}");
+        data.Add(Repo.OldOcrPlan + ".txt");
         return data;
     }
 
+    public static TheoryData<string> Scans() => [.. Repo.Scans];
+
     [Theory]
     [MemberData(nameof(Samples))]
-    public void Output_MatchesApproved(string file)
+    public void Output_MatchesApproved(string file) => Check(file);
+
+    // OCR of five scans takes a minute or more: CI runs it (./test --full), the quick suite does not
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Scans))]
+    public void ScanOutput_MatchesApproved(string file) => Check(file);
+
+    /// <summary>Every file in samples/ that `ingest validate samples` reads has its approved answer.</summary>
+    [Fact]
+    public void EverySample_HasAnApprovedFile()
+    {
+        var dir = Path.Combine(Repo.Root, "tests", "Ingest.Integration.Tests", "Approved");
+        var inputs = Ingest.Core.Batch.InputExpander.Expand([Repo.Samples], []).Select(i => Path.GetFileName(i.Path));
+        var missing = inputs.Where(f => !File.Exists(Path.Combine(dir, f + ".approved.json"))).ToList();
+        Assert.True(missing.Count == 0, "no approved file for " + string.Join(", ", missing));
+    }
+
+    private static void Check(string file)
     {
         var path = Path.Combine(Repo.Samples, file);
         var json = ContractJsonWriter.ToJson(Repo.Pipeline().Run(path), $"samples/{file}");

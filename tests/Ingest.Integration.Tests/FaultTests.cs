@@ -54,6 +54,7 @@ public class FaultTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void KilledBatch_ResumesToTheSameStoreAndOutputs_AsAnUninterruptedRun()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-kill-").FullName;

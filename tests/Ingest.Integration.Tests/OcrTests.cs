@@ -157,6 +157,7 @@ public sealed class OcrTests : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("chu-se-kh-hdnd.scan.pdf")]
     [InlineData("dak-doa-kh-dang-uy.scan.pdf")]
     [InlineData("kon-chieng-nq-hdnd.scan.pdf")]

@@ -15,6 +15,12 @@ public static class Repo
 
     public static readonly string[] CleanPlans = ["chu-se-kh-hdnd", "dak-doa-kh-dang-uy", "kon-chieng-nq-hdnd", "xop-kh-ubnd"];
 
+    /// <summary>The sample plan that exists only as old OCR text with its marks damaged.</summary>
+    public const string OldOcrPlan = "kon-chieng-kh-dang-uy-scan";
+
+    public static readonly string[] Scans =
+        ["chu-se-kh-hdnd.scan.pdf", "dak-doa-kh-dang-uy.scan.pdf", "kon-chieng-nq-hdnd.scan.pdf", "kon-chieng-nq-hdnd.scan.tif", "xop-kh-ubnd.scan.pdf"];
+
     // one set of OCR workers for the whole test run, as one batch would have
     private static readonly Lazy<Cli.Composition> Shared = new(Cli.Composition.Default);
 
