@@ -19,8 +19,8 @@ namespace Ingest.Adapters.OpenXml;
 /// </summary>
 public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
 {
-    private const int MaxWidth = 50, MinWidth = 6, HeaderWidth = 24, MaxRowLines = 10;
-    private const double LineHeight = 15; // points, for the 11 pt font
+    private const int MaxWidth = 50, MinWidth = 6, HeaderWidth = 24;
+    private const double LineHeight = 15, MaxRowHeight = 409; // points: a line of the 11 pt font, the tallest row Excel takes
     private const double WideChar = 1.25, NarrowChar = 0.55, Fill = 0.9;
     private const uint HeaderStyle = 1, WrappedStyle = 2;
 
@@ -67,7 +67,7 @@ public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
             printTitles.Append(new DefinedName($"'{sheet.Name.Replace("'", "''")}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
             id++;
         }
-        wb.Workbook.Append(printTitles);
+        if (printTitles.HasChildren) wb.Workbook.Append(printTitles);
         wb.Workbook.Save();
     }
 
@@ -131,7 +131,7 @@ public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
                 double d when double.IsFinite(d) => new Cell { CellReference = reference, CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 long n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                var v => Text(reference, v is bool b ? Sheet.YesNo(b) : Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
+                var v => Text(reference, Display(v)),
             };
             if (cell == null) continue;
             cell.StyleIndex = style;
@@ -141,7 +141,7 @@ public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
         // neither Excel nor LibreOffice is relied on to grow a row for wrapped text when opening the file
         if (lines > 1)
         {
-            row.Height = Math.Min(lines, MaxRowLines) * LineHeight;
+            row.Height = Math.Min(lines * LineHeight, MaxRowHeight);
             row.CustomHeight = true;
         }
         return row;

@@ -51,7 +51,7 @@ public sealed class ReportBuilder(IndicatorCatalogue catalogue)
     /// </summary>
     private Sheet Comparison(IReadOnlyList<ComparedPlan> plans)
     {
-        var read = plans.Where(p => p.Shown.Count > 0).ToList();
+        var read = plans.Where(p => p.Plan.Read.Any()).ToList(); // a plan that states none of the codes still shows it
         var keys = read.SelectMany(p => p.Shown.Keys).Distinct()
             .OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Year, StringComparer.Ordinal);
         var rows = keys.Select(k => (IReadOnlyList<object?>)[
@@ -59,12 +59,10 @@ public sealed class ReportBuilder(IndicatorCatalogue catalogue)
                 int.TryParse(k.Year, out var y) ? y : k.Year,
                 .. read.SelectMany(p => p.Shown.TryGetValue(k, out var c) ? new object?[] { c.Text, c.Value } : [null, null]),
             ]).ToList();
-        const int fixedColumns = 4;
-        return new Sheet("Comparison",
-            ["Catalogue code", "Catalogue label", "Unit", "Year", .. read.SelectMany(p => new[] { p.Plan.Label, $"{p.Plan.Label} (value)" })],
-            rows)
+        string[] rowNames = ["Catalogue code", "Catalogue label", "Unit", "Year"];
+        return new Sheet("Comparison", [.. rowNames, .. read.SelectMany(p => new[] { p.Plan.Label, $"{p.Plan.Label} (value)" })], rows)
         {
-            Folded = read.Select((_, i) => fixedColumns + 2 * i + 1).ToList(),
+            Folded = read.Select((_, i) => rowNames.Length + 2 * i + 1).ToList(),
         };
     }
 

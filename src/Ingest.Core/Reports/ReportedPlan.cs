@@ -1,4 +1,5 @@
 using Ingest.Core.Contract;
+using Ingest.Core.Stages.Load;
 using Ingest.Core.Text;
 
 namespace Ingest.Core.Reports;
@@ -83,11 +84,16 @@ public static class PlanGrouping
             .OrderByDescending(g => g.Count()) // stable: among equals, the group met first
             .FirstOrDefault()?.First();
 
-    // a folder and a file name without its extension and the format words before it ("plan.scan.pdf" → "plan")
+    // what a name carries besides the plan's own: how the file was made ("plan.scan.pdf") and the
+    // format it came from ("plan.pdf.txt", a text export); "ke-hoach.Xop.docx" keeps its ".Xop"
+    private static readonly HashSet<string> FormatSuffixes =
+        new([.. DocumentLoader.KnownExtensions, ".scan", ".ocr"], StringComparer.OrdinalIgnoreCase);
+
+    // a folder and a file name without its extension and the format suffixes before it ("plan.scan.pdf" → "plan")
     private static string NameKey(string path)
     {
         var stem = Path.GetFileNameWithoutExtension(path);
-        while (Path.GetExtension(stem) is { Length: > 1 } suffix && suffix.Skip(1).All(char.IsLetter))
+        while (FormatSuffixes.Contains(Path.GetExtension(stem)))
             stem = Path.GetFileNameWithoutExtension(stem);
         return Path.Combine(Path.GetDirectoryName(path) ?? "", stem).Normalize(System.Text.NormalizationForm.FormC);
     }

@@ -94,6 +94,20 @@ public class ReportBuilderTests
         Assert.Equal(new[] { "ke-hoach [a/ke-hoach]", "ke-hoach [b/ke-hoach]", "ke-hoach-2" }, PlanColumns(comparison).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("a/plan.docx", "a/plan.scan.pdf", true)]
+    [InlineData("a/plan.pdf", "a/plan.pdf.txt", true)]           // a text export of the pdf
+    [InlineData("a/plan.docx", "b/plan.docx", false)]            // two communes' folders
+    [InlineData("a/plan.docx", "a/plan-2.docx", false)]
+    [InlineData("a/ke-hoach.Xop.docx", "a/ke-hoach.ChuSe.docx", false)] // a dotted name that is no format
+    public void FilesWithoutHeaders_AreOnePlan_OnlyWhenNamedAlikeApartFromFormatSuffixes(string a, string b, bool onePlan)
+    {
+        var none = new Header(null, null, null, null, null);
+        var comparison = Comparison(Doc(a, none, targets: Ninety), Doc(b, none, targets: Ninety));
+
+        Assert.Equal(onePlan ? 1 : 2, PlanColumns(comparison).Count);
+    }
+
     [Fact]
     public void TwoPlansOfOnePlace_AreLabelledWithTheirNumberAndDate()
     {
