@@ -49,7 +49,7 @@ public static class ReportCommand
             Console.Error.WriteLine($"ingest: {output}: cannot write ({e.Message})");
             return ExitCodes.SomeFailed;
         }
-        Console.WriteLine($"{output}: {sheets[0].Rows.Count} targets of {documents.Count(d => d.Result != null)} documents ({documents.Count(d => d.Result == null)} failed)");
+        Console.WriteLine($"{output}: {sheets[0].Rows.Count} targets of {documents.Count(d => d.Result != null)} documents ({documents.Count(d => d.Result == null)} failed) in {PlanGrouping.Group(documents).Count} plans");
         return ExitCodes.Ok;
     }
 }

@@ -5,7 +5,7 @@ namespace Ingest.Core.Reports;
 
 /// <summary>
 /// CSV as Excel opens it correctly: UTF-8 with a byte-order mark (else Vietnamese is garbled),
-/// comma-separated, RFC 4180 quoting, numbers with a '.' decimal point.
+/// comma-separated, RFC 4180 quoting, numbers with a '.' decimal point, Yes/No for booleans.
 /// </summary>
 public static class CsvWriter
 {
@@ -26,7 +26,7 @@ public static class CsvWriter
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "TRUE" : "FALSE",
+        bool b => Sheet.YesNo(b),
         _ => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
     };
 

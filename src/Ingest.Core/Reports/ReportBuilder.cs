@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingest.Core.Catalogue;
 using Ingest.Core.Contract;
 using Ingest.Core.Store;
@@ -8,75 +9,104 @@ namespace Ingest.Core.Reports;
 public sealed record ReportedDocument(SourceRecord Source, ContractDocument? Result);
 
 /// <summary>
-/// The analysts' report: every target, a comparison of documents by catalogue indicator and
-/// deadline year, and the documents with their status. Pure: it reads what it is given.
+/// The analysts' report: every target, a comparison of plans by catalogue indicator and deadline
+/// year, and the documents with their status and the plan each belongs to. Pure: it reads what
+/// it is given.
 /// </summary>
 public sealed class ReportBuilder(IndicatorCatalogue catalogue)
 {
-    public IReadOnlyList<Sheet> Build(IReadOnlyList<ReportedDocument> documents) =>
-        [Targets(documents), Comparison(documents), Documents(documents)];
+    private const string Yearly = "yearly";
 
-    public Sheet Targets(IReadOnlyList<ReportedDocument> documents)
+    public IReadOnlyList<Sheet> Build(IReadOnlyList<ReportedDocument> documents)
+    {
+        var plans = PlanGrouping.Group(documents).Select(Compare).ToList();
+        return [Targets(plans), Comparison(plans), Documents(plans)];
+    }
+
+    private Sheet Targets(IReadOnlyList<ComparedPlan> plans)
     {
         var rows = new List<IReadOnlyList<object?>>();
-        foreach (var d in documents)
-        {
-            if (d.Result is not { } r) continue;
-            foreach (var t in r.Targets)
-                rows.Add([
-                    r.Place, r.Issuer, Path.GetFileName(d.Source.Path), t.Section, t.Indicator, t.Code, Label(t.Code),
-                    t.Year, t.Annual, t.Kind, t.Comparator, t.Value, t.ValueMax, t.Unit, t.Qualifier, t.Confidence,
-                    t.NeedsReview, t.Review, t.SourceText, t.Page, t.Line, d.Source.Path, t.Key,
-                ]);
-        }
+        foreach (var p in plans)
+            foreach (var d in p.Plan.Read)
+            {
+                var r = d.Result!;
+                foreach (var t in r.Targets)
+                    rows.Add([
+                        p.Plan.Label, r.Place, r.Issuer, Path.GetFileName(d.Source.Path), t.Section, t.Indicator, t.Code, Label(t.Code),
+                        t.Year, t.Annual, t.Kind, t.Comparator, t.Value, t.ValueMax, t.Unit, t.Qualifier, t.Confidence,
+                        t.NeedsReview, t.Review, t.SourceText, t.Page, t.Line, d.Source.Path, t.Key,
+                    ]);
+            }
         return new Sheet("Targets",
-            ["Commune", "Issuer", "Document", "Section", "Indicator (as written)", "Catalogue code", "Catalogue label",
+            ["Plan", "Commune", "Issuer", "Document", "Section", "Indicator (as written)", "Catalogue code", "Catalogue label",
              "Year", "Annual", "Kind", "Comparator", "Value", "Value max", "Unit", "Qualifier", "Confidence",
              "Needs review", "Review", "Source text", "Page", "Line", "Path", "Key"],
             rows);
     }
 
     /// <summary>
-    /// One row per catalogue code and deadline year, one column per document: the target's value
-    /// (the first one when a document states several, as with qualifiers). Baselines are left out.
+    /// One row per catalogue code and deadline year, two columns per plan: the targets as written
+    /// ("≥ 90%", "80–90%", "> 95% (…); > 90% (…)"), and beside them, folded away, the first target's
+    /// value (the lower bound of a range) as a number to sort by. Baselines are left out.
     /// </summary>
-    public Sheet Comparison(IReadOnlyList<ReportedDocument> documents)
+    private Sheet Comparison(IReadOnlyList<ComparedPlan> plans)
     {
-        var docs = documents.Where(d => d.Result != null).ToList();
-        var cells = new Dictionary<(string Code, string Year), object?[]>();
-        for (int i = 0; i < docs.Count; i++)
-            foreach (var t in docs[i].Result!.Targets.Where(t => t.Code != null && t.Kind == "target" && t.Value != null))
-            {
-                var key = (t.Code!, t.Annual ? "yearly" : t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-                if (!cells.TryGetValue(key, out var row)) cells[key] = row = new object?[docs.Count];
-                row[i] ??= t.Value;
-            }
-        var rows = cells
-            .OrderBy(c => c.Key.Code, StringComparer.Ordinal).ThenBy(c => c.Key.Year, StringComparer.Ordinal)
-            .Select(c => (IReadOnlyList<object?>)[c.Key.Code, Label(c.Key.Code), Unit(c.Key.Code), YearCell(c.Key.Year), .. c.Value])
-            .ToList();
-        return new Sheet("Comparison",
-            ["Catalogue code", "Catalogue label", "Unit", "Year", .. docs.Select(ColumnName)],
-            rows);
+        var read = plans.Where(p => p.Plan.Read.Any()).ToList(); // a plan that states none of the codes still shows it
+        var keys = read.SelectMany(p => p.Shown.Keys).Distinct()
+            .OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Year, StringComparer.Ordinal);
+        var rows = keys.Select(k => (IReadOnlyList<object?>)[
+                k.Code, Label(k.Code), catalogue.Find(k.Code)?.Unit,
+                int.TryParse(k.Year, out var y) ? y : k.Year,
+                .. read.SelectMany(p => p.Shown.TryGetValue(k, out var c) ? new object?[] { c.Text, c.Value } : [null, null]),
+            ]).ToList();
+        string[] rowNames = ["Catalogue code", "Catalogue label", "Unit", "Year"];
+        return new Sheet("Comparison", [.. rowNames, .. read.SelectMany(p => new[] { p.Plan.Label, $"{p.Plan.Label} (value)" })], rows)
+        {
+            Folded = read.Select((_, i) => rowNames.Length + 2 * i + 1).ToList(),
+        };
     }
 
-    public static Sheet Documents(IReadOnlyList<ReportedDocument> documents) => new("Documents",
-        ["Path", "Commune", "Issuer", "Title", "Number", "Date", "Format", "Pages", "OCR", "Status", "Error",
-         "Targets", "Needs review", "Repaired words", "SHA-256", "Processed"],
-        documents.Select(d => (IReadOnlyList<object?>)[
-            d.Source.Path, d.Result?.Place, d.Result?.Issuer, d.Result?.Title, d.Result?.Number, d.Result?.Date, d.Result?.Format,
-            d.Result?.Pages, d.Result?.Ocr, d.Source.Ok ? "ok" : "failed", d.Source.Error,
-            d.Result?.Targets.Count, d.Result?.Targets.Count(t => t.NeedsReview), d.Result?.RepairedWords, d.Source.Sha256,
-            d.Source.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        ]).ToList());
+    private static Sheet Documents(IReadOnlyList<ComparedPlan> plans) => new("Documents",
+        ["Plan", "Plan formats", "Path", "Format", "OCR", "Commune", "Issuer", "Title", "Number", "Date", "Pages", "Status", "Error",
+         "Targets", "Needs review", "Comparison cells differing from the plan", "Repaired words", "SHA-256", "Processed"],
+        plans.SelectMany(p => p.Plan.Documents.Select(d => (IReadOnlyList<object?>)[
+            p.Plan.Label, p.Plan.Formats, d.Source.Path, d.Result?.Format, d.Result?.Ocr,
+            d.Result?.Place, d.Result?.Issuer, d.Result?.Title, d.Result?.Number, d.Result?.Date,
+            d.Result?.Pages, d.Source.Ok ? "ok" : "failed", d.Source.Error,
+            d.Result?.Targets.Count, d.Result?.Targets.Count(t => t.NeedsReview),
+            d.Result == null ? null : p.Differing.GetValueOrDefault(d.Source.Path),
+            d.Result?.RepairedWords, d.Source.Sha256,
+            d.Source.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        ])).ToList());
 
-    // two formats of one plan share a place, so the file name keeps the columns apart
-    private static string ColumnName(ReportedDocument d) =>
-        d.Result?.Place is { } place ? $"{place} ({Path.GetFileName(d.Source.Path)})" : Path.GetFileName(d.Source.Path);
+    /// <summary>
+    /// What the plan states for each code and year. Its files may read it differently (a scan's OCR,
+    /// a txt export): the cell shows what most of the files that state something there read, ties
+    /// going to the best-read file (<see cref="PlanGrouping.ReadingRank"/>).
+    /// </summary>
+    private ComparedPlan Compare(ReportedPlan plan)
+    {
+        var readings = plan.Read.Select(d => (d.Source.Path, Cells: Cells(d.Result!))).ToList();
+        var shown = readings.SelectMany(r => r.Cells.Keys).Distinct()
+            .ToDictionary(k => k, k => PlanGrouping.MostAgreed(readings.Select(r => r.Cells.GetValueOrDefault(k)), c => c.Text)!);
+        var differing = readings.ToDictionary(r => r.Path,
+            r => shown.Count(s => r.Cells.GetValueOrDefault(s.Key)?.Text != s.Value.Text), StringComparer.Ordinal);
+        return new ComparedPlan(plan, shown, differing);
+    }
+
+    // one file's targets by code and year, each cell every distinct target there in the file's order
+    private Dictionary<CellKey, Cell> Cells(ContractDocument r) =>
+        r.Targets.Where(t => t.Code != null && t.Kind == "target" && t.Value != null)
+            .GroupBy(t => new CellKey(t.Code!, t.Annual ? Yearly : t.Year?.ToString(CultureInfo.InvariantCulture) ?? ""))
+            .ToDictionary(g => g.Key, g => new Cell(
+                string.Join("; ", g.Select(t => TargetText.Of(t, catalogue.Find(t.Code!))).Distinct()), g.First().Value!.Value));
+
+    private readonly record struct CellKey(string Code, string Year);
+
+    private sealed record Cell(string Text, double Value);
+
+    // a plan with the cells the comparison shows for it and, per file (by path), how many of them it reads otherwise
+    private sealed record ComparedPlan(ReportedPlan Plan, IReadOnlyDictionary<CellKey, Cell> Shown, IReadOnlyDictionary<string, int> Differing);
 
     private string? Label(string? code) => code == null ? null : catalogue.Find(code)?.Label;
-
-    private string? Unit(string code) => catalogue.Find(code)?.Unit;
-
-    private static object? YearCell(string year) => int.TryParse(year, out var y) ? y : year;
 }
