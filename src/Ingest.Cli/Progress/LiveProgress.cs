@@ -45,6 +45,9 @@ public sealed class LiveProgress : IBatchProgress
         }
     }
 
+    // shown from the next commit on
+    public void Reading(BatchInput input, Ingest.Core.Ports.PagesRead pages) { }
+
     public void Finished(DocumentOutcome o)
     {
         lock (_gate)
