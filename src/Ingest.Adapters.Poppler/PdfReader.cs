@@ -24,7 +24,7 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
         head.Length >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-' ||
         extension == ".pdf" && head.IndexOf("%PDF-"u8) >= 0;
 
-    public LoadedDocument Read(string path, string sha256, CancellationToken ct)
+    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> progress, CancellationToken ct)
     {
         var info = tools.Run("pdfinfo", [path], ct);
         if (info.ExitCode != 0)
@@ -46,6 +46,8 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
         var verdicts = new TextLayerCheck(new SyllableShape(_lexicon)).Assess(pages);
         var diagnostics = new List<Diagnostic>();
         var ocrPages = verdicts.Where(v => v.NeedsOcr).ToList();
+        // the text layer is read already; the pages that need OCR are counted as they come back
+        var tally = new PageTally(progress, pages.Count, pages.Count - (ocr == null ? 0 : ocrPages.Count));
         var recognised = new Dictionary<int, LayoutPage>();
         if (ocrPages.Count > 0)
         {
@@ -58,7 +60,7 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
             {
                 foreach (var v in ocrPages.Where(v => v.Verdict == TextLayerVerdict.Garbage))
                     diagnostics.Add(new Diagnostic(Severity.Info, "load", $"page {v.Page}: {v.Reason}; page read by OCR instead", v.Page));
-                foreach (var p in Recognise(path, pages, ocrPages.Select(v => v.Page).ToList(), diagnostics, ct)) recognised[p.Number] = p;
+                foreach (var p in Recognise(path, pages, ocrPages.Select(v => v.Page).ToList(), diagnostics, tally, ct)) recognised[p.Number] = p;
             }
         }
         var readable = pages
@@ -75,13 +77,13 @@ public sealed class PdfReader(PopplerTools tools, IPageOcr? ocr = null, Lexicon?
     private LoadedDocument Build(string path, string sha256, IReadOnlyList<LayoutPage> pages, int pageCount, bool ocrUsed, IReadOnlyList<Diagnostic> diagnostics) =>
         new(path, SourceFormat.Pdf, sha256, pageCount, ocrUsed, _layout.Build(pages), diagnostics);
 
-    private IReadOnlyList<LayoutPage> Recognise(string path, IReadOnlyList<LayoutPage> pages, IReadOnlyList<int> numbers, List<Diagnostic> diagnostics, CancellationToken ct)
+    private IReadOnlyList<LayoutPage> Recognise(string path, IReadOnlyList<LayoutPage> pages, IReadOnlyList<int> numbers, List<Diagnostic> diagnostics, PageTally tally, CancellationToken ct)
     {
         var images = new PdfPageImages(tools, path, pages);
         try
         {
             var requests = numbers.Select(n => new PageImageRequest(path, n, token => images.Extract(n, token)));
-            return OcrPages.Collect(OcrPages.ReadAll(ocr!, requests, ct), diagnostics, anyOtherPage: numbers.Count < pages.Count);
+            return OcrPages.Collect(OcrPages.ReadAll(ocr!, requests, tally, ct), diagnostics, anyOtherPage: numbers.Count < pages.Count);
         }
         finally { images.Dispose(); }
     }

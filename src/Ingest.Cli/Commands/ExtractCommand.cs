@@ -133,8 +133,8 @@ public static class ExtractCommand
         IReadOnlyList<DocumentOutcome> outcomes;
         if (live)
         {
-            var bar = new LiveProgress();
-            outcomes = bar.Show(batch.Count, () => runner.Run(batch, r.OutDir, bar, r.Arguments));
+            var bar = new LiveProgress(batch.Count, r.Quiet);
+            outcomes = bar.Show(() => runner.Run(batch, r.OutDir, bar, r.Arguments));
         }
         else outcomes = runner.Run(batch, r.OutDir, new PlainProgress(r.Quiet), r.Arguments);
 
