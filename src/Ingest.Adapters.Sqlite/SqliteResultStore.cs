@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ingest.Core.Contract;
+using Ingest.Core.Output;
 using Ingest.Core.Review;
 using Ingest.Core.Store;
 using Microsoft.Data.Sqlite;
@@ -32,7 +33,11 @@ public sealed class SqliteResultStore : IResultStore
     {
         var wait = busyTimeout ?? DefaultBusyTimeout;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir != null) Directory.CreateDirectory(dir);
+        try { if (dir != null) Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot open or write the store ({IoReason.Of(e, dir!, folder: true)})", e);
+        }
         var db = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
