@@ -42,15 +42,18 @@ public sealed class SqliteResultStore : IResultStore
         {
             DataSource = path,
             Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement for this many seconds on top of SQLite's own wait
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)),
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed, on top of
+            // SQLite's own wait (busy_timeout below, which is the wait): the least it allows, or a busy store waits twice
+            DefaultTimeout = 1,
         }.ToString());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             db.Open();
-            // the wait first: switching a new file to WAL already needs the lock another opener may hold
-            Exec(db, $"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            // The wait first: switching a new file to WAL already needs the lock another opener may hold.
+            // One statement per command: in a batch of statements, Microsoft.Data.Sqlite lets a busy one pass unnoticed.
+            foreach (var pragma in new[] { $"busy_timeout={(long)wait.TotalMilliseconds}", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON" })
+                Exec(db, "PRAGMA " + pragma);
             Migrations.Apply(db);
             return new SqliteResultStore(db);
         }

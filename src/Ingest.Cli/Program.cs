@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ingest.Cli.Commands;
 using Ingest.Core.Output;
+using Ingest.Core.Store;
 
 namespace Ingest.Cli;
 
@@ -47,6 +48,8 @@ public static class Program
     {
         AggregateException { InnerExceptions: [var only] } => OneLine(only),
         WriteFailure w => $"{w.Path}: error: cannot write: {w.Reason}",
+        // "STORE: database is busy: ..."
+        StoreBusyException => $"ingest: {e.Message}",
         IOException or UnauthorizedAccessException => $"ingest: error: {e.Message.Split('\n')[0]}",
         _ => null,
     };

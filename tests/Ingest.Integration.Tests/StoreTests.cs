@@ -81,9 +81,29 @@ public class StoreTests
         holder.Open();
         Exec(holder, (held == "exclusive" ? "PRAGMA locking_mode=EXCLUSIVE; " : "") + "BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held(x);");
 
-        var e = Assert.Throws<StoreBusyException>(() => SqliteResultStore.Open(db, TimeSpan.FromMilliseconds(200)).Dispose());
+        var clock = Stopwatch.StartNew();
+        var e = Assert.Throws<StoreBusyException>(() => SqliteResultStore.Open(db, TimeSpan.FromSeconds(2)).Dispose());
 
+        // it waits the time it is given, once (not once per statement of the opening)
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.9, 3.5);
         Assert.Matches(@"^" + System.Text.RegularExpressions.Regex.Escape(db) + @": database is busy: locked by another ingest run \(waited [0-9.]+ s\)$", e.Message);
+    }
+
+    [Fact]
+    public void ExtractOnAStoreHeldByAnotherRun_SaysBusy_OnOneLine_AndExitsOne()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-store-");
+        var db = Path.Combine(dir.FullName, "held.db");
+        using var holder = new SqliteConnection($"Data Source={db};Pooling=False");
+        holder.Open();
+        Exec(holder, "BEGIN EXCLUSIVE; CREATE TABLE held(x);");
+
+        // waits the default 10 s first
+        var (code, stdout, err) = CliTests.Run("extract", Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt"), "-o", Path.Combine(dir.FullName, "out"), "--db", db);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"^ingest: " + System.Text.RegularExpressions.Regex.Escape(db) + @": database is busy: locked by another ingest run \(waited [0-9.]+ s\)$", err.Trim());
+        Assert.Equal("", stdout);
     }
 
     private static (Process Process, Task<string> Err) Ingest(params string[] args)
