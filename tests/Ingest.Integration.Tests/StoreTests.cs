@@ -9,7 +9,9 @@ namespace Ingest.Integration.Tests;
 /// <summary>The store opened by several runs at once: a new store is created once, a locked one is busy, not damaged.</summary>
 public class StoreTests
 {
+    // 24 processes: Slow; the race itself is in the quick suite (the next test)
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task ExtractsStartedTogetherOnANewStore_AllSucceed()
     {
         // Separate processes, as in the report: each one's start-up (JIT) spreads the openings over the
@@ -90,6 +92,7 @@ public class StoreTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // waits the default 10 s
     public void ExtractOnAStoreHeldByAnotherRun_SaysBusy_OnOneLine_AndExitsOne()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-store-");
@@ -98,7 +101,6 @@ public class StoreTests
         holder.Open();
         Exec(holder, "BEGIN EXCLUSIVE; CREATE TABLE held(x);");
 
-        // waits the default 10 s first
         var (code, stdout, err) = CliTests.Run("extract", Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt"), "-o", Path.Combine(dir.FullName, "out"), "--db", db);
 
         Assert.Equal(1, code);
