@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ingest.Core.Contract;
+using Ingest.Core.Output;
 using Ingest.Core.Review;
 using Ingest.Core.Store;
 using Microsoft.Data.Sqlite;
@@ -20,29 +21,64 @@ public sealed class SqliteResultStore : IResultStore
 
     private SqliteResultStore(SqliteConnection db) => _db = db;
 
-    public static SqliteResultStore Open(string path)
+    /// <summary>How long a run waits for another that holds the store (a long transaction, a schema being made) before giving up.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Opens the store, creating or migrating its schema. Throws <see cref="StoreBusyException"/> when
+    /// another process holds it beyond <paramref name="busyTimeout"/>, an <see cref="IOException"/> when
+    /// the file cannot be opened or written, and <see cref="InvalidDataException"/> when it is not a store.
+    /// </summary>
+    public static SqliteResultStore Open(string path, TimeSpan? busyTimeout = null)
     {
+        var wait = busyTimeout ?? DefaultBusyTimeout;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir != null) Directory.CreateDirectory(dir);
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try { if (dir != null) Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot open or write the store ({IoReason.Of(e, dir!, folder: true)})", e);
+        }
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed, on top of
+            // SQLite's own wait (busy_timeout below, which is the wait): the least it allows, or a busy store waits twice
+            DefaultTimeout = 1,
+        }.ToString());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             db.Open();
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            // The wait first: switching a new file to WAL already needs the lock another opener may hold.
+            // One statement per command: in a batch of statements, Microsoft.Data.Sqlite lets a busy one pass unnoticed.
+            foreach (var pragma in new[] { $"busy_timeout={(long)wait.TotalMilliseconds}", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON" })
+                Exec(db, "PRAGMA " + pragma);
             Migrations.Apply(db);
             return new SqliteResultStore(db);
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
             db.Dispose();
-            throw new InvalidDataException($"{path}: not a usable Ingest database ({e.Message.Split('\n')[0]})", e);
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
+            Exception? said = e switch
+            {
+                SqliteException { SqliteErrorCode: Busy or Locked } =>
+                    new StoreBusyException($"{path}: database is busy: locked by another ingest run (waited {clock.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)", e),
+                SqliteException { SqliteErrorCode: CantOpen or ReadOnly or IoError or Full or Permission } se =>
+                    new IOException($"{path}: cannot open or write the store ({FirstLine(se)})", e),
+                SqliteException se => new InvalidDataException($"{path}: not a usable Ingest database ({FirstLine(se)})", e),
+                InvalidDataException => new InvalidDataException($"{path}: {e.Message}", e),
+                _ => null,
+            };
+            if (said == null) throw;
+            throw said;
         }
     }
+
+    // SQLite's primary result codes (sqlite3.h)
+    private const int Permission = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
 
     public long BeginRun(string pipelineVersion, string arguments)
     {

@@ -43,6 +43,8 @@ public static class TrainConfidenceCommand
 
     private static int Run(string[] inputs, DirectoryInfo goldDir, string output, double maxFlagged)
     {
+        // an -o nothing can be written to is found before every sample is read, not after
+        AtomicFile.ProbeFolder(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var problems = new List<(string Path, string Reason)>();
         var batch = InputExpander.Expand(inputs, problems);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");

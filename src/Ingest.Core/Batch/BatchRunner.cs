@@ -101,6 +101,8 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             var reason = e switch
             {
                 DocumentFailure f => f.Message,
+                // the document was read and stored; its output could not be written (the next run writes it from the store)
+                WriteFailure w => w.Message,
                 IOException or UnauthorizedAccessException => $"cannot read file ({e.Message.Split('\n')[0]})",
                 // an unexpected failure of one document must not stop the batch; say what it was in one line
                 _ => $"internal error ({e.GetType().Name}): {e.Message.Split('\n')[0]}",
