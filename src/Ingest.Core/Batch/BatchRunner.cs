@@ -78,13 +78,14 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             var stored = !options.Force && store.Latest(sha) is { } found && found.PipelineVersion == pipelineVersion ? found : null;
             var warnings = new List<string>();
             bool skipped = stored != null;
-            if (stored != null) store.SaveSkip(run, input.Path, sha);
+            if (stored != null) Record(() => store.SaveSkip(run, input.Path, sha));
             else
             {
                 var result = RunWithinLimit(input.Path, pages, ct);
                 warnings.AddRange(result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message));
                 stored = new StoredResult(result.Document.Source.Sha256, pipelineVersion, ContractJsonWriter.ToJson(result, input.Path));
-                store.SaveResult(run, input.Path, stored, ContractReader.Parse(stored.Json));
+                var parsed = ContractReader.Parse(stored.Json);
+                Record(() => store.SaveResult(run, input.Path, stored, parsed));
             }
             var json = ReviewApplier.Apply(stored.Json, input.Path, store.Decisions(stored.Sha256));
             var outPath = Path.Combine(outDir, input.OutputName);
@@ -101,16 +102,39 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             var reason = e switch
             {
                 DocumentFailure f => f.Message,
+                StoreWriteFailure s => s.Message,
                 // the document was read and stored; its output could not be written (the next run writes it from the store)
                 WriteFailure w => w.Message,
                 IOException or UnauthorizedAccessException => $"cannot read file ({e.Message.Split('\n')[0]})",
                 // an unexpected failure of one document must not stop the batch; say what it was in one line
                 _ => $"internal error ({e.GetType().Name}): {e.Message.Split('\n')[0]}",
             };
-            store.SaveFailure(run, input.Path, sha, reason);
+            try { store.SaveFailure(run, input.Path, sha, reason); }
+            catch (Exception s) when (s is not OperationCanceledException)
+            {
+                // a store that stopped taking writes must not stop the batch: the line says it too
+                if (e is not StoreWriteFailure) reason += $"; not recorded in the store ({FirstLine(s)})";
+            }
             return new DocumentOutcome(input.Path, false, 0, 0, 0, sw.Elapsed, reason, null);
         }
     }
+
+    /// <summary>
+    /// A write to the store, whose failure (another process holding it past the busy timeout, a
+    /// full disk) fails this document before its output is written: no output the store does not hold.
+    /// </summary>
+    private static void Record(Action write)
+    {
+        try { write(); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new StoreWriteFailure($"the store could not record it ({FirstLine(e)}); nothing written");
+        }
+    }
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
+
+    private sealed class StoreWriteFailure(string message) : Exception(message);
 
     /// <summary>
     /// Runs the pipeline under the per-document time limit. The pipeline stops at its next
