@@ -167,7 +167,7 @@ public sealed class OcrTests : IDisposable
     public void ScanSamples_ScoreWithin005OfTheTextLayer(string file)
     {
         var name = file[..file.IndexOf(".scan", StringComparison.Ordinal)];
-        double F1(string path) => GoldScore.F1(Repo.Pipeline().Run(path), name);
+        double F1(string path) => GoldScore.F1(Extracted.Of(path), name);
         double text = F1(Path.Combine(Repo.Samples, $"{name}.pdf")), scan = F1(Path.Combine(Repo.Samples, file));
         Assert.True(scan >= text - 0.05, $"{file}: strict F1 {scan:0.000}, text layer {text:0.000}");
     }

@@ -59,7 +59,7 @@ public class StructureTests
         Assert.Equal("2025-09-05", r.Document.Header.Date);
         Assert.Equal("Xốp", r.Document.Header.Place);
         Assert.Equal("12/KH-UBND", r.Document.Header.Number);
-        Assert.StartsWith("Kế hoạch Triển khai", r.Document.Header.Title);
+        Assert.Equal("Kế hoạch triển khai Nghị quyết 57", r.Document.Header.Title);
     }
 
     [Theory]
