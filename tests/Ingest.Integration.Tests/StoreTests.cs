@@ -91,6 +91,24 @@ public class StoreTests
         Assert.Matches(@"^" + System.Text.RegularExpressions.Regex.Escape(db) + @": database is busy: locked by another ingest run \(waited [0-9.]+ s\)$", e.Message);
     }
 
+    /// <summary>A store taken by another process after this run opened it: its writes say busy, with the path, not a SQLite error.</summary>
+    [Fact]
+    public void WritesToAStoreHeldAfterItWasOpened_SayBusy()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-store-");
+        var db = Path.Combine(dir.FullName, "held-later.db");
+        using var store = SqliteResultStore.Open(db, TimeSpan.FromMilliseconds(300));
+        long run = store.BeginRun("v", "");
+        using var holder = new SqliteConnection($"Data Source={db};Pooling=False");
+        holder.Open();
+        Exec(holder, "BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held(x);");
+
+        var finish = Assert.Throws<StoreBusyException>(() => store.FinishRun(run, 1, 0, 0));
+        var failure = Assert.Throws<StoreBusyException>(() => store.SaveFailure(run, "a.txt", null, "reason"));
+
+        Assert.All(new[] { finish, failure }, e => Assert.StartsWith(db + ": database is busy", e.Message));
+    }
+
     [Fact]
     [Trait("Category", "Slow")] // waits the default 10 s
     public void ExtractOnAStoreHeldByAnotherRun_SaysBusy_OnOneLine_AndExitsOne()
