@@ -28,7 +28,7 @@ public sealed class ImageReader(IPageOcr ocr, Lexicon? lexicon = null) : IDocume
         TesseractNative.EnsureLoaded();
         int pages = PageCount(path);
         var requests = Enumerable.Range(0, pages).Select(i =>
-            new PageImageRequest(path, i + 1, _ => new PageImage(path, Frame: i)));
+            new PageImageRequest(path, i + 1, _ => PageImage.File(path, i)));
         var diagnostics = new List<Diagnostic>();
         var read = OcrPages.ReadAll(ocr, requests, new PageTally(progress, pages), ct);
         var layouts = OcrPages.Collect(read, diagnostics, anyOtherPage: false);

@@ -1,3 +1,4 @@
+using Ingest.Adapters.PdfPig;
 using Ingest.Adapters.Poppler;
 using Ingest.Cli.Progress;
 using Ingest.Core.Batch;
@@ -108,7 +109,7 @@ public class ProgressTests
     public void ThePdfReader_ReportsItsTextLayerAtOnce_AndEachScannedPageAsOcrReturnsIt()
     {
         var ocr = new BlankOcr();
-        var reader = new PdfReader(new PopplerTools(PopplerOptions.Default), ocr);
+        var reader = new PdfReader(new PopplerPageRenderer(new PopplerTools(PopplerOptions.Default)), ocr);
         var text = new PageRecorder();
         var scan = new PageRecorder();
 
