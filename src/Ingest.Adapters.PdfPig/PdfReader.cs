@@ -17,8 +17,9 @@ namespace Ingest.Adapters.PdfPig;
 /// image, a rendering (<see cref="IPdfPageRenderer"/>, the only outside tool left). Text-layer
 /// pages and OCR'd pages are laid out the same way, so a mixed PDF reads as one document.
 /// </summary>
-public sealed class PdfReader(IPdfPageRenderer renderer, IPageOcr? ocr = null, Lexicon? lexicon = null) : IDocumentReader
+public sealed class PdfReader(IPdfPageRenderer renderer, IPageOcr? ocr = null, Lexicon? lexicon = null, LoadOptions? limits = null) : IDocumentReader
 {
+    private readonly LoadOptions _limits = limits ?? LoadOptions.Default;
     private readonly Lexicon _lexicon = lexicon ?? Lexicon.Default;
     private readonly LayoutBlocks _layout = new(lexicon ?? Lexicon.Default);
 
@@ -31,6 +32,7 @@ public sealed class PdfReader(IPdfPageRenderer renderer, IPageOcr? ocr = null, L
     public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> progress, CancellationToken ct)
     {
         using var document = Open(path);
+        _limits.CheckPages(Parse(() => document.NumberOfPages));
         var pages = Parse(() =>
         {
             var read = new List<LayoutPage>(document.NumberOfPages);

@@ -1,3 +1,4 @@
+using Ingest.Core.Stages.Load;
 using System.Diagnostics;
 using Ingest.Adapters.PdfPig;
 using Ingest.Core.Model;
@@ -91,6 +92,24 @@ public class PdfReaderTests
 
         Assert.StartsWith(reason, e.Message);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    /// <summary>A PDF with more pages than allowed is refused from its page count, before any page is read.</summary>
+    [Fact]
+    public void APdfOverThePageLimit_IsRefusedBeforeItsPagesAreRead()
+    {
+        var read = new List<PagesRead>();
+        var reader = new PdfReader(new NoRenderer(), limits: new LoadOptions(MaxPages: 2));
+
+        var e = Assert.Throws<DocumentFailure>(() => reader.Read(Path.Combine(Repo.Samples, "dak-doa-kh-dang-uy.pdf"), "", new Progress(read.Add), CancellationToken.None));
+
+        Assert.Matches(@"^too many pages \(\d+ > 2 limit\)$", e.Message);
+        Assert.Empty(read);
+    }
+
+    private sealed class Progress(Action<PagesRead> report) : IProgress<PagesRead>
+    {
+        public void Report(PagesRead value) => report(value);
     }
 
     /// <summary>

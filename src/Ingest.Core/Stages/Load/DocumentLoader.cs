@@ -37,8 +37,7 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
             if (r.CanRead(ext, head))
             {
                 var doc = r.Read(path, sha, pages, ct);
-                if (doc.PageCount > options.MaxPages)
-                    throw new DocumentFailure($"too many pages ({doc.PageCount} > {options.MaxPages} limit)");
+                options.CheckPages(doc.PageCount);
                 pages.Report(new PagesRead(doc.PageCount, doc.PageCount));
                 return doc;
             }
@@ -49,4 +48,17 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
 }
 
 /// <summary>Limits that keep one document from taking the machine: a plan is tens of pages, not thousands.</summary>
-public sealed record LoadOptions(long MaxFileBytes = 512L * 1024 * 1024, int MaxPages = 2000);
+public sealed record LoadOptions(long MaxFileBytes = 512L * 1024 * 1024, int MaxPages = 2000)
+{
+    public static readonly LoadOptions Default = new();
+
+    /// <summary>
+    /// Fails a document with more pages than allowed. The loader checks every document once read; a
+    /// reader that knows the count before decoding (a PDF's page tree) checks first, so a huge file
+    /// is refused before its pages take memory.
+    /// </summary>
+    public void CheckPages(int pages)
+    {
+        if (pages > MaxPages) throw new DocumentFailure($"too many pages ({pages} > {MaxPages} limit)");
+    }
+}
