@@ -16,9 +16,15 @@ public static class ConfidenceFeatures
         "indicator.short", "indicator.logLength", "indicator.followsValue", "ocr.used", "ocr.lowConfidence",
         "line.repaired", "document.repairedShare", "kind.baseline", "comparator.plain", "value.range", "value.percentOver100",
         "qualifier", "indicator.hasDigits", "unit.count",
+        "catalogue.nearestRejected", "catalogue.margin", "deadline.fromDocument", "deadline.nearValue", "line.otherTargets",
     ];
 
-    public static double[] Of(MatchedCandidate m, RepairSummary repair)
+    /// <summary>
+    /// The features of one target; <paramref name="lineTargets"/> is how many targets its source
+    /// line gave (itself included): a line stating several values is where indicators and deadlines
+    /// get attached to the wrong value.
+    /// </summary>
+    public static double[] Of(MatchedCandidate m, RepairSummary repair, int lineTargets)
     {
         var c = m.Candidate;
         double ocr = c.OcrConfidence is { } o ? Math.Clamp(o / 100.0, 0, 1) : 1;
@@ -44,6 +50,18 @@ public static class ConfidenceFeatures
             c.Qualifier != null ? 1 : 0,
             c.Indicator.Any(char.IsDigit) ? 1 : 0,
             c.Unit is not ("%" or "rank") ? 1 : 0,
+            m.Match == null ? m.Scores.Best : 0,
+            m.Match != null ? m.Match.Score - m.Scores.RunnerUp : 0,
+            CueLevel(c.YearCue) is "document" ? 1 : 0,
+            CueLevel(c.YearCue) is "value" or "sentence" ? 1 : 0,
+            Math.Min(1, Math.Max(0, lineTargets - 1) / 4.0),
         ];
     }
+
+    /// <summary>The scope level a cue was found at: "section" of "section: Đến năm 2030".</summary>
+    private static string? CueLevel(string? cue) => cue?.Split(':', 2)[0];
+
+    /// <summary>How many targets each (page, line) gave.</summary>
+    public static Dictionary<(int Page, int Line), int> TargetsPerLine(IEnumerable<TargetCandidate> candidates) =>
+        candidates.GroupBy(c => (c.Source.Page, c.Source.Line)).ToDictionary(g => g.Key, g => g.Count());
 }
