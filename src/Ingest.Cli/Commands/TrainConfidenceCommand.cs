@@ -35,7 +35,7 @@ public static class TrainConfidenceCommand
         var inputs = new Argument<string[]>("samples") { Description = "Documents or folders with gold answers.", Arity = ArgumentArity.ZeroOrMore }.RejectingUnknownOptions();
         var gold = new Option<DirectoryInfo[]>("--gold") { Description = "Folder of NAME.gold.jsonl answers (repeatable; the first that has a document's answers is used)." };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the model (models/confidence.json).", Required = true };
-        var maxFlagged = new Option<double>("--max-flagged") { Description = "Largest share of targets the review threshold may flag.", DefaultValueFactory = _ => 0.2 };
+        var maxFlagged = new Option<double>("--max-flagged") { Description = "Largest share of targets the review threshold may flag (the bar's).", DefaultValueFactory = _ => BarFlagged };
         var saveRows = new Option<string?>("--save-rows") { Description = "Also write the labelled targets (features by name) to this TSV file." };
         var fromRows = new Option<string?>("--from-rows") { Description = "Fit on a TSV file --save-rows wrote instead of extracting (no SAMPLES or --gold)." };
         var cmd = new Command("train-confidence", "Fit the confidence model on gold-labelled documents and report its cross-validated quality.")

@@ -5,8 +5,10 @@ namespace Ingest.Core.Stages.Confidence;
 
 /// <summary>
 /// What the confidence model sees of a target: how its value was found, how well its indicator
-/// matched the catalogue, whether a deadline was found, what OCR and repair did to its line and
-/// document, and a few shape cues. Names are part of the model file: add, never rename.
+/// matched the catalogue (and how near the runner-up, or a rejected code, came), whether a
+/// deadline was found and how far from the value its cue was, what OCR and repair did to its
+/// line and document, how many other targets its line gave, and a few shape cues. Names are
+/// part of the model file: add, never rename.
 /// </summary>
 public static class ConfidenceFeatures
 {
@@ -19,13 +21,11 @@ public static class ConfidenceFeatures
         "catalogue.nearestRejected", "catalogue.margin", "deadline.fromDocument", "deadline.nearValue", "line.otherTargets",
     ];
 
-    /// <summary>
-    /// The features of one target; <paramref name="lineTargets"/> is how many targets its source
-    /// line gave (itself included): a line stating several values is where indicators and deadlines
-    /// get attached to the wrong value.
-    /// </summary>
-    public static double[] Of(MatchedCandidate m, RepairSummary repair, int lineTargets)
+    /// <summary>The features of one target of a document.</summary>
+    public static double[] Of(MatchedCandidate m, DocumentFacts document)
     {
+        var repair = document.Repair;
+        int lineTargets = document.TargetsPerLine.GetValueOrDefault((m.Candidate.Source.Page, m.Candidate.Source.Line), 1);
         var c = m.Candidate;
         double ocr = c.OcrConfidence is { } o ? Math.Clamp(o / 100.0, 0, 1) : 1;
         return
@@ -61,7 +61,17 @@ public static class ConfidenceFeatures
     /// <summary>The scope level a cue was found at: "section" of "section: Đến năm 2030".</summary>
     private static string? CueLevel(string? cue) => cue?.Split(':', 2)[0];
 
-    /// <summary>How many targets each (page, line) gave.</summary>
-    public static Dictionary<(int Page, int Line), int> TargetsPerLine(IEnumerable<TargetCandidate> candidates) =>
-        candidates.GroupBy(c => (c.Source.Page, c.Source.Line)).ToDictionary(g => g.Key, g => g.Count());
+}
+
+/// <summary>
+/// What the confidence features need of the document around a target: its repair, and how many
+/// targets each line gave (a line stating several values is where indicators and deadlines get
+/// attached to the wrong value). Whether the document has a plan's header, or few targets, was
+/// tried and cross-validated worse: it tells the news excerpts of the training data apart.
+/// </summary>
+public sealed record DocumentFacts(RepairSummary Repair, IReadOnlyDictionary<(int Page, int Line), int> TargetsPerLine)
+{
+    public static DocumentFacts Of(StructuredDocument document, IEnumerable<TargetCandidate> targets) => new(
+        document.Repair,
+        targets.GroupBy(c => (c.Source.Page, c.Source.Line)).ToDictionary(g => g.Key, g => g.Count()));
 }

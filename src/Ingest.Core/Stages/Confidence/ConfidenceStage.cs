@@ -10,12 +10,12 @@ namespace Ingest.Core.Stages.Confidence;
 /// </summary>
 public sealed class ConfidenceStage(ConfidenceOptions options)
 {
-    public IReadOnlyList<Target> Run(IReadOnlyList<MatchedCandidate> matched, RepairSummary repair)
+    public IReadOnlyList<Target> Run(IReadOnlyList<MatchedCandidate> matched, StructuredDocument document)
     {
-        var perLine = ConfidenceFeatures.TargetsPerLine(matched.Select(m => m.Candidate));
+        var facts = DocumentFacts.Of(document, matched.Select(m => m.Candidate));
         return matched.Select(m =>
         {
-            var features = ConfidenceFeatures.Of(m, repair, perLine[(m.Candidate.Source.Page, m.Candidate.Source.Line)]);
+            var features = ConfidenceFeatures.Of(m, facts);
             var conf = Unreadable(m.Candidate) ? 0 : Math.Round(options.Model.Probability(features), 3);
             bool review = FlaggedWhateverTheModelSays(m.Candidate, options) || conf < options.ReviewThreshold;
             return new Target(m.Candidate, m.Match, conf, review) { CatalogueScores = m.Scores };

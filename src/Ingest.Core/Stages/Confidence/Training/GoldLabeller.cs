@@ -15,12 +15,12 @@ public static class GoldLabeller
     {
         var doc = ContractReader.From(result, result.Document.Source.Path);
         var right = GoldAnswers.Compare(gold, doc.Targets).Pairs.Where(p => p.Strict).Select(p => p.Predicted.Key).ToHashSet(StringComparer.Ordinal);
-        // counted over every target, as the confidence stage counts them
-        var perLine = ConfidenceFeatures.TargetsPerLine(result.Targets.Select(t => t.Candidate));
+        // over every target, as the confidence stage counts them
+        var facts = DocumentFacts.Of(result.Document, result.Targets.Select(t => t.Candidate));
         return result.Targets
             .Where(t => t.Candidate.Value != null)
             .Select(t => new LabelledTarget(plan,
-                ConfidenceFeatures.Of(new MatchedCandidate(t.Candidate, t.Catalogue) { Scores = t.CatalogueScores }, result.Document.Repair, perLine[(t.Candidate.Source.Page, t.Candidate.Source.Line)]),
+                ConfidenceFeatures.Of(new MatchedCandidate(t.Candidate, t.Catalogue) { Scores = t.CatalogueScores }, facts),
                 right.Contains(t.Key))
             {
                 FlaggedByRule = ConfidenceStage.FlaggedWhateverTheModelSays(t.Candidate, options),
