@@ -8,14 +8,16 @@ namespace Ingest.Core.Stages.Confidence;
 /// matched the catalogue (and how near the runner-up, or a rejected code, came), whether a
 /// deadline was found and how far from the value its cue was, what OCR and repair did to its
 /// line and document, how many other targets its line gave, and a few shape cues. Names are
-/// part of the model file: add, never rename.
+/// part of the model file: add, never rename. "ocr.used" was dropped (a model file that has it
+/// is refused): the scans in the training data are of clean plans, so it learnt to trust a value
+/// more for having been OCR'd; OCR counts only through the confidence of the value's word.
 /// </summary>
 public static class ConfidenceFeatures
 {
     public static readonly IReadOnlyList<string> Names =
     [
         "bias", "evidence.table", "evidence.unitFirst", "catalogue.score", "catalogue.none", "deadline.none",
-        "indicator.short", "indicator.logLength", "indicator.followsValue", "ocr.used", "ocr.lowConfidence",
+        "indicator.short", "indicator.logLength", "indicator.followsValue", "ocr.lowConfidence",
         "line.repaired", "document.repairedShare", "kind.baseline", "comparator.plain", "value.range", "value.percentOver100",
         "qualifier", "indicator.hasDigits", "unit.count",
         "catalogue.nearestRejected", "catalogue.margin", "deadline.fromDocument", "deadline.nearValue", "line.otherTargets",
@@ -39,7 +41,6 @@ public static class ConfidenceFeatures
             c.Indicator.Length < 8 ? 1 : 0,
             Math.Log(1 + c.Indicator.Length) / 5,
             c.IndicatorFollowsValue ? 1 : 0,
-            c.OcrConfidence != null ? 1 : 0,
             1 - ocr,
             c.Source.Repaired != null ? 1 : 0,
             repair.Words > 0 ? Math.Min(1, repair.ChangedTokens / (double)repair.Words) : 0,

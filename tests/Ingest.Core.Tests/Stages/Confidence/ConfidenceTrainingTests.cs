@@ -62,8 +62,9 @@ public class ConfidenceTrainingTests
         }
     }
 
+    /// <summary>Every fifth row wrong, with probability 0.1 from the spy; the rest 0.4 to 0.7.</summary>
     private static List<LabelledTarget> Rows() => Plans.Select((p, i) =>
-        new LabelledTarget(p, [1, p[0] - 'a', (i % 5) / 5.0], Right: i % 5 != 0)).ToList();
+        new LabelledTarget(p, [1, p[0] - 'a', i % 5 == 0 ? 0.1 : 0.3 + 0.1 * (i % 5)], Right: i % 5 != 0)).ToList();
 
     [Fact]
     public void CrossValidation_NeverScoresAPlanWithAModelOrThresholdThatSawIt()
@@ -77,9 +78,18 @@ public class ConfidenceTrainingTests
     [Fact]
     public void Threshold_FlagsTheMostWrongWithinTheShareAllowed()
     {
-        // the spy's probability is feature 2: wrong rows (i % 5 == 0) have 0, the rest 0.2..0.8
+        // the four wrong rows of sixteen (25%) are the only ones under 0.4
         var (_, threshold) = new ConfidenceTrainer<SpyScorer>(new SpyFitter(), maxFlaggedShare: 0.25, thresholdFolds: 3).Fit(Rows());
-        Assert.InRange(threshold, 1e-9, 0.2);
+        Assert.InRange(threshold, 0.1 + 1e-12, 0.4);
+    }
+
+    [Fact]
+    public void Threshold_CountsTargetsFlaggedByRuleInTheShare()
+    {
+        // two right rows are flagged by rule: with the four wrong ones that is 6 of 16, over 25%
+        var rows = Rows().Select((r, i) => i is 1 or 2 ? r with { FlaggedByRule = true } : r).ToList();
+        var (_, threshold) = new ConfidenceTrainer<SpyScorer>(new SpyFitter(), maxFlaggedShare: 0.25, thresholdFolds: 3).Fit(rows);
+        Assert.True(threshold <= 0.1, $"threshold {threshold} flags the wrong rows on top of those flagged by rule");
     }
 
     [Fact]
