@@ -21,7 +21,7 @@ public sealed class DocxReader(long maxUncompressedBytes = 256L * 1024 * 1024) :
     public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
         extension == ".docx" || head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && extension is not (".xlsx" or ".pptx" or ".zip");
 
-    public LoadedDocument Read(string path, string sha256, CancellationToken ct)
+    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> pages, CancellationToken ct)
     {
         CheckContainer(path);
         try

@@ -13,11 +13,11 @@ public sealed record PopplerOptions(TimeSpan Timeout, int Retries, string BinDir
     public static readonly PopplerOptions Default = new(TimeSpan.FromSeconds(60), 1, "");
 }
 
-/// <summary>The result of one poppler command.</summary>
-public sealed record ToolResult(int ExitCode, string StdOut, string StdErr);
+/// <summary>The result of one poppler command: its exit code, what it wrote (an image, say), and its error text.</summary>
+public sealed record ToolResult(int ExitCode, byte[] StdOut, string StdErr);
 
 /// <summary>
-/// Runs pdfinfo / pdftotext as processes under a Polly pipeline: a timeout per attempt and a
+/// Runs poppler's tools as processes under a Polly pipeline: a timeout per attempt and a
 /// retry for transient failures (a crash or a kill), never for a clean "this PDF is broken" exit.
 /// </summary>
 public sealed class PopplerTools
@@ -63,7 +63,6 @@ public sealed class PopplerTools
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -75,7 +74,7 @@ public sealed class PopplerTools
         }
         using (p)
         {
-            var stdout = p.StandardOutput.ReadToEndAsync(ct);
+            var stdout = ReadAllAsync(p.StandardOutput.BaseStream, ct);
             var stderr = p.StandardError.ReadToEndAsync(ct);
             try { p.WaitForExitAsync(ct).GetAwaiter().GetResult(); }
             catch (OperationCanceledException)
@@ -88,6 +87,13 @@ public sealed class PopplerTools
             if (result.ExitCode > 128) throw new TransientToolFailure($"{tool} crashed (exit {result.ExitCode})");
             return result;
         }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream s, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await s.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     /// <summary>The first non-empty line of a tool's error output, cut to a readable length.</summary>

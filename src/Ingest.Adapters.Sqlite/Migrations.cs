@@ -60,23 +60,29 @@ internal static class Migrations
 
     public static void Apply(SqliteConnection db)
     {
-        int version = UserVersion(db);
-        if (version > Scripts.Length)
-            throw new InvalidDataException($"the database has schema version {version}; this Ingest knows up to {Scripts.Length}");
-        for (int v = version; v < Scripts.Length; v++)
+        // a current schema needs no write lock, so a report can open the store beside a running extract
+        if (Known(UserVersion(db, null)) == Scripts.Length) return;
+        // Another run may be creating the schema at this very moment (two extracts started at once on a
+        // new store): take the write lock first and read the version again under it, so each script
+        // runs once, by whichever run gets the lock first; the other finds the schema made.
+        using var tx = db.BeginTransaction(deferred: false);
+        for (int v = Known(UserVersion(db, tx)); v < Scripts.Length; v++)
         {
-            using var tx = db.BeginTransaction();
             using var cmd = db.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = Scripts[v] + $"\nPRAGMA user_version = {v + 1};";
             cmd.ExecuteNonQuery();
-            tx.Commit();
         }
+        tx.Commit();
     }
 
-    private static int UserVersion(SqliteConnection db)
+    private static int Known(int version) => version <= Scripts.Length ? version
+        : throw new InvalidDataException($"the database has schema version {version}; this Ingest knows up to {Scripts.Length}");
+
+    private static int UserVersion(SqliteConnection db, SqliteTransaction? tx)
     {
         using var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "PRAGMA user_version";
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

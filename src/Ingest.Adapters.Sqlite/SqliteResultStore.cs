@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ingest.Core.Contract;
+using Ingest.Core.Output;
 using Ingest.Core.Review;
 using Ingest.Core.Store;
 using Microsoft.Data.Sqlite;
@@ -16,52 +17,113 @@ namespace Ingest.Adapters.Sqlite;
 public sealed class SqliteResultStore : IResultStore
 {
     private readonly SqliteConnection _db;
+    private readonly string _path;
     private readonly Lock _gate = new();
 
-    private SqliteResultStore(SqliteConnection db) => _db = db;
+    private SqliteResultStore(SqliteConnection db, string path) => (_db, _path) = (db, path);
 
-    public static SqliteResultStore Open(string path)
+    /// <summary>How long a run waits for another that holds the store (a long transaction, a schema being made) before giving up.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Opens the store, creating or migrating its schema. Throws <see cref="StoreBusyException"/> when
+    /// another process holds it beyond <paramref name="busyTimeout"/>, an <see cref="IOException"/> when
+    /// the file cannot be opened or written, and <see cref="InvalidDataException"/> when it is not a store.
+    /// </summary>
+    public static SqliteResultStore Open(string path, TimeSpan? busyTimeout = null)
     {
+        var wait = busyTimeout ?? DefaultBusyTimeout;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir != null) Directory.CreateDirectory(dir);
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try { if (dir != null) Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot open or write the store ({IoReason.Of(e, dir!, folder: true)})", e);
+        }
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed, on top of
+            // SQLite's own wait (busy_timeout below, which is the wait): the least it allows, or a busy store waits twice
+            DefaultTimeout = 1,
+        }.ToString());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             db.Open();
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            // The wait first: switching a new file to WAL already needs the lock another opener may hold.
+            // One statement per command: in a batch of statements, Microsoft.Data.Sqlite lets a busy one pass unnoticed.
+            foreach (var pragma in new[] { $"busy_timeout={(long)wait.TotalMilliseconds}", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON" })
+                Exec(db, "PRAGMA " + pragma);
             Migrations.Apply(db);
-            return new SqliteResultStore(db);
+            return new SqliteResultStore(db, path);
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
             db.Dispose();
-            throw new InvalidDataException($"{path}: not a usable Ingest database ({e.Message.Split('\n')[0]})", e);
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
+            Exception? said = e switch
+            {
+                SqliteException { SqliteErrorCode: Busy or Locked } =>
+                    new StoreBusyException($"{path}: database is busy: locked by another ingest run (waited {clock.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)", e),
+                SqliteException { SqliteErrorCode: CantOpen or ReadOnly or IoError or Full or Permission } se =>
+                    new IOException($"{path}: cannot open or write the store ({FirstLine(se)})", e),
+                SqliteException se => new InvalidDataException($"{path}: not a usable Ingest database ({FirstLine(se)})", e),
+                InvalidDataException => new InvalidDataException($"{path}: {e.Message}", e),
+                _ => null,
+            };
+            if (said == null) throw;
+            throw said;
         }
     }
 
+    /// <summary>
+    /// A write to the open store. Another process holding it past the busy timeout, or a file that
+    /// stopped taking writes, is said as what it is, with the store's path, not as a SQLite error.
+    /// </summary>
+    private T Written<T>(Func<T> write)
+    {
+        try { return write(); }
+        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked)
+        {
+            throw new StoreBusyException($"{_path}: database is busy: locked by another process", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is CantOpen or ReadOnly or IoError or Full or Permission)
+        {
+            throw new IOException($"{_path}: cannot write the store ({FirstLine(e)})", e);
+        }
+    }
+
+    private void Written(Action write) => Written(() => { write(); return 0; });
+
+    // SQLite's primary result codes (sqlite3.h)
+    private const int Permission = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
+
     public long BeginRun(string pipelineVersion, string arguments)
     {
-        lock (_gate)
+        return Written(() =>
         {
-            using var cmd = Command("INSERT INTO runs(pipeline_version, arguments, started) VALUES ($v, $a, $t) RETURNING id",
-                ("$v", pipelineVersion), ("$a", arguments), ("$t", Now()));
-            return (long)cmd.ExecuteScalar()!;
-        }
+            lock (_gate)
+            {
+                using var cmd = Command("INSERT INTO runs(pipeline_version, arguments, started) VALUES ($v, $a, $t) RETURNING id",
+                    ("$v", pipelineVersion), ("$a", arguments), ("$t", Now()));
+                return (long)cmd.ExecuteScalar()!;
+            }
+        });
     }
 
     public void FinishRun(long run, int processed, int skipped, int failed)
     {
-        lock (_gate)
+        Written(() =>
         {
-            using var cmd = Command("UPDATE runs SET finished = $t, processed = $p, skipped = $s, failed = $f WHERE id = $id",
-                ("$t", Now()), ("$p", processed), ("$s", skipped), ("$f", failed), ("$id", run));
-            cmd.ExecuteNonQuery();
-        }
+            lock (_gate)
+            {
+                using var cmd = Command("UPDATE runs SET finished = $t, processed = $p, skipped = $s, failed = $f WHERE id = $id",
+                    ("$t", Now()), ("$p", processed), ("$s", skipped), ("$f", failed), ("$id", run));
+                cmd.ExecuteNonQuery();
+            }
+        });
     }
 
     public StoredResult? Latest(string sha256)
@@ -76,32 +138,35 @@ public sealed class SqliteResultStore : IResultStore
 
     public void SaveResult(long run, string path, StoredResult result, ContractDocument parsed)
     {
-        lock (_gate)
+        Written(() =>
         {
-            using var tx = _db.BeginTransaction();
-            // one result per content: a newer pipeline's result replaces the older one
-            Exec("DELETE FROM documents WHERE sha256 = $s", tx, ("$s", result.Sha256));
-            Exec("""
-                INSERT INTO documents(sha256, pipeline_version, json, format, pages, title, issuer, place, targets, needs_review, run, created)
-                VALUES ($s, $v, $j, $f, $p, $ti, $i, $pl, $n, $r, $run, $t)
-                """, tx,
-                ("$s", result.Sha256), ("$v", result.PipelineVersion), ("$j", result.Json), ("$f", parsed.Format), ("$p", parsed.Pages),
-                ("$ti", parsed.Title), ("$i", parsed.Issuer), ("$pl", parsed.Place), ("$n", parsed.Targets.Count),
-                ("$r", parsed.Targets.Count(t => t.NeedsReview)), ("$run", run), ("$t", Now()));
-            int ordinal = 0;
-            foreach (var t in parsed.Targets)
+            lock (_gate)
+            {
+                using var tx = _db.BeginTransaction();
+                // one result per content: a newer pipeline's result replaces the older one
+                Exec("DELETE FROM documents WHERE sha256 = $s", tx, ("$s", result.Sha256));
                 Exec("""
-                    INSERT INTO targets(sha256, ordinal, key, indicator, code, code_score, year, annual, kind, qualifier, comparator,
-                                        value, value_max, unit, confidence, needs_review, section, page, line, source_text)
-                    VALUES ($s, $o, $k, $ind, $c, $cs, $y, $a, $kind, $q, $cmp, $val, $max, $u, $conf, $nr, $sec, $pg, $ln, $src)
+                    INSERT INTO documents(sha256, pipeline_version, json, format, pages, title, issuer, place, targets, needs_review, run, created)
+                    VALUES ($s, $v, $j, $f, $p, $ti, $i, $pl, $n, $r, $run, $t)
                     """, tx,
-                    ("$s", result.Sha256), ("$o", ordinal++), ("$k", t.Key), ("$ind", t.Indicator), ("$c", t.Code), ("$cs", t.CodeScore),
-                    ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
-                    ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
-                    ("$pg", t.Page), ("$ln", t.Line), ("$src", t.SourceText));
-            PointSource(tx, run, path, result.Sha256, null);
-            tx.Commit();
-        }
+                    ("$s", result.Sha256), ("$v", result.PipelineVersion), ("$j", result.Json), ("$f", parsed.Format), ("$p", parsed.Pages),
+                    ("$ti", parsed.Title), ("$i", parsed.Issuer), ("$pl", parsed.Place), ("$n", parsed.Targets.Count),
+                    ("$r", parsed.Targets.Count(t => t.NeedsReview)), ("$run", run), ("$t", Now()));
+                int ordinal = 0;
+                foreach (var t in parsed.Targets)
+                    Exec("""
+                        INSERT INTO targets(sha256, ordinal, key, indicator, code, code_score, year, annual, kind, qualifier, comparator,
+                                            value, value_max, unit, confidence, needs_review, section, page, line, source_text)
+                        VALUES ($s, $o, $k, $ind, $c, $cs, $y, $a, $kind, $q, $cmp, $val, $max, $u, $conf, $nr, $sec, $pg, $ln, $src)
+                        """, tx,
+                        ("$s", result.Sha256), ("$o", ordinal++), ("$k", t.Key), ("$ind", t.Indicator), ("$c", t.Code), ("$cs", t.CodeScore),
+                        ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
+                        ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
+                        ("$pg", t.Page), ("$ln", t.Line), ("$src", t.SourceText));
+                PointSource(tx, run, path, result.Sha256, null);
+                tx.Commit();
+            }
+        });
     }
 
     public void SaveSkip(long run, string path, string sha256) => SaveSource(run, path, sha256, null);
@@ -110,12 +175,15 @@ public sealed class SqliteResultStore : IResultStore
 
     private void SaveSource(long run, string path, string? sha256, string? error)
     {
-        lock (_gate)
+        Written(() =>
         {
-            using var tx = _db.BeginTransaction();
-            PointSource(tx, run, path, sha256, error);
-            tx.Commit();
-        }
+            lock (_gate)
+            {
+                using var tx = _db.BeginTransaction();
+                PointSource(tx, run, path, sha256, error);
+                tx.Commit();
+            }
+        });
     }
 
     public IReadOnlyList<SourceRecord> Sources()
@@ -157,18 +225,21 @@ public sealed class SqliteResultStore : IResultStore
 
     public void SaveDecisions(IReadOnlyList<ReviewDecision> decisions)
     {
-        lock (_gate)
+        Written(() =>
         {
-            using var tx = _db.BeginTransaction();
-            foreach (var d in decisions)
-                Exec("""
-                    INSERT INTO decisions(sha256, key, verdict, corrections, reviewer, decided_at, note) VALUES ($s, $k, $v, $c, $r, $t, $n)
-                    ON CONFLICT(sha256, key) DO UPDATE SET verdict = $v, corrections = $c, reviewer = $r, decided_at = $t, note = $n
-                    """, tx,
-                    ("$s", d.Sha256), ("$k", d.Key), ("$v", d.Verdict.ToString().ToLowerInvariant()), ("$c", JsonSerializer.Serialize(d.Corrections)),
-                    ("$r", d.Reviewer), ("$t", d.DecidedAt.ToString("o", CultureInfo.InvariantCulture)), ("$n", d.Note));
-            tx.Commit();
-        }
+            lock (_gate)
+            {
+                using var tx = _db.BeginTransaction();
+                foreach (var d in decisions)
+                    Exec("""
+                        INSERT INTO decisions(sha256, key, verdict, corrections, reviewer, decided_at, note) VALUES ($s, $k, $v, $c, $r, $t, $n)
+                        ON CONFLICT(sha256, key) DO UPDATE SET verdict = $v, corrections = $c, reviewer = $r, decided_at = $t, note = $n
+                        """, tx,
+                        ("$s", d.Sha256), ("$k", d.Key), ("$v", d.Verdict.ToString().ToLowerInvariant()), ("$c", JsonSerializer.Serialize(d.Corrections)),
+                        ("$r", d.Reviewer), ("$t", d.DecidedAt.ToString("o", CultureInfo.InvariantCulture)), ("$n", d.Note));
+                tx.Commit();
+            }
+        });
     }
 
     public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256)

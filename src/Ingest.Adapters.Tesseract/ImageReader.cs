@@ -23,14 +23,15 @@ public sealed class ImageReader(IPageOcr ocr, Lexicon? lexicon = null) : IDocume
         head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8) || head.StartsWith("\x89PNG"u8) || head.StartsWith("\xFF\xD8\xFF"u8)
         || extension is ".tif" or ".tiff" or ".png" or ".jpg" or ".jpeg";
 
-    public LoadedDocument Read(string path, string sha256, CancellationToken ct)
+    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> progress, CancellationToken ct)
     {
         TesseractNative.EnsureLoaded();
         int pages = PageCount(path);
         var requests = Enumerable.Range(0, pages).Select(i =>
-            new PageImageRequest(path, i + 1, _ => new PageImage(path, Frame: i)));
+            new PageImageRequest(path, i + 1, _ => PageImage.File(path, i)));
         var diagnostics = new List<Diagnostic>();
-        var layouts = OcrPages.Collect(OcrPages.ReadAll(ocr, requests, ct), diagnostics, anyOtherPage: false);
+        var read = OcrPages.ReadAll(ocr, requests, new PageTally(progress, pages), ct);
+        var layouts = OcrPages.Collect(read, diagnostics, anyOtherPage: false);
         return new LoadedDocument(path, SourceFormat.Image, sha256, pages, true, _blocks.Build(layouts), diagnostics);
     }
 

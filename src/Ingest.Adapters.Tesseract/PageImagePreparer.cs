@@ -15,12 +15,10 @@ internal static class PageImagePreparer
 
     public static (Pix Image, int Dpi, PageRules Rules) Load(PageImage source, PreprocessOptions options)
     {
-        if (!File.Exists(source.Path)) throw new DocumentFailure($"page image missing ({Path.GetFileName(source.Path)})");
-        using var raw = Pix.Own(source.Frame > 0 || IsTiff(source.Path)
-                ? TesseractNative.pixReadTiff(source.Path, source.Frame)
-                : TesseractNative.pixRead(source.Path))
-            ?? throw new DocumentFailure("image could not be decoded");
-        int dpi = raw.XRes >= 70 ? raw.XRes : (int)Math.Round(source.Dpi ?? AssumedDpi);
+        using var raw = Read(source) ?? throw new DocumentFailure("image could not be decoded");
+        // a PDF places its image on the page, which gives its true resolution whatever the image's header says
+        int dpi = source.Bytes != null && source.Dpi is { } placed ? (int)Math.Round(placed)
+            : raw.XRes >= 70 ? raw.XRes : (int)Math.Round(source.Dpi ?? AssumedDpi);
         var current = Pix.Own(TesseractNative.pixConvertTo8(raw.Raw, 0)) ?? throw new DocumentFailure("image could not be converted to grey");
         try
         {
@@ -43,6 +41,15 @@ internal static class PageImagePreparer
             current.Dispose();
             throw;
         }
+    }
+
+    private static Pix? Read(PageImage source)
+    {
+        if (source.Bytes is { } bytes) return Pix.Own(TesseractNative.pixReadMem(bytes, (nuint)bytes.Length));
+        if (!File.Exists(source.Source)) throw new DocumentFailure($"page image missing ({Path.GetFileName(source.Source)})");
+        return Pix.Own(source.Frame > 0 || IsTiff(source.Source)
+            ? TesseractNative.pixReadTiff(source.Source, source.Frame)
+            : TesseractNative.pixRead(source.Source));
     }
 
     /// <summary>A copy scaled by <paramref name="factor"/>, for the retry at another resolution.</summary>

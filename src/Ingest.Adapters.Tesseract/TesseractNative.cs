@@ -62,6 +62,7 @@ internal static unsafe partial class TesseractNative
 
     // leptonica
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
+    [LibraryImport(Lept)] public static partial IntPtr pixReadMem(byte[] data, nuint size);
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixReadHeader(string filename, out int format, out int w, out int h, out int bps, out int spp, out int iscmap);

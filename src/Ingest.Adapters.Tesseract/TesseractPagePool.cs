@@ -89,10 +89,6 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                 return Recognize(engine, request.Page, source, image, dpi, rules, ct);
         }
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
-        finally
-        {
-            if (source.Temporary) TryDelete(source.Path);
-        }
     }
 
     private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, PageRules rules, CancellationToken ct)
@@ -214,11 +210,6 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                 if (int.TryParse(f[i], out var v)) f[i] = ((int)Math.Round(v * factor)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return string.Join('\t', f);
         }));
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using Ingest.Adapters.OpenXml;
+using Ingest.Adapters.PdfPig;
 using Ingest.Adapters.Poppler;
 using Ingest.Adapters.Tesseract;
 using Ingest.Cli.Commands;
@@ -26,7 +27,7 @@ public sealed class Composition : IDisposable
         Readers =
         [
             new PlainTextReader(),
-            new PdfReader(new PopplerTools(PopplerOptions.Default), _ocr),
+            new PdfReader(new PopplerPageRenderer(new PopplerTools(PopplerOptions.Default)), _ocr),
             new DocxReader(),
             new ImageReader(_ocr),
         ];

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Ingest.Cli.Commands;
+using Ingest.Core.Output;
+using Ingest.Core.Store;
 
 namespace Ingest.Cli;
 
@@ -24,8 +26,33 @@ public static class Program
             Console.Error.WriteLine("Try 'ingest --help'.");
             return ExitCodes.Usage;
         }
-        return parsed.Invoke();
+        try { return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); }
+        catch (Exception e) when (OneLine(e) is { } line)
+        {
+            Console.Error.WriteLine(line);
+            return ExitCodes.SomeFailed;
+        }
+        catch (Exception e)
+        {
+            // a bug: the whole story, as System.CommandLine's own handler would print it
+            Console.Error.WriteLine($"Unhandled exception: {e}");
+            return ExitCodes.SomeFailed;
+        }
     }
+
+    /// <summary>
+    /// The one place a file a command could not read or write ends it: one line naming the path and
+    /// the reason, not a stack trace. Commands catch what they can go on after (one bad document).
+    /// </summary>
+    private static string? OneLine(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions: [var only] } => OneLine(only),
+        WriteFailure w => $"{w.Path}: error: cannot write: {w.Reason}",
+        // "STORE: database is busy: ..."
+        StoreBusyException => $"ingest: {e.Message}",
+        IOException or UnauthorizedAccessException => $"ingest: error: {e.Message.Split('\n')[0]}",
+        _ => null,
+    };
 }
 
 public static class ExitCodes

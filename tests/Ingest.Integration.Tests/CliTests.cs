@@ -113,4 +113,97 @@ public class CliTests
         Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.txt.json")));
         Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.docx.json")));
     }
+
+    public static TheoryData<string> UnwritableOutputs => new() { "under a file", "a file", "/proc" };
+
+    [Theory]
+    [MemberData(nameof(UnwritableOutputs))]
+    public void ExtractToAnOutputThatCannotBeWritten_IsOneLine_BeforeAnyDocumentIsRead(string where)
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-").FullName;
+        var file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "");
+        var (output, blocker) = where switch
+        {
+            "under a file" => (Path.Combine(file, "out"), file),
+            "a file" => (file, file),
+            _ => ("/proc/version/out", "/proc/version"),
+        };
+        var db = Path.Combine(dir, "t.db");
+
+        var (code, stdout, err) = Run("extract", Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt"), "-o", output, "--db", db, "--progress", "lines");
+
+        Assert.Equal(1, code);
+        Assert.Equal($"{output}: error: cannot write: {blocker} is a file, not a folder", err.Trim());
+        Assert.Equal("", stdout);
+        Assert.False(File.Exists(db), "no store is made for a run that cannot write its output");
+    }
+
+    [Fact]
+    public void ReviewExportAndReport_ToAPlaceThatCannotBeWritten_AreOneLineEach()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-").FullName;
+        var db = Path.Combine(dir, "t.db");
+        Assert.Equal(0, Run("extract", Path.Combine(Repo.Samples, "xop-kh-ubnd.txt"), "-o", Path.Combine(dir, "out"), "--db", db).Code);
+        var file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "");
+
+        foreach (var args in new[] { new[] { "review", "export" }, ["report"] })
+            foreach (var name in new[] { "r.xlsx", "r.csv" }.Take(args[0] == "report" ? 2 : 1))
+            {
+                var target = Path.Combine(file, name);
+                var (code, _, err) = Run([.. args, "-o", target, "--db", db]);
+                Assert.Equal(1, code);
+                Assert.Equal($"{target}: error: cannot write: {file} is a file, not a folder", err.Trim());
+            }
+    }
+
+    [Fact]
+    public void AnOutputThatCannotBeWritten_IsReportedAsAWriteFailure_AndTheNextRunWritesItFromTheStore()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-").FullName;
+        var input = Directory.CreateDirectory(Path.Combine(dir, "in", "sub")).Parent!.FullName;
+        File.Copy(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt"), Path.Combine(input, "kon-chieng-nq-hdnd.txt"));
+        File.Copy(Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), Path.Combine(input, "sub", "chu-se-kh-hdnd.txt"));
+        var output = Directory.CreateDirectory(Path.Combine(dir, "out")).FullName;
+        // the output folder is writable (the probe passes), but where one output must go a file is in the way
+        var blocker = Path.Combine(output, "sub");
+        File.WriteAllText(blocker, "");
+        var db = Path.Combine(dir, "t.db");
+
+        var (code, _, err) = Run("extract", input, "-o", output, "--db", db, "--progress", "lines");
+
+        Assert.Equal(1, code);
+        var lost = Path.Combine(output, "sub", "chu-se-kh-hdnd.json");
+        Assert.Equal($"{Path.Combine(input, "sub", "chu-se-kh-hdnd.txt")}: error: cannot write {lost}: {blocker} is a file, not a folder", err.Trim());
+        Assert.True(File.Exists(Path.Combine(output, "kon-chieng-nq-hdnd.json")));
+
+        File.Delete(blocker);
+        var again = Run("extract", input, "-o", output, "--db", db, "--progress", "lines");
+        Assert.Equal(0, again.Code);
+        Assert.Contains("2 ok (2 unchanged", again.Out);
+        Assert.True(File.Exists(lost));
+    }
+
+    [Fact]
+    public void Validate_AnApprovedFileThatIsNotJson_IsOneLine_AndTheOthersAreStillChecked()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-").FullName;
+        var expected = Directory.CreateDirectory(Path.Combine(dir, "expected")).FullName;
+        var approved = Path.Combine(Repo.Root, "tests", "Ingest.Integration.Tests", "Approved");
+        string[] plans = ["chu-se-kh-hdnd.txt", "kon-chieng-nq-hdnd.txt", "xop-kh-ubnd.txt"];
+        foreach (var p in plans) File.Copy(Path.Combine(approved, p + ".approved.json"), Path.Combine(expected, p + ".approved.json"));
+        var broken = Path.Combine(expected, "kon-chieng-nq-hdnd.txt.approved.json");
+        File.WriteAllText(broken, "not json\n");
+
+        var (code, stdout, err) = Run(["validate", .. plans.Select(p => Path.Combine(Repo.Samples, p)), "--expected", expected, "--jobs", "1"]);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", err);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.txt")}: error: {broken}: not JSON (line 1, byte 2)", Assert.Single(lines, l => l.Contains("kon-chieng")));
+        Assert.Contains(lines, l => l.StartsWith(Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt") + ": ok", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith(Path.Combine(Repo.Samples, "xop-kh-ubnd.txt") + ": ok", StringComparison.Ordinal));
+        Assert.Equal("2 of 3 documents as expected, 1 not", lines[^1]);
+    }
 }

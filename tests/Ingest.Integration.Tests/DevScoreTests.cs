@@ -26,7 +26,6 @@ public class DevScoreTests
 
     private static void Measure(string folder, string extension, bool constructedOnly, double floor)
     {
-        var pipeline = Repo.Pipeline();
         var gold = Path.Combine(Repo.Dev, "gold");
         int tp = 0, np = 0, ng = 0;
         var rows = new List<string>();
@@ -36,7 +35,7 @@ public class DevScoreTests
             if (constructedOnly && !name.StartsWith("ct", StringComparison.Ordinal)) continue;
             var path = Path.Combine(Repo.Dev, folder, name + extension);
             if (!File.Exists(path)) continue;
-            var (t, p, g) = GoldScore.Count(pipeline.Run(path), name, gold);
+            var (t, p, g) = GoldScore.Count(Extracted.Of(path), name, gold);
             rows.Add($"{name}: {GoldComparison.F1(t, p, g):0.000} ({t}/{p} pred, {g} gold)");
             tp += t; np += p; ng += g;
         }

@@ -4,6 +4,7 @@ using Ingest.Adapters.Tesseract;
 using Ingest.Core.Model;
 using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
+using Ingest.Core.Ports;
 using Ingest.Core.Stages.Load;
 using Ingest.Eval;
 using Ingest.Integration.Tests.Support;
@@ -120,7 +121,7 @@ public sealed class OcrTests : IDisposable
         var png = Path.Combine(_dir, "plan.png");
         TextImage.Write(png, Plan);
         using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { PageTimeout = TimeSpan.FromMilliseconds(20) });
-        var failure = Assert.Throws<DocumentFailure>(() => new ImageReader(pool).Read(png, "0", CancellationToken.None));
+        var failure = Assert.Throws<DocumentFailure>(() => new ImageReader(pool).Read(png, "0", PagesRead.Ignored, CancellationToken.None));
         Assert.Contains("page 1", failure.Message);
         Assert.True(failure.Message.Contains("timed out"), failure.Message);
     }
@@ -132,7 +133,7 @@ public sealed class OcrTests : IDisposable
         TextImage.Write(png, Plan);
         // no reading can reach 101: every attempt runs, and the most confident one is kept
         using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { LowConfidence = 101 });
-        var doc = new ImageReader(pool).Read(png, "0", CancellationToken.None);
+        var doc = new ImageReader(pool).Read(png, "0", PagesRead.Ignored, CancellationToken.None);
         var info = Assert.Single(doc.Diagnostics, d => d.Stage == "ocr");
         Assert.Contains("psm", info.Message);
         Assert.Contains(doc.Blocks.OfType<TextBlock>(), b => b.Text.Contains("Internet cáp quang"));
@@ -166,7 +167,7 @@ public sealed class OcrTests : IDisposable
     public void ScanSamples_ScoreWithin005OfTheTextLayer(string file)
     {
         var name = file[..file.IndexOf(".scan", StringComparison.Ordinal)];
-        double F1(string path) => GoldScore.F1(Repo.Pipeline().Run(path), name);
+        double F1(string path) => GoldScore.F1(Extracted.Of(path), name);
         double text = F1(Path.Combine(Repo.Samples, $"{name}.pdf")), scan = F1(Path.Combine(Repo.Samples, file));
         Assert.True(scan >= text - 0.05, $"{file}: strict F1 {scan:0.000}, text layer {text:0.000}");
     }

@@ -24,6 +24,18 @@ public class ScriptTests
     }
 
     [Fact]
+    public void BenchmarkScripts_GiveEveryExtractAStoreOfItsOwn()
+    {
+        // without --db a run writes to ./ingest.db, and the next run measures stored results
+        var runs = Directory.GetFiles(Path.Combine(Repo.Root, "bench"), "*.sh")
+            .SelectMany(f => File.ReadAllLines(f).Select(l => (Script: Path.GetFileName(f), Line: l.Trim())))
+            .Where(r => !r.Line.StartsWith('#') && System.Text.RegularExpressions.Regex.IsMatch(r.Line, @"ingest""?\s+extract\b"))
+            .ToList();
+        Assert.True(runs.Count >= 4, "the benchmark scripts' extract runs were not found");
+        foreach (var (script, line) in runs) Assert.True(line.Contains("--db "), $"{script}: {line}");
+    }
+
+    [Fact]
     public void DependencyCheck_InstallsNothing_WhenTheToolsAreThere_HoweverLongTheLibraryList()
     {
         // a library list far longer than a pipe holds, the library first: an early 'grep -q' exit

@@ -4,6 +4,7 @@ using System.Globalization;
 using Ingest.Adapters.Tesseract;
 using Ingest.Core.Batch;
 using Ingest.Core.Catalogue;
+using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Stages.Confidence;
 using Ingest.Cli.Progress;
@@ -109,12 +110,6 @@ public static class ExtractCommand
             Console.Error.WriteLine($"ingest: cannot read catalogue: {e.Message}");
             return ExitCodes.Usage;
         }
-        using var store = StoreOptions.Open(r.Db);
-        if (store == null) return ExitCodes.Usage;
-        using var composition = new Composition(r.Ocr);
-        var settings = composition.Settings with { Catalogue = catalogue, Confidence = new ConfidenceOptions(r.Threshold) };
-        var version = composition.VersionOf(settings, r.Catalogue?.FullName ?? "");
-        var pipeline = new IngestPipeline(settings);
         var problems = new List<(string Path, string Reason)>();
         var batch = InputExpander.Expand(r.Inputs, problems, r.Filter);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");
@@ -127,14 +122,23 @@ public static class ExtractCommand
             return ExitCodes.SomeFailed;
         }
 
+        // an output folder nothing can be written to is found before any document is read (and before the store is made)
+        AtomicFile.ProbeFolder(r.OutDir);
+        using var store = StoreOptions.Open(r.Db);
+        if (store == null) return ExitCodes.Usage;
+        using var composition = new Composition(r.Ocr);
+        var settings = composition.Settings with { Catalogue = catalogue, Confidence = new ConfidenceOptions(r.Threshold) };
+        var version = composition.VersionOf(settings, r.Catalogue?.FullName ?? "");
+        var pipeline = new IngestPipeline(settings);
+
         var sw = Stopwatch.StartNew();
         var runner = new BatchRunner(pipeline, version, store, r.Batch);
         bool live = r.Progress == "bar" || r.Progress == "auto" && !Console.IsErrorRedirected && !r.Quiet;
         IReadOnlyList<DocumentOutcome> outcomes;
         if (live)
         {
-            var bar = new LiveProgress();
-            outcomes = bar.Show(batch.Count, () => runner.Run(batch, r.OutDir, bar, r.Arguments));
+            var bar = new LiveProgress(batch.Count, r.Quiet);
+            outcomes = bar.Show(() => runner.Run(batch, r.OutDir, bar, r.Arguments));
         }
         else outcomes = runner.Run(batch, r.OutDir, new PlainProgress(r.Quiet), r.Arguments);
 

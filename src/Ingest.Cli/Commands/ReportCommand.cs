@@ -34,20 +34,12 @@ public static class ReportCommand
         if (store == null) return ExitCodes.Usage;
         var documents = ReviewedDocuments.Load(store);
         var sheets = new ReportBuilder(IndicatorCatalogue.Default).Build(documents);
-        try
+        if (ext == ".xlsx") new XlsxWorkbook().Write(output, sheets);
+        else
         {
-            if (ext == ".xlsx") new XlsxWorkbook().Write(output, sheets);
-            else
-            {
-                var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output));
-                CsvWriter.Write(output, sheets[0]);
-                foreach (var s in sheets.Skip(1)) CsvWriter.Write($"{stem}.{s.Name.ToLowerInvariant()}.csv", s);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"ingest: {output}: cannot write ({e.Message})");
-            return ExitCodes.SomeFailed;
+            var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output));
+            CsvWriter.Write(output, sheets[0]);
+            foreach (var s in sheets.Skip(1)) CsvWriter.Write($"{stem}.{s.Name.ToLowerInvariant()}.csv", s);
         }
         Console.WriteLine($"{output}: {sheets[0].Rows.Count} targets of {documents.Count(d => d.Result != null)} documents ({documents.Count(d => d.Result == null)} failed) in {PlanGrouping.Group(documents).Count} plans");
         return ExitCodes.Ok;

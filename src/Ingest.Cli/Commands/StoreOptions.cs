@@ -23,11 +23,14 @@ public static class StoreOptions
         return null;
     }
 
-    /// <summary>Opens the store, or says in one line why it cannot and returns null.</summary>
+    /// <summary>
+    /// Opens the store, or says in one line why it cannot and returns null (the --db given is wrong).
+    /// A store another run holds is not a wrong --db: that StoreBusyException goes on to Program's one line, exit 1.
+    /// </summary>
     public static IResultStore? Open(string path)
     {
         try { return SqliteResultStore.Open(path); }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or (IOException and not StoreBusyException) or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"ingest: {e.Message}");
             return null;

@@ -51,6 +51,9 @@ public static class TrainConfidenceCommand
             Console.Error.WriteLine("ingest train-confidence: give SAMPLES and --gold, or --from-rows FILE");
             return ExitCodes.Usage;
         }
+        // an -o nothing can be written to is found before every sample is read, not after
+        foreach (var file in new[] { output, saveRows }.OfType<string>())
+            AtomicFile.ProbeFolder(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<LabelledTarget> data;
         try

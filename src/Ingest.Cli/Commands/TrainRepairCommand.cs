@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Ingest.Core.Lexicons;
+using Ingest.Core.Output;
 using Ingest.Core.Stages.Repair;
 using Ingest.Core.Stages.Repair.Training;
 
@@ -42,9 +43,10 @@ public static class TrainRepairCommand
             .Where(f => !exclude.Any(x => Path.GetFileName(f).Contains(x, StringComparison.OrdinalIgnoreCase)))
             .Select(f => (f, f[..^".clean.txt".Length] + ".ocr.txt")).Where(p => File.Exists(p.Item2)).OrderBy(p => p.f, StringComparer.Ordinal).ToList();
 
+        // an -o nothing can be written to is found before the training, not after it
+        AtomicFile.ProbeFolder(output.DirectoryName!);
         var clock = Stopwatch.StartNew();
         var (model, report) = new RepairTrainer(Lexicon.Default).Train(new RepairTrainingInput(files, wordLists.Select(w => w.FullName).ToList(), ocrPairs));
-        output.Directory?.Create();
         model.Save(output.FullName);
         foreach (var s in report.SkippedAsDamaged) Console.Error.WriteLine($"{s}: skipped: too few marked words for clean Vietnamese");
         Console.Error.WriteLine($"trained on {report.Documents} documents, {report.Tokens:N0} tokens, {ocrPairs.Count} OCR pairs ({report.OcrWordPairs:N0} word pairs)");

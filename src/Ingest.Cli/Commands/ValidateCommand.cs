@@ -65,6 +65,10 @@ public static class ValidateCommand
             return (false, [head, .. diff.Lines().Select(l => "  " + l)]);
         }
         catch (DocumentFailure f) { return (false, [$"{path}: error: {f.Message}"]); }
-        catch (InvalidDataException e) { return (false, [$"{path}: error: {e.Message}"]); }
+        // a document or its expected answers that cannot be read or parsed (the message names the file) fail this document only
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return (false, [$"{path}: error: {e.Message.Split('\n')[0]}"]);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ingest.Core.Batch;
+using Ingest.Core.Ports;
 
 namespace Ingest.Cli.Progress;
 
@@ -12,6 +13,9 @@ public sealed class PlainProgress(bool quiet) : IBatchProgress
     private readonly Lock _gate = new();
 
     public void Started(BatchInput input) { }
+
+    // a log gets a line per document, not per page
+    public void Reading(BatchInput input, PagesRead pages) { }
 
     public void Finished(DocumentOutcome o)
     {

@@ -3,6 +3,7 @@ using Ingest.Core.Contract;
 using Ingest.Core.Model;
 using Ingest.Core.Output;
 using Ingest.Core.Pipeline;
+using Ingest.Core.Ports;
 using Ingest.Core.Review;
 using Ingest.Core.Stages.Load;
 using Ingest.Core.Store;
@@ -27,10 +28,17 @@ public sealed record BatchOptions(int Jobs, bool Force = false, TimeSpan? Docume
     public TimeSpan Timeout => DocumentTimeout ?? DefaultDocumentTimeout;
 }
 
-/// <summary>Told when each document starts and ends; called from worker threads.</summary>
+/// <summary>Told when each document starts and ends, and as its pages are read; called from worker threads.</summary>
 public interface IBatchProgress
 {
     void Started(BatchInput input);
+
+    /// <summary>
+    /// How many of a started document's pages are read, each time that changes (OCR'd pages one
+    /// by one, from the OCR workers). May come out of order, and, from a document left behind
+    /// after its time limit, after <see cref="Finished"/>.
+    /// </summary>
+    void Reading(BatchInput input, PagesRead pages);
 
     void Finished(DocumentOutcome outcome);
 }
@@ -52,7 +60,7 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = ct }, i =>
         {
             progress.Started(inputs[i]);
-            var o = RunOne(run, inputs[i], outDir, ct);
+            var o = RunOne(run, inputs[i], outDir, new DocumentPages(progress, inputs[i]), ct);
             outcomes[i] = o;
             progress.Finished(o);
         });
@@ -60,7 +68,7 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
         return outcomes;
     }
 
-    private DocumentOutcome RunOne(long run, BatchInput input, string outDir, CancellationToken ct)
+    private DocumentOutcome RunOne(long run, BatchInput input, string outDir, IProgress<PagesRead> pages, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         string? sha = null;
@@ -70,13 +78,14 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             var stored = !options.Force && store.Latest(sha) is { } found && found.PipelineVersion == pipelineVersion ? found : null;
             var warnings = new List<string>();
             bool skipped = stored != null;
-            if (stored != null) store.SaveSkip(run, input.Path, sha);
+            if (stored != null) Record(() => store.SaveSkip(run, input.Path, sha));
             else
             {
-                var result = RunWithinLimit(input.Path, ct);
+                var result = RunWithinLimit(input.Path, pages, ct);
                 warnings.AddRange(result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message));
                 stored = new StoredResult(result.Document.Source.Sha256, pipelineVersion, ContractJsonWriter.ToJson(result, input.Path));
-                store.SaveResult(run, input.Path, stored, ContractReader.Parse(stored.Json));
+                var parsed = ContractReader.Parse(stored.Json);
+                Record(() => store.SaveResult(run, input.Path, stored, parsed));
             }
             var json = ReviewApplier.Apply(stored.Json, input.Path, store.Decisions(stored.Sha256));
             var outPath = Path.Combine(outDir, input.OutputName);
@@ -93,25 +102,50 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
             var reason = e switch
             {
                 DocumentFailure f => f.Message,
+                StoreWriteFailure s => s.Message,
+                // the document was read and stored; its output could not be written (the next run writes it from the store)
+                WriteFailure w => w.Message,
                 IOException or UnauthorizedAccessException => $"cannot read file ({e.Message.Split('\n')[0]})",
                 // an unexpected failure of one document must not stop the batch; say what it was in one line
                 _ => $"internal error ({e.GetType().Name}): {e.Message.Split('\n')[0]}",
             };
-            store.SaveFailure(run, input.Path, sha, reason);
+            try { store.SaveFailure(run, input.Path, sha, reason); }
+            catch (Exception s) when (s is not OperationCanceledException)
+            {
+                // a store that stopped taking writes must not stop the batch: the line says it too
+                if (e is not StoreWriteFailure) reason += $"; not recorded in the store ({FirstLine(s)})";
+            }
             return new DocumentOutcome(input.Path, false, 0, 0, 0, sw.Elapsed, reason, null);
         }
     }
+
+    /// <summary>
+    /// A write to the store, whose failure (another process holding it past the busy timeout, a
+    /// full disk) fails this document before its output is written: no output the store does not hold.
+    /// </summary>
+    private static void Record(Action write)
+    {
+        try { write(); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new StoreWriteFailure($"the store could not record it ({FirstLine(e)}); nothing written");
+        }
+    }
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
+
+    private sealed class StoreWriteFailure(string message) : Exception(message);
 
     /// <summary>
     /// Runs the pipeline under the per-document time limit. The pipeline stops at its next
     /// cancellation check; a stage that does not come back in time is left behind, so one
     /// pathological document cannot hold a worker for the rest of the batch.
     /// </summary>
-    private ExtractionResult RunWithinLimit(string path, CancellationToken ct)
+    private ExtractionResult RunWithinLimit(string path, IProgress<PagesRead> pages, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Timeout);
-        var task = Task.Run(() => pipeline.Run(path, limit.Token), CancellationToken.None);
+        var task = Task.Run(() => pipeline.Run(path, pages, limit.Token), CancellationToken.None);
         bool done;
         try { done = task.Wait(options.Timeout + TimeSpan.FromSeconds(5), ct); }
         catch (AggregateException e) when (e.InnerException != null)
@@ -123,6 +157,12 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
         }
         if (!done) throw TimedOut();
         return task.Result;
+    }
+
+    /// <summary>One document's page counts, passed on to the batch's progress with the document they are of.</summary>
+    private sealed class DocumentPages(IBatchProgress progress, BatchInput input) : IProgress<PagesRead>
+    {
+        public void Report(PagesRead value) => progress.Reading(input, value);
     }
 
     private DocumentFailure TimedOut() =>

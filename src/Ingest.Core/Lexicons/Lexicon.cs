@@ -51,8 +51,14 @@ public sealed record Lexicon
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }
     public required IReadOnlyList<string> HeaderIssuerWords { get; init; }
+    public required IReadOnlyList<string> HeaderMottos { get; init; }
     public required IReadOnlyList<string> HeaderSkipWords { get; init; }
+    public required IReadOnlyList<string> IssuerTermWords { get; init; }
+    public required IReadOnlyList<string> SignatureMarks { get; init; }
+    public required IReadOnlyList<string> NumberLabels { get; init; }
+    public required IReadOnlyList<string> YearWords { get; init; }
     public required IReadOnlyList<string> TitleWords { get; init; }
+    public required IReadOnlyList<string> PreambleStarts { get; init; }
     public required IReadOnlyList<string> BodyStarts { get; init; }
     public required IReadOnlyList<string> SubjectVerbs { get; init; }
     public required IReadOnlyList<string> QualifierLeads { get; init; }

@@ -38,9 +38,12 @@ public sealed class IngestPipeline
         _confidence = new ConfidenceStage(settings.Confidence);
     }
 
-    public ExtractionResult Run(string path, CancellationToken ct = default)
+    public ExtractionResult Run(string path, CancellationToken ct = default) => Run(path, PagesRead.Ignored, ct);
+
+    /// <summary>Runs the file through, telling <paramref name="pages"/> how many of its pages are read as loading goes on.</summary>
+    public ExtractionResult Run(string path, IProgress<PagesRead> pages, CancellationToken ct)
     {
-        var loaded = _loader.Load(path, ct);
+        var loaded = _loader.Load(path, pages, ct);
         return Run(loaded, ct);
     }
 

@@ -13,6 +13,10 @@ public interface IDocumentReader
     /// <summary>Whether this reader takes a file with this extension and these first bytes.</summary>
     bool CanRead(string extension, ReadOnlySpan<byte> head);
 
-    /// <summary>Reads the file; throws <see cref="DocumentFailure"/> with a one-line reason when it cannot.</summary>
-    LoadedDocument Read(string path, string sha256, CancellationToken ct);
+    /// <summary>
+    /// Reads the file; throws <see cref="DocumentFailure"/> with a one-line reason when it cannot.
+    /// A reader whose pages take time (OCR) reports them to <paramref name="pages"/> as each is read;
+    /// the loader reports the whole document once it is read, so a quick reader may say nothing.
+    /// </summary>
+    LoadedDocument Read(string path, string sha256, IProgress<PagesRead> pages, CancellationToken ct);
 }

@@ -19,12 +19,21 @@ public interface IPageOcr
 public sealed record PageImageRequest(string DocumentPath, int Page, Func<CancellationToken, PageImage> Acquire);
 
 /// <summary>
-/// An image file holding the page (<see cref="Frame"/> selects a page of a multi-page TIFF).
-/// <see cref="PageWidthPoints"/> scales the words to the page's own units when the image stands
-/// for a PDF page; otherwise they are scaled by the image's resolution (<see cref="Dpi"/> when the
-/// file does not say). <see cref="Temporary"/> files are deleted once read.
+/// The image of a page: a file (<see cref="Frame"/> selects a page of a multi-page TIFF), or the
+/// encoded image itself in <see cref="Bytes"/> (JPEG, PNG, PNM: a scan's page taken out of its PDF,
+/// or a page drawn by a renderer), so that no temporary file is written for it; <see cref="Source"/>
+/// then only names it. <see cref="PageWidthPoints"/> scales the words to the page's own units when
+/// the image stands for a PDF page; otherwise they are scaled by the image's resolution.
+/// <see cref="Dpi"/> is the resolution the PDF gives the image (its pixels over the page's width);
+/// for a file it is the fallback when the file does not say.
 /// </summary>
-public sealed record PageImage(string Path, int Frame = 0, double? Dpi = null, double? PageWidthPoints = null, bool Temporary = false);
+public sealed record PageImage(string Source, byte[]? Bytes = null, int Frame = 0, double? Dpi = null, double? PageWidthPoints = null)
+{
+    public static PageImage File(string path, int frame = 0) => new(path, Frame: frame);
+
+    public static PageImage Encoded(string source, byte[] bytes, double dpi, double pageWidthPoints) =>
+        new(source, bytes, Dpi: dpi, PageWidthPoints: pageWidthPoints);
+}
 
 /// <summary>The words of one page, the engine's mean confidence (0–100), and how it got them.</summary>
 public sealed record OcrPageResult(int Page, LayoutPage? Layout, double MeanConfidence, string Settings, string? Failure)

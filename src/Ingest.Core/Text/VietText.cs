@@ -68,6 +68,23 @@ public static class VietText
         return s;
     }
 
+    /// <summary>
+    /// Every letter without its marks, case kept, one character for one ("Chiêng, ngày" → "Chieng,
+    /// ngay"): old OCR drops or garbles marks, so a word read that way is found by its bare letters,
+    /// and offsets found in the result hold in the original.
+    /// </summary>
+    public static string StripMarksSameLength(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c is 'đ' or 'Đ') { sb.Append(c == 'đ' ? 'd' : 'D'); continue; }
+            var d = c < 128 ? null : c.ToString().Normalize(NormalizationForm.FormD);
+            sb.Append(d is { Length: > 0 } && char.IsLetter(d[0]) ? d[0] : c);
+        }
+        return sb.ToString();
+    }
+
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
     /// <summary>Index of <paramref name="phrase"/> in <paramref name="text"/> as whole words (both already folded), or -1.</summary>

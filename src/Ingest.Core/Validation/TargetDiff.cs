@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Ingest.Core.Contract;
 
 namespace Ingest.Core.Validation;
@@ -107,5 +108,21 @@ public static class ExpectedAnswers
     public static TargetDiff Compare(string expectedFile, ContractDocument actual) =>
         expectedFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             ? TargetValidator.AgainstGold(GoldAnswers.Load(expectedFile), actual)
-            : TargetValidator.AgainstApproved(ContractReader.Parse(File.ReadAllText(expectedFile)), actual);
+            : TargetValidator.AgainstApproved(ReadApproved(expectedFile), actual);
+
+    /// <summary>An approved (contract) JSON file; one that is not JSON, or not of the contract's shape, is an InvalidDataException naming it.</summary>
+    private static ContractDocument ReadApproved(string file)
+    {
+        var text = File.ReadAllText(file);
+        try { return ContractReader.Parse(text); }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"), e);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{file}: not an approved target file ({e.Message.Split('\n')[0]})", e);
+        }
+    }
 }

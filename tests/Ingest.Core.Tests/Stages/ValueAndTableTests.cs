@@ -92,6 +92,17 @@ public class ValueAndTableTests
             got.Select(c => (c.Value!.Value, c.ValueMax, c.Year!.Value, c.Kind)));
     }
 
+    [Theory]
+    // a footnote reference set in superscript digits is dropped from the indicator, an exponent is not
+    [InlineData("- Có trên 80% người dân có tài khoản định danh điện tử (VNeID)⁴.", "người dân có tài khoản định danh điện tử (VNeID)")]
+    [InlineData("- Tỷ lệ hộ gia đình sử dụng dịch vụ số¹² đạt 80%.", "Tỷ lệ hộ gia đình sử dụng dịch vụ số")]
+    [InlineData("- Đạt 80% diện tích 1.000 m² sàn nhà văn hóa được số hóa.", "diện tích 1.000 m² sàn nhà văn hóa được số hóa")]
+    public void FootnoteReference_IsNoPartOfTheIndicator(string line, string indicator)
+    {
+        var got = Some.Candidates(Some.Header2025 + "Đến năm 2030:\n" + line + "\n");
+        Assert.Equal(indicator, got[0].Indicator);
+    }
+
     [Fact]
     public void FlattenedTable_IsPutBack()
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ingest.Core.Lexicons;
 using Ingest.Core.Text;
 
@@ -7,7 +8,7 @@ namespace Ingest.Core.Stages.Extract;
 /// Chooses the words that name a value's indicator. "100% thủ tục hành chính …" names it after the
 /// value; "Tỷ lệ phủ sóng 5G … đạt 100%" before it. Lead-in verbs ("phấn đấu", "có") are dropped.
 /// </summary>
-public sealed class IndicatorText(Lexicon lexicon)
+public sealed partial class IndicatorText(Lexicon lexicon)
 {
     private readonly string[] _leadIns = lexicon.IndicatorLeadIns.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
     private readonly string[] _plainVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
@@ -68,5 +69,12 @@ public sealed class IndicatorText(Lexicon lexicon)
     /// <summary>How many words with letters a text has.</summary>
     public static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
 
-    public static string Trim(string s) => s.Trim().Trim('-', '+', '•', '*', ',', ';', ':', '.', ' ', '(', '–').Trim();
+    public static string Trim(string s) => WithoutFootnoteMarks(s).Trim().Trim('-', '+', '•', '*', ',', ';', ':', '.', ' ', '(', '–').Trim();
+
+    // a footnote reference in superscript digits, as a PDF's text layer sets it ("(VNeID)⁴", "⁴ Số
+    // liệu …"), is no part of the indicator's name; an exponent after a unit of length ("m²", "km²") is
+    [GeneratedRegex(@"\s*(?<!(?:^|[\s\d(/])[kcdh]?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")]
+    private static partial Regex FootnoteMark();
+
+    private static string WithoutFootnoteMarks(string s) => s.AsSpan().IndexOfAny("⁰¹²³⁴⁵⁶⁷⁸⁹") < 0 ? s : FootnoteMark().Replace(s, "");
 }

@@ -13,7 +13,10 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
     public static readonly IReadOnlyList<string> KnownExtensions =
         [".txt", ".pdf", ".docx", ".tif", ".tiff", ".png", ".jpg", ".jpeg"];
 
-    public LoadedDocument Load(string path, CancellationToken ct = default)
+    public LoadedDocument Load(string path, CancellationToken ct = default) => Load(path, PagesRead.Ignored, ct);
+
+    /// <summary>Loads the file, reporting its pages to <paramref name="pages"/> as they are read and once more when all are.</summary>
+    public LoadedDocument Load(string path, IProgress<PagesRead> pages, CancellationToken ct)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new DocumentFailure("file not found");
@@ -33,9 +36,10 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
         foreach (var r in readers)
             if (r.CanRead(ext, head))
             {
-                var doc = r.Read(path, sha, ct);
+                var doc = r.Read(path, sha, pages, ct);
                 if (doc.PageCount > options.MaxPages)
                     throw new DocumentFailure($"too many pages ({doc.PageCount} > {options.MaxPages} limit)");
+                pages.Report(new PagesRead(doc.PageCount, doc.PageCount));
                 return doc;
             }
         throw new DocumentFailure(KnownExtensions.Contains(ext)

@@ -8,10 +8,19 @@ namespace Ingest.Core.Stages.Load;
 /// <summary>The OCR part of loading, shared by the PDF and image readers.</summary>
 public static class OcrPages
 {
-    /// <summary>Submits every page at once (the engine pool bounds the work) and waits for all, in page order.</summary>
-    public static IReadOnlyList<OcrPageResult> ReadAll(IPageOcr ocr, IEnumerable<PageImageRequest> requests, CancellationToken ct)
+    /// <summary>
+    /// Submits every page at once (the engine pool bounds the work) and waits for all, in page
+    /// order. Each page is counted on <paramref name="tally"/> as it comes back, read or not: a
+    /// scan's pages take seconds each, and progress should not wait for the last one.
+    /// </summary>
+    public static IReadOnlyList<OcrPageResult> ReadAll(IPageOcr ocr, IEnumerable<PageImageRequest> requests, PageTally tally, CancellationToken ct)
     {
-        var tasks = requests.Select(r => ocr.RecognizeAsync(r, ct)).ToList();
+        var tasks = requests.Select(async r =>
+        {
+            var result = await ocr.RecognizeAsync(r, ct).ConfigureAwait(false);
+            tally.PageRead();
+            return result;
+        }).ToList();
         try { Task.WaitAll([.. tasks], ct); }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
         {

@@ -14,7 +14,7 @@ public sealed class PlainTextReader : IDocumentReader
 
     public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".txt" or ".text";
 
-    public LoadedDocument Read(string path, string sha256, CancellationToken ct)
+    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> pages, CancellationToken ct)
     {
         var bytes = File.ReadAllBytes(path);
         var text = Decode(bytes);

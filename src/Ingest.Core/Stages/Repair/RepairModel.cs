@@ -14,25 +14,21 @@ public sealed record RepairModel(Vocabulary Vocabulary, SyllableLanguageModel La
 
     public const string DefaultFileName = "repair.bin";
 
-    public void Save(string path)
+    public void Save(string path) => Output.AtomicFile.Write(path, tmp =>
     {
-        var tmp = path + ".tmp";
-        using (var f = File.Create(tmp))
-        using (var w = new BinaryWriter(f, Encoding.UTF8))
+        using var f = File.Create(tmp);
+        using var w = new BinaryWriter(f, Encoding.UTF8);
+        w.Write(Magic); w.Write(FormatVersion);
+        w.Write(MarkedShare);
+        w.Write(Vocabulary.Count - Vocabulary.FirstWord);
+        for (int id = Vocabulary.FirstWord; id < Vocabulary.Count; id++)
         {
-            w.Write(Magic); w.Write(FormatVersion);
-            w.Write(MarkedShare);
-            w.Write(Vocabulary.Count - Vocabulary.FirstWord);
-            for (int id = Vocabulary.FirstWord; id < Vocabulary.Count; id++)
-            {
-                w.Write(Vocabulary.Surface(id));
-                w.Write(Vocabulary.IsSyllable(id));
-            }
-            Language.Write(w);
-            Confusion.Write(w);
+            w.Write(Vocabulary.Surface(id));
+            w.Write(Vocabulary.IsSyllable(id));
         }
-        File.Move(tmp, path, overwrite: true);
-    }
+        Language.Write(w);
+        Confusion.Write(w);
+    });
 
     public static RepairModel Load(string path)
     {

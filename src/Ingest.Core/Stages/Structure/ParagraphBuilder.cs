@@ -21,12 +21,20 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
     [GeneratedRegex(@"^\s*\d{1,3}(\s+\p{Lu}|\s*$)")]
     private static partial Regex RowMarker();
 
-    [GeneratedRegex(@"^\s*(?<n>[0-9]{1,2})\s+\p{Lu}")]
+    [GeneratedRegex(@"^\s*(?:(?<n>[0-9]{1,2})|(?<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))\s+\p{Lu}")]
     private static partial Regex FootnoteStart();
 
-    // a footnote reference glued after a percent sign, a closing bracket or quote: "90%1", "(VNeID)4"
-    [GeneratedRegex(@"(?<=[%)”""])(?<n>[0-9]{1,2})(?=[.,;:]?(\s|$))")]
+    // a footnote reference glued after a percent sign, a closing bracket or quote: "90%1", "(VNeID)4";
+    // or set in superscript digits after any word, as a PDF's text layer gives it: "95¹", "(VNeID)⁴"
+    [GeneratedRegex(@"(?<=[%)”""])(?<n>[0-9]{1,2})(?=[.,;:]?(\s|$))|(?<=\S)(?<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=[.,;:]?(\s|$))")]
     private static partial Regex GluedMarker();
+
+    private const string SuperscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    // the number a marker stands for, whichever way it is written
+    private static int MarkerNumber(Match m) => m.Groups["n"].Success
+        ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)
+        : m.Groups["s"].Value.Aggregate(0, (n, c) => n * 10 + SuperscriptDigits.IndexOf(c));
 
     // a footnote's marker as OCR reads a superscript digit: the digit, or a stray mark ("!", "?", "*")
     [GeneratedRegex(@"^\s*(?:\d{1,2}|[!?*'°¹²³⁴⁵⁶⁷⁸⁹])\s+\p{Lu}")]
@@ -67,7 +75,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
                 if (!text.Any(char.IsLetterOrDigit) && !Bullet().IsMatch(text)) continue;
 
                 var fm = FootnoteStart().Match(text);
-                bool marked = fm.Success && pendingMarkers.Remove(int.Parse(fm.Groups["n"].Value));
+                bool marked = fm.Success && pendingMarkers.Remove(MarkerNumber(fm));
                 if (marked || footnoteZone.Contains(line) && MarkedLine().IsMatch(text))
                 {
                     if (footnote != null) Flush(footnote, TextRole.Footnote);
@@ -94,7 +102,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
                 }
                 if (current.Count > 0 && StartsNew(text, current[^1].Text)) Flush(current, TextRole.Body);
                 current.Add(line);
-                foreach (Match m in GluedMarker().Matches(text)) pendingMarkers.Add(int.Parse(m.Groups["n"].Value));
+                foreach (Match m in GluedMarker().Matches(text)) pendingMarkers.Add(MarkerNumber(m));
             }
         }
         if (footnote != null) Flush(footnote, TextRole.Footnote);

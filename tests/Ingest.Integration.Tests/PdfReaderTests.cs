@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Ingest.Adapters.PdfPig;
+using Ingest.Core.Model;
+using Ingest.Core.Ports;
+using Ingest.Core.Stages.Load.Layout;
+using Ingest.Integration.Tests.Support;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>The PDF reader: in-process, what it makes of superscripts, and what it hands to OCR.</summary>
+public class PdfReaderTests
+{
+    /// <summary>A renderer that must not be needed.</summary>
+    private sealed class NoRenderer : IPdfPageRenderer
+    {
+        public PageImage Render(string pdfPath, int page, double pageWidthPoints, CancellationToken ct) =>
+            throw new InvalidOperationException($"page {page} was rendered");
+    }
+
+    /// <summary>An OCR port that keeps the page images it is given and reads nothing.</summary>
+    private sealed class KeepingOcr : IPageOcr
+    {
+        public List<PageImage> Images { get; } = [];
+
+        public Task<OcrPageResult> RecognizeAsync(PageImageRequest request, CancellationToken ct)
+        {
+            var image = request.Acquire(ct);
+            lock (Images) Images.Add(image);
+            var word = new LayoutWord("Chữ", new BBox(10, 10, 40, 22), 90);
+            var layout = new LayoutPage(request.Page, 595, 842, [new LayoutLine([word], word.Box)]);
+            return Task.FromResult(new OcrPageResult(request.Page, layout, 90, "test", null));
+        }
+    }
+
+    private static IEnumerable<string> Lines(LoadedDocument doc) => doc.Lines().Select(l => l.Text);
+
+    [Fact]
+    public void SuperscriptReference_IsWrittenAfterItsWord_AndItsFootnoteOpensWithIt()
+    {
+        var doc = new PdfReader(new NoRenderer()).Read(Path.Combine(Repo.Samples, "dak-doa-kh-dang-uy.pdf"), "", PagesRead.Ignored, CancellationToken.None);
+        var lines = Lines(doc).ToList();
+
+        // page 4 sets each reference small and raised: not "90% 1 .", where the "1" could join a number
+        Assert.Contains("90%¹.", lines);
+        Assert.Contains(lines, l => l.EndsWith("đạt 90%³.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("(VNeID)⁴.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("¹ Chỉ tiêu số 2, mục 2.2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("⁴ Số liệu Công an xã", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ScannedPages_GoToOcrAsTheScannersOwnJpeg_InMemory_WithThePagesResolution()
+    {
+        var pdf = Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.scan.pdf");
+        var ocr = new KeepingOcr();
+
+        var doc = new PdfReader(new NoRenderer(), ocr).Read(pdf, "", PagesRead.Ignored, CancellationToken.None);
+
+        Assert.True(doc.Ocr);
+        Assert.Equal(3, ocr.Images.Count);
+        Assert.All(ocr.Images, i =>
+        {
+            Assert.NotNull(i.Bytes);
+            Assert.Equal(300, i.Dpi!.Value, 0.5);
+            Assert.Equal(595, i.PageWidthPoints!.Value, 1.0);
+        });
+        // byte for byte what pdfimages -j takes out of the file
+        var dir = Directory.CreateTempSubdirectory("ingest-pdfimages-").FullName;
+        using (var p = Process.Start("pdfimages", ["-j", "-f", "1", "-l", "1", pdf, Path.Combine(dir, "p")])!) p.WaitForExit();
+        var jpeg = Assert.Single(Directory.GetFiles(dir, "p-*.jpg"));
+        Assert.Equal(File.ReadAllBytes(jpeg), ocr.Images.OrderBy(i => i.Source, StringComparer.Ordinal).First().Bytes);
+    }
+
+    [Theory]
+    [InlineData("encrypted", "encrypted PDF (password required)")]
+    [InlineData("truncated", "corrupt or unreadable PDF (")]
+    [InlineData("junk", "corrupt or unreadable PDF (")]
+    public void BadPdf_FailsWithItsOneLineReason(string kind, string reason)
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-badpdf-").FullName;
+        var path = Path.Combine(dir, kind + ".pdf");
+        var good = File.ReadAllBytes(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.pdf"));
+        switch (kind)
+        {
+            case "encrypted": File.Copy(Path.Combine(Repo.Root, "tests", "Ingest.Integration.Tests", "Fixtures", "encrypted.pdf"), path); break;
+            case "truncated": File.WriteAllBytes(path, good[..(good.Length / 3)]); break;
+            default: File.WriteAllBytes(path, [.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7919 % 251))]); break;
+        }
+
+        var e = Assert.Throws<DocumentFailure>(() => new PdfReader(new NoRenderer()).Read(path, "", PagesRead.Ignored, CancellationToken.None));
+
+        Assert.StartsWith(reason, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    /// <summary>
+    /// The CLI run as a process whose PATH holds nothing but dotnet: a text-layer PDF needs no
+    /// outside program (the reader before PdfPig failed here with "pdfinfo is not installed").
+    /// </summary>
+    [Fact]
+    public void TextLayerPdfs_AreExtracted_WithNoPopplerOnThePath()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-nopath-").FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? host
+            : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "dotnet");
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), Path.GetFullPath(dotnet));
+        var input = Directory.CreateDirectory(Path.Combine(dir, "in")).FullName;
+        foreach (var plan in Repo.CleanPlans) File.Copy(Path.Combine(Repo.Samples, plan + ".pdf"), Path.Combine(input, plan + ".pdf"));
+        var output = Path.Combine(dir, "out");
+        var psi = new ProcessStartInfo(Path.Combine(bin, "dotnet"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["PATH"] = bin;
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "extract", input, "-o", output, "--db", Path.Combine(dir, "t.db"), "--progress", "lines" })
+            psi.ArgumentList.Add(a);
+
+        using var p = Process.Start(psi)!;
+        var err = new System.Text.StringBuilder();
+        p.ErrorDataReceived += (_, e) => { lock (err) err.AppendLine(e.Data); };
+        p.BeginErrorReadLine();
+        var stdout = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "ingest did not finish");
+        p.WaitForExit();
+
+        Assert.True(p.ExitCode == 0, stdout + err);
+        Assert.Contains($"{Repo.CleanPlans.Length} ok", stdout);
+        foreach (var plan in Repo.CleanPlans) Assert.True(File.Exists(Path.Combine(output, plan + ".json")), plan);
+    }
+}
