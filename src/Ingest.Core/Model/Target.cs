@@ -45,11 +45,26 @@ public sealed record TargetCandidate(
 /// <summary>A catalogue code with its match score in 0..1.</summary>
 public sealed record CatalogueMatch(string Code, double Score);
 
+/// <summary>
+/// The two best catalogue scores of an indicator, whether or not the best was good enough to
+/// take: how near a rejected code came, and how clearly a chosen one won (for confidence).
+/// </summary>
+public sealed record CatalogueScores(double Best, double RunnerUp)
+{
+    public static readonly CatalogueScores None = new(0, 0);
+
+    public static CatalogueScores Of(IReadOnlyList<CatalogueMatch> ranked) =>
+        new(ranked.Count > 0 ? ranked[0].Score : 0, ranked.Count > 1 ? ranked[1].Score : 0);
+}
+
 /// <summary>A target after matching and confidence: what the JSON carries.</summary>
 public sealed record Target(TargetCandidate Candidate, CatalogueMatch? Catalogue, double Confidence, bool NeedsReview)
 {
     /// <summary>Names the target within its document so that a review decision finds it again on a re-run.</summary>
     public string Key { get; init; } = "";
+
+    /// <summary>What the catalogue matcher ranked (not written out; confidence training reads it).</summary>
+    public CatalogueScores CatalogueScores { get; init; } = CatalogueScores.None;
 }
 
 /// <summary>Everything the pipeline produced for one document.</summary>

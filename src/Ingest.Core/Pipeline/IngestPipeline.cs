@@ -56,7 +56,7 @@ public sealed class IngestPipeline
         var structured = _structure.Run(repaired, summary);
         var candidates = _extract.Run(structured);
         var matched = _match.Run(candidates);
-        var targets = _confidence.Run(matched, structured.Repair);
+        var targets = _confidence.Run(matched, structured);
         var ordered = TargetKeys.Assign(targets.OrderBy(t => t.Candidate.Source.Page).ThenBy(t => t.Candidate.Source.Line).ToList());
         return new ExtractionResult(structured, ordered, loaded.Diagnostics);
     }

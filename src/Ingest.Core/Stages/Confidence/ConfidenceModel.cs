@@ -8,7 +8,7 @@ namespace Ingest.Core.Stages.Confidence;
 /// `ingest train-confidence`, with the review threshold chosen by cross-validation. Stored as
 /// JSON in models/confidence.json (named weights, so a reader sees what the model learnt).
 /// </summary>
-public sealed record ConfidenceModel(IReadOnlyDictionary<string, double> Weights, double ReviewThreshold, string Fitted)
+public sealed record ConfidenceModel(IReadOnlyDictionary<string, double> Weights, double ReviewThreshold, string Fitted) : IConfidenceScorer
 {
     public const string FileName = "confidence.json";
 

@@ -10,13 +10,21 @@ namespace Ingest.Core.Stages.Confidence;
 /// </summary>
 public sealed class ConfidenceStage(ConfidenceOptions options)
 {
-    public IReadOnlyList<Target> Run(IReadOnlyList<MatchedCandidate> matched, RepairSummary repair) =>
-        matched.Select(m =>
+    public IReadOnlyList<Target> Run(IReadOnlyList<MatchedCandidate> matched, StructuredDocument document)
+    {
+        var facts = DocumentFacts.Of(document, matched.Select(m => m.Candidate));
+        return matched.Select(m =>
         {
-            var conf = m.Candidate.Value == null || m.Candidate.Evidence == ValueEvidence.Unreadable
-                ? 0
-                : Math.Round(options.Model.Probability(ConfidenceFeatures.Of(m, repair)), 3);
-            bool review = m.Candidate.Value == null || conf < options.ReviewThreshold || m.Candidate.OcrConfidence < options.MinOcrConfidence;
-            return new Target(m.Candidate, m.Match, conf, review);
+            var features = ConfidenceFeatures.Of(m, facts);
+            var conf = Unreadable(m.Candidate) ? 0 : Math.Round(options.Model.Probability(features), 3);
+            bool review = FlaggedWhateverTheModelSays(m.Candidate, options) || conf < options.ReviewThreshold;
+            return new Target(m.Candidate, m.Match, conf, review) { CatalogueScores = m.Scores };
         }).ToList();
+    }
+
+    /// <summary>A target flagged by rule: no value, or one that could not be read, or one OCR was unsure of. Training counts these in the review queue too.</summary>
+    public static bool FlaggedWhateverTheModelSays(TargetCandidate c, ConfidenceOptions options) =>
+        Unreadable(c) || c.OcrConfidence < options.MinOcrConfidence;
+
+    private static bool Unreadable(TargetCandidate c) => c.Value == null || c.Evidence == ValueEvidence.Unreadable;
 }

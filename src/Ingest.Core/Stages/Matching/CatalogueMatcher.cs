@@ -96,7 +96,11 @@ public sealed class CatalogueMatcher
 
     /// <summary>The best entry if it scores at least <paramref name="minScore"/>; else none, rather than the nearest code.</summary>
     public CatalogueMatch? Best(string phrase, UnitClass unit, double minScore, string? countNoun = null) =>
-        Rank(phrase, unit, countNoun) is [var top, ..] && top.Score >= minScore ? top : null;
+        Best(Rank(phrase, unit, countNoun), minScore);
+
+    /// <summary>The first of a ranking if it scores at least <paramref name="minScore"/>.</summary>
+    public static CatalogueMatch? Best(IReadOnlyList<CatalogueMatch> ranked, double minScore) =>
+        ranked is [var top, ..] && top.Score >= minScore ? top : null;
 
     /// <summary>The contrast members and marks a text names.</summary>
     public ContrastProfile Profile(string text)

@@ -7,8 +7,11 @@ using Ingest.Core.Text;
 
 namespace Ingest.Core.Stages.Matching;
 
-/// <summary>A candidate with the catalogue code it matched, if any.</summary>
-public sealed record MatchedCandidate(TargetCandidate Candidate, CatalogueMatch? Match);
+/// <summary>A candidate with the catalogue code it matched, if any, and the matcher's two best scores.</summary>
+public sealed record MatchedCandidate(TargetCandidate Candidate, CatalogueMatch? Match)
+{
+    public CatalogueScores Scores { get; init; } = CatalogueScores.None;
+}
 
 /// <summary>
 /// The Match stage. Besides the best code per target it splits one value over coordinated
@@ -36,17 +39,18 @@ public sealed class MatchStage
         foreach (var c in candidates)
         {
             var cls = ClassOf(c.Unit);
-            var best = _matcher.Best(c.MatchText, cls, _options.MinScore, c.Unit);
-            result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best));
+            var ranked = _matcher.Rank(c.MatchText, cls, c.Unit);
+            var best = CatalogueMatcher.Best(ranked, _options.MinScore);
+            result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best) { Scores = CatalogueScores.Of(ranked) });
             // "100% A, B và C": one value over coordinated noun phrases that follow it
             if (best == null || !c.IndicatorFollowsValue) continue;
             foreach (var extra in CoordinatedParts(c, best, cls))
-                result.Add(new MatchedCandidate(WithCatalogueUnit(c with { Indicator = extra.Text }, extra.Match), extra.Match));
+                result.Add(new MatchedCandidate(WithCatalogueUnit(c with { Indicator = extra.Text }, extra.Match), extra.Match) { Scores = extra.Scores });
         }
         return result;
     }
 
-    private IEnumerable<(string Text, CatalogueMatch Match)> CoordinatedParts(TargetCandidate c, CatalogueMatch main, UnitClass cls)
+    private IEnumerable<(string Text, CatalogueMatch Match, CatalogueScores Scores)> CoordinatedParts(TargetCandidate c, CatalogueMatch main, UnitClass cls)
     {
         var parts = _coordination.Split(c.Indicator).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count < 2) yield break;
@@ -66,7 +70,7 @@ public sealed class MatchStage
             var withoutRank = _matcher.Rank(wholeWithout, cls, c.Unit).FirstOrDefault();
             if (withoutRank?.Code != main.Code) continue;
             used.Add(top.Code);
-            yield return (query, top);
+            yield return (query, top, CatalogueScores.Of(ranked));
         }
     }
 
