@@ -60,11 +60,14 @@ public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
                 ws.Append(new AutoFilter { Reference = $"A1:{Column(sheet.Header.Count - 1)}{Math.Max(1, sheet.Rows.Count + 1)}" });
             // one page wide and as many long as it takes; the footer says which sheet and page
             ws.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-            ws.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+            uint wide = PagesWide(shown);
+            ws.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = wide, FitToHeight = 0 });
             ws.Append(new HeaderFooter(new OddFooter("&A — &P / &N")));
             part.Worksheet = ws;
             list.Append(new XSheet { Id = wb.GetIdOfPart(part), SheetId = id, Name = sheet.Name });
-            printTitles.Append(new DefinedName($"'{sheet.Name.Replace("'", "''")}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
+            var quoted = $"'{sheet.Name.Replace("'", "''")}'";
+            // a sheet printed on pages side by side repeats its first column too, so each page says whose row it is
+            printTitles.Append(new DefinedName(wide > 1 ? $"{quoted}!$A:$A,{quoted}!$1:$1" : $"{quoted}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
             id++;
         }
         if (printTitles.HasChildren) wb.Workbook.Append(printTitles);
@@ -194,6 +197,22 @@ public sealed class XlsxWorkbook : IWorkbookWriter, IWorkbookReader
 
     // as wide as the longest line of the column, within bounds; the header wraps, so it asks for
     // its longest word and at most two dozen characters
+    // what an A4 landscape page holds at 100%, less the margins, in Excel's character widths
+    private const double A4LandscapeWidth = 145;
+
+    // a sheet shrunk below this to fit one page is hard to read on paper: it goes on more pages
+    private const double SmallestReadableScale = 0.6;
+
+    /// <summary>
+    /// How many pages wide a sheet prints: one while it fits at a readable scale, else as many as
+    /// keep it readable (the rows still run on down as many pages as they take).
+    /// </summary>
+    internal static uint PagesWide(IReadOnlyList<int> columnWidths)
+    {
+        double total = columnWidths.Sum();
+        return (uint)Math.Max(1, Math.Ceiling(total / (A4LandscapeWidth / SmallestReadableScale)));
+    }
+
     private static IReadOnlyList<int> Widths(Sheet sheet) =>
         Enumerable.Range(0, sheet.Header.Count).Select(i =>
         {

@@ -70,9 +70,14 @@ public class ReportTests(ReportTests.StoreWithPlans store) : IClassFixture<Repor
             var setup = ws.GetFirstChild<PageSetup>()!;
             Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
             Assert.Equal(9u, setup.PaperSize!.Value);
-            Assert.Equal((1u, 0u), (setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+            // the 24 columns of Targets go on pages side by side rather than on one at a quarter of the size
+            Assert.Equal(0u, setup.FitToHeight!.Value);
+            var shown = ws.GetFirstChild<Columns>()!.Elements<Column>().Where(c => c.Hidden?.Value != true).Select(c => (int)c.Width!.Value).ToList();
+            Assert.Equal(Ingest.Adapters.OpenXml.XlsxWorkbook.PagesWide(shown), setup.FitToWidth!.Value);
+            if (sheets[i].Name == "Targets") Assert.True(setup.FitToWidth.Value > 1);
             Assert.True(ws.GetFirstChild<SheetProperties>()!.PageSetupProperties!.FitToPage!.Value);
-            Assert.Equal($"'{sheets[i].Name}'!$1:$1", Assert.Single(titles, t => t.LocalSheetId!.Value == i).Text);
+            var quoted = $"'{sheets[i].Name}'";
+            Assert.Equal(setup.FitToWidth.Value > 1 ? $"{quoted}!$A:$A,{quoted}!$1:$1" : $"{quoted}!$1:$1", Assert.Single(titles, t => t.LocalSheetId!.Value == i).Text);
 
             var header = ws.Descendants<Row>().First().Elements<Cell>().Count();
             var columns = ws.GetFirstChild<Columns>()!.Elements<Column>().ToList();
@@ -81,6 +86,14 @@ public class ReportTests(ReportTests.StoreWithPlans store) : IClassFixture<Repor
             Assert.Contains(columns, c => c.Width!.Value > 20); // from the content, not one default
         }
     }
+
+    [Theory]
+    [InlineData(new int[0], 1u)]
+    [InlineData(new[] { 40, 50, 50 }, 1u)]          // fits one page at 100%
+    [InlineData(new[] { 50, 50, 50, 50, 30 }, 1u)]  // one page, shrunk to about 70%
+    [InlineData(new[] { 50, 50, 50, 50, 50, 50 }, 2u)]
+    public void AWideSheet_PrintsOnPagesSideBySide_RatherThanShrunkPastReading(int[] widths, uint pages) =>
+        Assert.Equal(pages, Ingest.Adapters.OpenXml.XlsxWorkbook.PagesWide(widths));
 
     [Fact]
     public void Workbook_ShowsBooleansAsYesNo_AndFoldsTheNumberBesideEachPlan()
