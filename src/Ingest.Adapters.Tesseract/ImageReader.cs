@@ -10,7 +10,7 @@ namespace Ingest.Adapters.Tesseract;
 /// Scans and photos: TIFF (every page), PNG and JPEG, recognised page by page through the OCR
 /// workers and laid out like a PDF page, so tables are rebuilt the same way.
 /// </summary>
-public sealed class ImageReader(IPageOcr ocr, Lexicon? lexicon = null) : IDocumentReader
+public sealed class ImageReader(IPageOcr ocr, Lexicon? lexicon = null) : IPageSetReader
 {
     /// <summary>Larger than any page scanned at 600 dpi; a bigger image is refused before decoding.</summary>
     public const long MaxPixels = 150_000_000;
@@ -23,16 +23,26 @@ public sealed class ImageReader(IPageOcr ocr, Lexicon? lexicon = null) : IDocume
         head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8) || head.StartsWith("\x89PNG"u8) || head.StartsWith("\xFF\xD8\xFF"u8)
         || extension is ".tif" or ".tiff" or ".png" or ".jpg" or ".jpeg";
 
-    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> progress, CancellationToken ct)
+    public LoadedDocument Read(string path, string sha256, IProgress<PagesRead> progress, CancellationToken ct) =>
+        ReadPages(path, [path], sha256, progress, ct);
+
+    /// <summary>The files' pages as one document's, numbered on from file to file, all in the one OCR queue.</summary>
+    public LoadedDocument ReadPages(string path, IReadOnlyList<string> files, string sha256, IProgress<PagesRead> progress, CancellationToken ct)
     {
         TesseractNative.EnsureLoaded();
-        int pages = PageCount(path);
-        var requests = Enumerable.Range(0, pages).Select(i =>
-            new PageImageRequest(path, i + 1, _ => PageImage.File(path, i)));
+        var frames = new List<(string File, int Frame)>();
+        foreach (var f in files)
+        {
+            int count;
+            try { count = PageCount(f); }
+            catch (DocumentFailure e) when (files.Count > 1) { throw new DocumentFailure($"page image {Path.GetFileName(f)}: {e.Message}"); }
+            frames.AddRange(Enumerable.Range(0, count).Select(i => (f, i)));
+        }
+        var requests = frames.Select((p, i) => new PageImageRequest(path, i + 1, _ => PageImage.File(p.File, p.Frame)));
         var diagnostics = new List<Diagnostic>();
-        var read = OcrPages.ReadAll(ocr, requests, new PageTally(progress, pages), ct);
+        var read = OcrPages.ReadAll(ocr, requests, new PageTally(progress, frames.Count), ct);
         var layouts = OcrPages.Collect(read, diagnostics, anyOtherPage: false);
-        return new LoadedDocument(path, SourceFormat.Image, sha256, pages, true, _blocks.Build(layouts), diagnostics);
+        return new LoadedDocument(path, SourceFormat.Image, sha256, frames.Count, true, _blocks.Build(layouts), diagnostics);
     }
 
     private static int PageCount(string path)

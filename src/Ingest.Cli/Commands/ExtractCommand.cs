@@ -42,6 +42,7 @@ public static class ExtractCommand
             DefaultValueFactory = _ => PreprocessOptions.Default.ToString(),
         };
         var db = StoreOptions.Db();
+        var asDocument = new Option<bool>("--as-document") { Description = "Read all images given by name as one document, and all images under each folder given as one, pages in name order (plan-p2 before plan-p10)." };
         var force = new Option<bool>("--force") { Description = "Process every document again, even those unchanged since a stored result." };
         var include = new Option<string[]>("--include") { Description = "Only files under the input folders whose name (or path, with '/') matches this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude") { Description = "Skip files under the input folders matching this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -58,7 +59,7 @@ public static class ExtractCommand
         progress.AcceptOnlyFromAmong("auto", "bar", "lines");
         var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json, keeping results in the store.")
         {
-            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, include, exclude, docTimeout, progress,
+            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, asDocument, include, exclude, docTimeout, progress,
         };
         cmd.SetAction(p =>
         {
@@ -84,7 +85,7 @@ public static class ExtractCommand
             };
             var batch = new BatchOptions(j, p.GetValue(force), TimeSpan.FromSeconds(p.GetValue(docTimeout)));
             var request = new ExtractRequest(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold),
-                p.GetValue(quiet), ocr, batch, filter, p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+                p.GetValue(quiet), ocr, batch, filter, p.GetValue(asDocument), p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             return Run(request);
         });
         return cmd;
@@ -92,7 +93,7 @@ public static class ExtractCommand
 
     private sealed record ExtractRequest(
         string[] Inputs, string OutDir, FileInfo? Catalogue, double Threshold, bool Quiet, TesseractOptions Ocr,
-        BatchOptions Batch, FileFilter Filter, string Db, string Progress, string Arguments);
+        BatchOptions Batch, FileFilter Filter, bool AsDocument, string Db, string Progress, string Arguments);
 
     private static int Usage(string message)
     {
@@ -111,7 +112,7 @@ public static class ExtractCommand
             return ExitCodes.Usage;
         }
         var problems = new List<(string Path, string Reason)>();
-        var batch = InputExpander.Expand(r.Inputs, problems, r.Filter);
+        var batch = InputExpander.Expand(r.Inputs, problems, r.Filter, r.AsDocument);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");
         if (batch.Count == 0 && problems.Count > 0) return ExitCodes.SomeFailed;
         if (batch.Count == 0)

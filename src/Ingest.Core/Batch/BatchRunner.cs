@@ -74,14 +74,14 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
         string? sha = null;
         try
         {
-            sha = ContentHash.Of(input.Path);
+            sha = ContentHash.Of(input.Files);
             var stored = !options.Force && store.Latest(sha) is { } found && found.PipelineVersion == pipelineVersion ? found : null;
-            var warnings = new List<string>();
+            var warnings = new List<string>(input.Warnings);
             bool skipped = stored != null;
             if (stored != null) Record(() => store.SaveSkip(run, input.Path, sha));
             else
             {
-                var result = RunWithinLimit(input.Path, pages, ct);
+                var result = RunWithinLimit(input, pages, ct);
                 warnings.AddRange(result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message));
                 stored = new StoredResult(result.Document.Source.Sha256, pipelineVersion, ContractJsonWriter.ToJson(result, input.Path));
                 var parsed = ContractReader.Parse(stored.Json);
@@ -141,11 +141,11 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
     /// cancellation check; a stage that does not come back in time is left behind, so one
     /// pathological document cannot hold a worker for the rest of the batch.
     /// </summary>
-    private ExtractionResult RunWithinLimit(string path, IProgress<PagesRead> pages, CancellationToken ct)
+    private ExtractionResult RunWithinLimit(BatchInput input, IProgress<PagesRead> pages, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Timeout);
-        var task = Task.Run(() => pipeline.Run(path, pages, limit.Token), CancellationToken.None);
+        var task = Task.Run(() => input.Files.Count == 1 ? pipeline.Run(input.Path, pages, limit.Token) : pipeline.Run(input.Path, input.Files, pages, limit.Token), CancellationToken.None);
         bool done;
         try { done = task.Wait(options.Timeout + TimeSpan.FromSeconds(5), ct); }
         catch (AggregateException e) when (e.InnerException != null)

@@ -3,7 +3,15 @@ using Ingest.Core.Stages.Load;
 namespace Ingest.Core.Batch;
 
 /// <summary>A document to process and the name its JSON gets in the output folder.</summary>
-public sealed record BatchInput(string Path, string OutputName);
+/// <param name="Path">the file, or for page images read as one document the name it is known by ("xa-a/plan-p01.jpg…plan-p03.jpg")</param>
+public sealed record BatchInput(string Path, string OutputName)
+{
+    /// <summary>The files that make the document, in page order: the file at <see cref="Path"/> alone, or page images.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [Path];
+
+    /// <summary>What is wrong with the input as given, not with its reading: a page number missing from a set of page images.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Turns the command-line inputs into documents: files as given, folders walked recursively for the
@@ -12,13 +20,15 @@ public sealed record BatchInput(string Path, string OutputName);
 /// ("in/xa-a/ke-hoach.pdf" → "xa-a/ke-hoach.json"); with several folders given, each folder's name
 /// leads its files' ("a/xa-a/ke-hoach.json"); a file given by name keeps its name. Where two inputs
 /// would still share a name, the extension stays in it ("plan.pdf.json", "plan.docx.json"), and a
-/// number as a last resort ("plan~2.json"). No output overwrites another.
+/// number as a last resort ("plan~2.json"). No output overwrites another. Photos of a plan's pages
+/// are one document (<see cref="PageImages"/>): "plan-p01.jpg", "plan-p02.jpg" → "plan.json".
 /// </summary>
 public static class InputExpander
 {
     private sealed record Found(string Path, string Relative, string Root);
 
-    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null)
+    /// <param name="asDocument">all images given by name make one document, and all images under each folder given one each</param>
+    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null, bool asDocument = false)
     {
         filter ??= FileFilter.All;
         var files = new List<Found>();
@@ -29,7 +39,8 @@ public static class InputExpander
             else if (Directory.Exists(input)) Walk(input, input, filter, files, seenDirs, problems);
             else problems.Add((input, "no such file or folder"));
         }
-        var distinct = files.DistinctBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var units = Units(files.DistinctBy(f => f.Path, StringComparer.Ordinal).ToList(), asDocument);
+        var distinct = units.Select(u => u.Name).ToList();
         // with several folders given, each one's files go under its name
         bool several = distinct.Select(f => f.Root).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1;
         string Dir(Found f) => Join(several && f.Root.Length > 0 ? RootLabel(f) : null, Path.GetDirectoryName(f.Relative) ?? "");
@@ -43,10 +54,43 @@ public static class InputExpander
         {
             var name = names[i];
             for (int k = 2; !taken.Add(name); k++) name = $"{names[i]}~{k}";
-            result.Add(new BatchInput(distinct[i].Path, name + ".json"));
+            result.Add(new BatchInput(distinct[i].Path, name + ".json") { Files = units[i].Files, Warnings = units[i].Warnings });
         }
         return result;
     }
+
+    /// <summary>
+    /// One document per file, but page images of one set as one document: its name is the set's
+    /// (the common stem, or the folder's when the names are page numbers alone), its path says
+    /// which files it is made of, and its files follow the page numbers.
+    /// </summary>
+    private static List<(Found Name, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)> Units(List<Found> files, bool asDocument)
+    {
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var rootOf = files.ToDictionary(f => f.Path, f => f.Root, StringComparer.Ordinal);
+        var sets = asDocument
+            ? files.Where(f => PageImages.IsImage(f.Path)).GroupBy(f => f.Root, StringComparer.Ordinal)
+                .Select(g => PageImages.AsOneDocument(g.Select(f => (f.Path, f.Relative)).ToList())).Where(s => s.Pages.Count > 1).ToList()
+            : PageImages.Sets(files.Select(f => (f.Path, f.Relative)).ToList(), p => rootOf[p]);
+        var inSet = sets.SelectMany(s => s.Pages).ToHashSet(StringComparer.Ordinal);
+        var units = new List<(Found, IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var f in files)
+        {
+            if (!inSet.Contains(f.Path)) units.Add((f, [f.Path], []));
+            else if (sets.FirstOrDefault(s => s.Pages[0] == f.Path) is { } set)
+            {
+                var first = byPath[set.Pages[0]];
+                var dir = Path.GetDirectoryName(first.Relative) ?? "";
+                var stem = set.Stem.Length > 0 ? set.Stem : FolderName(first);
+                var display = Path.Combine(Path.GetDirectoryName(set.Pages[0]) ?? "", $"{Path.GetFileName(set.Pages[0])}…{Path.GetFileName(set.Pages[^1])}");
+                units.Add((new Found(display, Path.Combine(dir, stem + Path.GetExtension(first.Path)), first.Root), set.Pages, set.Warnings));
+            }
+        }
+        return units;
+    }
+
+    private static string FolderName(Found f) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetDirectoryName(Path.GetFullPath(f.Path)) ?? "")) is { Length: > 0 } n ? n : "document";
 
     private static string Join(string? dir, string name) =>
         string.IsNullOrEmpty(dir) ? name : string.IsNullOrEmpty(name) ? dir.Replace('\\', '/') : dir.Replace('\\', '/') + "/" + name;

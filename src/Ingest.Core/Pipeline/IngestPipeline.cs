@@ -47,6 +47,10 @@ public sealed class IngestPipeline
         return Run(loaded, ct);
     }
 
+    /// <summary>Runs several files through as one document (page images), <paramref name="path"/> naming it.</summary>
+    public ExtractionResult Run(string path, IReadOnlyList<string> files, IProgress<PagesRead> pages, CancellationToken ct) =>
+        Run(_loader.Load(path, files, pages, ct), ct);
+
     public ExtractionResult Run(LoadedDocument loaded, CancellationToken ct = default)
     {
         var (repaired, summary) = _repair.Run(loaded);

@@ -20,3 +20,11 @@ public interface IDocumentReader
     /// </summary>
     LoadedDocument Read(string path, string sha256, IProgress<PagesRead> pages, CancellationToken ct);
 }
+
+/// <summary>A reader that also takes several files as the pages of one document (photos of a plan's pages).</summary>
+public interface IPageSetReader : IDocumentReader
+{
+    /// <param name="path">the name the document is known by</param>
+    /// <param name="files">the files, in page order; their pages are numbered on from one file to the next</param>
+    LoadedDocument ReadPages(string path, IReadOnlyList<string> files, string sha256, IProgress<PagesRead> pages, CancellationToken ct);
+}

@@ -10,4 +10,18 @@ public static class ContentHash
         using var fs = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(fs));
     }
+
+    /// <summary>A document made of several files (page images): the hash of their bytes one after another, in page order; one file's is its own.</summary>
+    public static string Of(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 1) return Of(paths[0]);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        foreach (var p in paths)
+        {
+            using var fs = File.OpenRead(p);
+            for (int n; (n = fs.Read(buffer)) > 0;) hash.AppendData(buffer, 0, n);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

@@ -45,6 +45,39 @@ public sealed class DocumentLoader(IReadOnlyList<IDocumentReader> readers, LoadO
             ? $"content does not match its {ext} extension (or no reader for it is configured)"
             : $"unsupported file type '{ext}'");
     }
+
+    /// <summary>
+    /// Loads several files as the pages of one document (<paramref name="path"/> names it), each
+    /// checked as a file of its own; one file is loaded as itself.
+    /// </summary>
+    public LoadedDocument Load(string path, IReadOnlyList<string> files, IProgress<PagesRead> pages, CancellationToken ct)
+    {
+        if (files.Count == 1) return Load(files[0], pages, ct);
+        long total = 0;
+        var heads = new List<(string Extension, byte[] Head)>();
+        foreach (var f in files)
+        {
+            var info = new FileInfo(f);
+            if (!info.Exists) throw new DocumentFailure($"page image {info.Name}: file not found");
+            if (info.Length == 0) throw new DocumentFailure($"page image {info.Name}: empty file (0 bytes)");
+            total += info.Length;
+            var head = new byte[16];
+            using (var fs = File.OpenRead(f)) Array.Resize(ref head, fs.Read(head));
+            heads.Add((info.Extension.ToLowerInvariant(), head));
+        }
+        if (total > options.MaxFileBytes)
+            throw new DocumentFailure($"page images too large ({total / (1024 * 1024)} MiB > {options.MaxFileBytes / (1024 * 1024)} MiB limit)");
+        var sha = ContentHash.Of(files);
+        foreach (var r in readers.OfType<IPageSetReader>())
+            if (heads.All(h => r.CanRead(h.Extension, h.Head)))
+            {
+                var doc = r.ReadPages(path, files, sha, pages, ct);
+                options.CheckPages(doc.PageCount);
+                pages.Report(new PagesRead(doc.PageCount, doc.PageCount));
+                return doc;
+            }
+        throw new DocumentFailure("page images that no reader takes (TIFF, PNG or JPEG expected)");
+    }
 }
 
 /// <summary>Limits that keep one document from taking the machine: a plan is tens of pages, not thousands.</summary>

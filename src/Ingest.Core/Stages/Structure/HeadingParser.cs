@@ -10,7 +10,9 @@ public sealed record HeadingMatch(string Number, string Title, int Rank);
 /// <summary>
 /// Recognises heading numbers: "I.", "II-", "1.", "2.1.", "2.3 .", "2.1.1.", "a)", and keyword
 /// headings from the lexicon ("Điều 1.", "PHỤ LỤC SỐ 01"). Rank comes from the form, not from the
-/// digits, so a misnumbered "2.1.3." inside block 2.2 still nests under 2.2.
+/// digits, so a misnumbered "2.1.3." inside block 2.2 still nests under 2.2. What OCR does to a
+/// heading number is read through: specks before it ("_ 2.1.", "* 1.", ". II."), commas for its
+/// dots ("2,2,"), and "l" or "|" for the Roman I ("l-", "Il.", "|I -").
 /// </summary>
 public sealed partial class HeadingParser(Lexicon lexicon)
 {
@@ -20,16 +22,37 @@ public sealed partial class HeadingParser(Lexicon lexicon)
     [GeneratedRegex(@"^\s*(?<n>[IVXLC]{1,6})\s*[.\-–)]\s*(?<t>\S.*)$")]
     private static partial Regex Roman();
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){1,4})\s?\.?\s+(?<t>\S.*)$")]
+    // the space after the number's last dot may be lost in a scan ("2.1.Đến"), not before a small letter
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2}(?:\s?\.\s?\d{1,2}){1,4})(?:\s?\.?\s+|\.(?=\p{Lu}))(?<t>\S.*)$")]
     private static partial Regex MultiLevel();
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s?[.)]\s+(?<t>\S.*)$")]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2})(?:\s?[.)]\s+|\.(?=\p{Lu}))(?<t>\S.*)$")]
     private static partial Regex SingleLevel();
 
     [GeneratedRegex(@"^\s*(?<n>[a-zđ])\s?\)\s+(?<t>\S.*)$")]
     private static partial Regex Letter();
 
+    // "2,2, Đến năm 2030", "3, Phối hợp": a dot read as a comma; the trailing comma and the capital keep "2,5 tỷ đồng" a value
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2}(?:\s?[.,]\s?\d{1,2}){0,4})\s?(?<m>[.,])\s*(?<t>\p{Lu}.*)$")]
+    private static partial Regex CommaMultiLevel();
+
+    // a Roman number with "l", "|" or "1" for I, as OCR reads a serif I: "l-", "Il.", "I|I -", "11. MỤC TIÊU"
+    [GeneratedRegex(@"^\s*(?<n>[IVXl|1]{1,4})\s*[.\-–)]\s*(?<t>\S.*)$")]
+    private static partial Regex OcrRoman();
+
+    // specks a scan or fax puts before a heading: marks that are neither letters, digits nor a bullet dash
+    [GeneratedRegex(@"^\s*[_*.,·'‘’`""“”~^°:;=+\-–—]{1,4}\s*(?=[\dIVXl|])")]
+    private static partial Regex Specks();
+
     public HeadingMatch? Parse(string line)
+    {
+        if (ParseAsWritten(line) is { } h) return h;
+        // a heading number after specks: only a number, so "* Tăng cường …" stays a bullet and "_ a)" nothing
+        var specks = Specks().Match(line);
+        return specks.Success && ParseAsWritten(line[specks.Length..]) is { Rank: < LetterRank } n ? n : null;
+    }
+
+    private HeadingMatch? ParseAsWritten(string line)
     {
         var text = line.Trim();
         if (text.Length == 0) return null;
@@ -44,9 +67,17 @@ public sealed partial class HeadingParser(Lexicon lexicon)
         Match r;
         if ((r = Roman().Match(text)).Success && IsRoman(r.Groups["n"].Value) && StartsLikeTitle(r.Groups["t"].Value))
             return new HeadingMatch(r.Groups["n"].Value, r.Groups["t"].Value.Trim(), 1);
+        if ((r = OcrRoman().Match(text)).Success && ReadAsRoman(r.Groups["n"].Value) is { } roman
+            && StartsLikeTitle(r.Groups["t"].Value) && IsCapitals(r.Groups["t"].Value))
+            return new HeadingMatch(roman, r.Groups["t"].Value.Trim(), 1);
         if ((r = MultiLevel().Match(text)).Success && StartsLikeTitle(r.Groups["t"].Value))
         {
             var n = r.Groups["n"].Value.Replace(" ", "");
+            return new HeadingMatch(n, r.Groups["t"].Value.Trim(), 1 + n.Split('.').Length);
+        }
+        if ((r = CommaMultiLevel().Match(text)).Success && (r.Groups["n"].Value.Contains(',') || r.Groups["m"].Value == ","))
+        {
+            var n = r.Groups["n"].Value.Replace(" ", "").Replace(',', '.');
             return new HeadingMatch(n, r.Groups["t"].Value.Trim(), 1 + n.Split('.').Length);
         }
         if ((r = SingleLevel().Match(text)).Success && StartsLikeTitle(r.Groups["t"].Value))
@@ -59,6 +90,21 @@ public sealed partial class HeadingParser(Lexicon lexicon)
     // "2. 100% hồ sơ" would be a list item with a number, still a heading; but "1 Chỉ tiêu"
     // without a dot is not (footnotes, table row numbers), which the patterns already exclude.
     private static bool StartsLikeTitle(string t) => t.Length > 0 && (char.IsLetter(t[0]) || t[0] is '"' or '“' or '(');
+
+    // "l", "|" stand for I anywhere; "1" only beside another (a lone "1." is the number one)
+    private static string? ReadAsRoman(string n)
+    {
+        if (IsRoman(n) || !n.Any(c => c is 'l' or '|') && n.Count(c => c == '1') + n.Count(c => c is 'I' or 'V' or 'X') < 2) return null;
+        var roman = n.Replace('l', 'I').Replace('|', 'I').Replace('1', 'I');
+        return IsRoman(roman) ? roman : null;
+    }
+
+    // a Roman heading's title is in capitals ("MỤC TIÊU"), which keeps "l. e" and "|- a" out
+    private static bool IsCapitals(string t)
+    {
+        var letters = t.Where(char.IsLetter).Take(12).ToList();
+        return letters.Count >= 3 && letters.Count(char.IsUpper) >= 0.8 * letters.Count;
+    }
 
     private static bool IsRoman(string s) =>
         Regex.IsMatch(s, "^(X{0,3})(IX|IV|V?I{0,3})$") && s.Length > 0;
