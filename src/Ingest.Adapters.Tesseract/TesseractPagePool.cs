@@ -84,15 +84,16 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
         try
         {
-            var (image, dpi, rules) = PageImagePreparer.Load(source, _options.Preprocess);
-            using (image)
-                return Recognize(engine, request.Page, source, image, dpi, rules, ct);
+            var prepared = PageImagePreparer.Load(source, _options.Preprocess);
+            using (prepared.Image)
+                return Recognize(engine, request.Page, source, prepared, ct);
         }
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
     }
 
-    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, PageRules rules, CancellationToken ct)
+    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, PreparedPage prepared, CancellationToken ct)
     {
+        var (image, dpi, rules, steps) = (prepared.Image, prepared.Dpi, prepared.Rules, prepared.Steps);
         int width = image.Width, height = image.Height;
         var attempts = _options.Attempts;
         int next = 0;
@@ -161,7 +162,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
         var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, ct);
         if (cells.Count > 0) layout = layout with { Lines = TableGrid.Reread(layout.Lines, cells) };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {_options.Preprocess}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null);
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null);
     }
 
     /// <summary>How far inside its borders a cell is read (inches): clear of the border's ink and blur.</summary>
