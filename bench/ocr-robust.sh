@@ -10,6 +10,7 @@
 #                       /work/variants on the development machine
 #   JOBS=N (default: the core count)  WORK=DIR keeps the outputs (default: a temporary folder)
 #   NO_CLI=1 skips the command line's timing (scores only)
+#   INGEST_ARGS="--preprocess deskew,upsample" passes options to ingest (to compare settings)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 variants_dir="${BENCH_VARIANTS:-$here/.bench/variants}"
@@ -94,7 +95,7 @@ for v in "${wanted[@]}"; do
   stage "$v"
   t0=$(now)
   "$here/ingest" extract "$work/$v/in/samples" "$work/$v/in/dev" -o "$work/$v/out" --db "$work/$v/store.db" \
-      --force --jobs "$jobs" --progress lines >"$work/$v/extract.log" 2>&1 || true
+      --force --jobs "$jobs" --progress lines ${INGEST_ARGS:-} >"$work/$v/extract.log" 2>&1 || true
   t1=$(now)
   pages=$(pages_of "$work/$v"/out/*/*.json)
   cli="-"
