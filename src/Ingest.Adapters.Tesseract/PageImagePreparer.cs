@@ -131,6 +131,30 @@ internal static class PageImagePreparer
             : TesseractNative.pixRead(source.Source));
     }
 
+    /// <summary>Sauvola's window (inches each side of a pixel) and weight of the local spread: a few letters across.</summary>
+    private const double SauvolaHalfWindowInches = 0.07;
+    private const float SauvolaFactor = 0.34f;
+
+    /// <summary>
+    /// Another preparation of a prepared page, for a second reading when the first lost text:
+    /// background normalisation when the measurement did not call for it, else a threshold from
+    /// each pixel's neighbourhood (Sauvola), which keeps text that one threshold for the whole page
+    /// (Otsu, Tesseract's own) drops. None for a bilevel page, which has no grey to threshold again.
+    /// </summary>
+    public static (Pix? Image, string How) Alternative(Pix prepared, int dpi, IReadOnlyList<string> steps)
+    {
+        if (steps.Any(s => s.StartsWith("despeckle"))) return (null, "");
+        if (!steps.Any(s => s.StartsWith("background")))
+            return (Pix.Own(TesseractNative.pixBackgroundNorm(prepared.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1)), "background");
+        int half = Math.Max(7, (int)Math.Round(SauvolaHalfWindowInches * dpi));
+        if (TesseractNative.pixSauvolaBinarizeTiled(prepared.Raw, half, SauvolaFactor, 1, 1, IntPtr.Zero, out var binary) != 0 || binary == IntPtr.Zero)
+            return (null, "");
+        using var bilevel = Pix.Own(binary)!;
+        var grey = Pix.Own(TesseractNative.pixConvertTo8(bilevel.Raw, 0));
+        if (grey != null) TesseractNative.pixSetResolution(grey.Raw, dpi, dpi);
+        return (grey, "sauvola");
+    }
+
     /// <summary>A copy scaled by <paramref name="factor"/>, for the retry at another resolution.</summary>
     public static Pix Scale(Pix image, float factor, int dpi)
     {
