@@ -1,26 +1,30 @@
 namespace Ingest.Adapters.Tesseract;
 
 /// <summary>
-/// Which image clean-ups run before recognition. Each one was measured on the sample scans
-/// (bench/ocr.sh); the defaults keep only those that helped.
+/// Which image clean-ups may run before recognition. Each is decided page by page from a
+/// measurement of the page (see <see cref="PageImagePreparer"/>): background normalisation only
+/// where the paper's brightness varies, speckle removal only on bilevel images, upsampling only
+/// under <see cref="MinDpi"/>. Each one was measured on the degraded samples (bench/ocr-robust.sh).
 /// </summary>
-public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules)
+public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules, bool Despeckle = false)
 {
     /// <summary>Below this resolution a page is scaled up to <see cref="TargetDpi"/>.</summary>
     public const int MinDpi = 200;
     public const int TargetDpi = 300;
 
-    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: false, Upsample: true, EraseRules: false);
-    public static readonly PreprocessOptions None = new(false, false, false, false);
+    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: true, Upsample: true, EraseRules: false, Despeckle: true);
+    public static readonly PreprocessOptions None = new(false, false, false, false, false);
+
+    private static readonly string[] Known = ["deskew", "background", "upsample", "rules", "despeckle", "none"];
 
     /// <summary>Parses a comma list such as "deskew,upsample" (or "none").</summary>
     public static PreprocessOptions Parse(string list)
     {
         var items = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.ToLowerInvariant()).ToHashSet();
-        var unknown = items.Except(["deskew", "background", "upsample", "rules", "none"]).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"unknown preprocessing step '{unknown[0]}' (known: deskew, background, upsample, rules, none)");
-        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"));
+        var unknown = items.Except(Known).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"unknown preprocessing step '{unknown[0]}' (known: {string.Join(", ", Known)})");
+        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"), items.Contains("despeckle"));
     }
 
     public override string ToString()
@@ -30,6 +34,7 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
         if (NormalizeBackground) on.Add("background");
         if (Upsample) on.Add("upsample");
         if (EraseRules) on.Add("rules");
+        if (Despeckle) on.Add("despeckle");
         return on.Count == 0 ? "none" : string.Join(",", on);
     }
 }

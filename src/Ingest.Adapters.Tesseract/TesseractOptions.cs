@@ -19,8 +19,15 @@ public sealed record TesseractOptions(
     TimeSpan PageTimeout,
     double LowConfidence,
     IReadOnlyList<OcrAttempt> Attempts,
-    PreprocessOptions Preprocess)
+    PreprocessOptions Preprocess,
+    double LostTextLimit = TesseractOptions.DefaultLostTextLimit)
 {
+    /// <summary>
+    /// The share of a page's text-sized ink that may give no words before the page is read again
+    /// (see LostText); chosen from the degraded samples (bench/ocr-robust.sh).
+    /// </summary>
+    public const double DefaultLostTextLimit = 0.2;
+
     /// <summary>The traineddata shipped beside the program (copied from the repository's tessdata/).</summary>
     public static string BundledTessdata => Path.Combine(AppContext.BaseDirectory, "tessdata");
 

@@ -84,15 +84,16 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
         try
         {
-            var (image, dpi, rules) = PageImagePreparer.Load(source, _options.Preprocess);
-            using (image)
-                return Recognize(engine, request.Page, source, image, dpi, rules, ct);
+            var prepared = PageImagePreparer.Load(source, _options.Preprocess);
+            using (prepared.Image)
+                return Recognize(engine, request.Page, source, prepared, ct);
         }
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
     }
 
-    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, Pix image, int dpi, PageRules rules, CancellationToken ct)
+    private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, PreparedPage prepared, CancellationToken ct)
     {
+        var (image, dpi, rules, steps) = (prepared.Image, prepared.Dpi, prepared.Rules, prepared.Steps);
         int width = image.Width, height = image.Height;
         var attempts = _options.Attempts;
         int next = 0;
@@ -156,13 +157,55 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         }
         catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure) { }
         var (bestRun, bestAttempt) = best!.Value;
+        var (reread, warning) = ReadAgainIfTextLost(engine, image, dpi, steps, bestAttempt, ref bestRun, ct);
         double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
         var horizontal = rules.Horizontal.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList();
         var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
         var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, ct);
         if (cells.Count > 0) layout = layout with { Lines = TableGrid.Reread(layout.Lines, cells) };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {_options.Preprocess}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null);
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null, warning);
     }
+
+    /// <summary>
+    /// When more of the page's text-sized ink than <see cref="TesseractOptions.LostTextLimit"/> gave
+    /// no words, the page is read again from another preparation (see
+    /// <see cref="PageImagePreparer.Alternative"/>) and the reading that leaves less ink without
+    /// words is kept, whatever the mean confidences say. Returns the note for the page's settings
+    /// and the warning (null when no more than the limit was lost).
+    /// </summary>
+    private (string Reread, string? Warning) ReadAgainIfTextLost(TesseractEngine engine, Pix image, int dpi, IReadOnlyList<string> steps,
+        OcrAttempt attempt, ref OcrRun run, CancellationToken ct)
+    {
+        // ink is measured on an evenly lit copy: in a shadow one threshold makes a black block, not letters
+        bool even = steps.Any(s => s.StartsWith("background") || s.StartsWith("despeckle"));
+        using var lit = even ? null : Pix.Own(TesseractNative.pixBackgroundNorm(image.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1));
+        var inkImage = lit ?? image;
+        double lost = LostText.Fraction(inkImage, dpi, run.Tsv);
+        if (lost <= _options.LostTextLimit) return ("", null);
+        var (alternative, how) = PageImagePreparer.Alternative(image, dpi, steps);
+        string first = $"{lost:0%} of the ink gave no words";
+        if (alternative == null) return ("", first);
+        using (alternative)
+        {
+            try
+            {
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                limit.CancelAfter(_options.PageTimeout);
+                var again = engine.Recognize(alternative, dpi, attempt.PageSegMode, limit.Token);
+                double lostAgain = LostText.Fraction(inkImage, dpi, again.Tsv);
+                if (lostAgain >= lost - MinLostTextGain) return ("", $"{first}; read again with {how}: {lostAgain:0%}, first reading kept");
+                run = again;
+                return ($"; read again with {how} ({lost:0%} → {lostAgain:0%} ink without words)", $"{first}; read again with {how}: {lostAgain:0%}, kept");
+            }
+            catch (Exception e) when (e is OcrEngineFailure or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                return ("", $"{first}; reading again with {how} failed");
+            }
+        }
+    }
+
+    /// <summary>How much less ink without words a second reading must leave to replace the first.</summary>
+    private const double MinLostTextGain = 0.03;
 
     /// <summary>How far inside its borders a cell is read (inches): clear of the border's ink and blur.</summary>
     private const double CellInsetInches = 0.03;

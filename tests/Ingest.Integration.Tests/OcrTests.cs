@@ -139,6 +139,38 @@ public sealed class OcrTests : IDisposable
         Assert.Contains(doc.Blocks.OfType<TextBlock>(), b => b.Text.Contains("Internet cáp quang"));
     }
 
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData(TesseractOptions.DefaultLostTextLimit, true)]
+    [InlineData(1.0, false)]   // no limit: the shadowed lines stay lost
+    public async Task TextLostInAShadow_IsWarnedOf_AndReadAgainWithTheBackgroundNormalised(double limit, bool expectReread)
+    {
+        // the lower half of the page in a deep shadow (paper 255 → 120) and no preparation asked for:
+        // one threshold for the page turns the shadow black and its lines give no words, with the
+        // lines that were read still confident
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan);
+        using var page = Pix.Own(TesseractNative.pixRead(png))!;
+        using var grey = Pix.Own(TesseractNative.pixConvertTo8(page.Raw, 0))!;
+        int w = grey.Width, h = grey.Height;
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                TesseractNative.pixGetPixel(grey.Raw, x, y, out var v);
+                pixels[y * w + x] = (byte)(y > h / 2 ? v * 120 / 255 : v);
+            }
+        var pgm = Path.Combine(_dir, "shadow.pgm");
+        File.WriteAllBytes(pgm, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { Preprocess = PreprocessOptions.None, LostTextLimit = limit });
+        var result = await pool.RecognizeAsync(new PageImageRequest(pgm, 1, _ => PageImage.File(pgm)), CancellationToken.None);
+        Assert.True(result.Ok, result.Failure);
+        var text = string.Join(" ", result.Layout!.Lines.Select(l => l.Text));
+        Assert.Equal(expectReread, result.Settings.Contains("read again with background"));
+        Assert.Equal(expectReread, result.Warning != null);
+        Assert.Equal(expectReread, text.Contains("5G"));
+    }
+
     [Fact]
     public void MixedPdf_TextPagesAndScannedPages_ReadAsOneDocument()
     {

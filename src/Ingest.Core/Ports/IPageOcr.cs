@@ -35,8 +35,11 @@ public sealed record PageImage(string Source, byte[]? Bytes = null, int Frame = 
         new(source, bytes, Dpi: dpi, PageWidthPoints: pageWidthPoints);
 }
 
-/// <summary>The words of one page, the engine's mean confidence (0–100), and how it got them.</summary>
-public sealed record OcrPageResult(int Page, LayoutPage? Layout, double MeanConfidence, string Settings, string? Failure)
+/// <summary>
+/// The words of one page, the engine's mean confidence (0–100), and how it got them;
+/// <see cref="Warning"/> says when the page was read but may have lost text.
+/// </summary>
+public sealed record OcrPageResult(int Page, LayoutPage? Layout, double MeanConfidence, string Settings, string? Failure, string? Warning = null)
 {
     public bool Ok => Failure == null && Layout != null;
 }

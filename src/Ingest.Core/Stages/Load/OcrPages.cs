@@ -43,6 +43,7 @@ public static class OcrPages
                 pages.Add(r.Layout!);
                 diagnostics.Add(new Diagnostic(Severity.Info, "ocr",
                     string.Create(CultureInfo.InvariantCulture, $"page {r.Page} read by OCR ({r.Settings}), mean confidence {r.MeanConfidence:0}"), r.Page));
+                if (r.Warning != null) diagnostics.Add(new Diagnostic(Severity.Warning, "ocr", $"page {r.Page}: {r.Warning}", r.Page));
             }
             else diagnostics.Add(new Diagnostic(Severity.Warning, "ocr", $"page {r.Page} could not be read: {r.Failure}", r.Page));
         }

@@ -1,0 +1,107 @@
+using Ingest.Adapters.Tesseract;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>
+/// Each preparation of a page image is decided from a measurement of the page (issue 15, item 1):
+/// synthetic pages that need a step get it, pages that don't are left alone.
+/// </summary>
+public sealed class PagePreparationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ingest-prep-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly PreprocessOptions Only = PreprocessOptions.None;
+
+    /// <summary>A grey page of "text" (dark bars, a line every 60 px) on paper whose brightness is <paramref name="paper"/>(x, y).</summary>
+    private Pix GreyPage(Func<int, int, int> paper, int w = 1200, int h = 1600)
+    {
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                bool ink = y % 60 is >= 20 and < 40 && x % 30 < 18 && x is > 100 and < 1100;
+                int p = paper(x, y);
+                pixels[y * w + x] = (byte)(ink ? p / 4 : p);
+            }
+        var path = Path.Combine(_dir, $"page-{Guid.NewGuid():N}.pgm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        return Pix.Own(TesseractNative.pixRead(path))!;
+    }
+
+    [Theory]
+    [InlineData("even", false)]        // a flatbed scan: paper at 235 everywhere
+    [InlineData("scanner", false)]     // a scanner's uneven lamp: 245 to 225 across the page
+    [InlineData("shadow", true)]       // a phone's shadow: the right half falls to 120
+    [InlineData("vignette", true)]     // dark corners
+    public void BackgroundIsNormalised_OnlyWhereThePapersBrightnessVaries(string light, bool expected)
+    {
+        Func<int, int, int> paper = light switch
+        {
+            "even" => (_, _) => 235,
+            "scanner" => (x, _) => 245 - 20 * x / 1200,
+            "shadow" => (x, _) => x < 600 ? 230 : 230 - 110 * Math.Min(1, (x - 600) / 200.0) is var v ? (int)v : 0,
+            _ => (x, y) => (int)(235 - 120 * (Math.Pow((x - 600) / 600.0, 2) + Math.Pow((y - 800) / 800.0, 2)) / 2),
+        };
+        using var page = GreyPage(paper);
+        var prepared = PageImagePreparer.Prepare(page, 300, Only with { NormalizeBackground = true });
+        using (prepared.Image)
+            Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("background")));
+    }
+
+    [Fact]
+    public void Specks_AreRemovedFromABilevelImage_AndTheDotsOfLettersStay()
+    {
+        // 200 dpi, bilevel: a letter stroke, the dot of an i (3×3), a tone mark (4×2), and specks
+        // of 1 and 2×2 pixels as a fax's noise leaves them
+        int w = 400, h = 200;
+        var ink = new HashSet<(int X, int Y)>();
+        void Box(int x0, int y0, int bw, int bh) { for (int y = y0; y < y0 + bh; y++) for (int x = x0; x < x0 + bw; x++) ink.Add((x, y)); }
+        Box(100, 60, 4, 30);    // the stem of an i
+        Box(100, 52, 3, 3);     // its dot
+        Box(200, 50, 4, 2);     // a tone mark
+        Box(20, 70, 1, 1);      // specks before a heading
+        Box(40, 80, 2, 2);
+        Box(300, 150, 1, 1);
+        int stride = (w + 7) / 8;
+        var bits = new byte[stride * h];
+        foreach (var (x, y) in ink) bits[y * stride + x / 8] |= (byte)(0x80 >> (x % 8));
+        var path = Path.Combine(_dir, "fax.pbm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P4\n{w} {h}\n"), .. bits]);
+        using var fax = Pix.Own(TesseractNative.pixRead(path))!;
+
+        var prepared = PageImagePreparer.Prepare(fax, 200, Only with { Despeckle = true });
+        using var image = prepared.Image;
+        Assert.Contains(prepared.Steps, s => s.StartsWith("despeckle"));
+        Assert.False(image.IsDark(20, 70));
+        Assert.False(image.IsDark(41, 81));
+        Assert.False(image.IsDark(300, 150));
+        Assert.True(image.IsDark(101, 53));   // the i's dot
+        Assert.True(image.IsDark(201, 50));   // the tone mark
+        Assert.True(image.IsDark(101, 70));   // the stem
+    }
+
+    [Fact]
+    public void AGreyImage_IsNotDespeckled()
+    {
+        using var page = GreyPage((_, _) => 235, 300, 300);
+        var prepared = PageImagePreparer.Prepare(page, 300, Only with { Despeckle = true });
+        using (prepared.Image) Assert.Empty(prepared.Steps);
+    }
+
+    [Theory]
+    [InlineData(150, true)]
+    [InlineData(300, false)]
+    public void ALowResolutionPage_IsScaledUp(int dpi, bool expected)
+    {
+        using var page = GreyPage((_, _) => 235, 300, 300);
+        var prepared = PageImagePreparer.Prepare(page, dpi, Only with { Upsample = true });
+        using (prepared.Image)
+        {
+            Assert.Equal(expected ? 300 : dpi, prepared.Dpi);
+            Assert.Equal(expected ? 600 : 300, prepared.Image.Width);
+            Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("upsample")));
+        }
+    }
+}
