@@ -43,6 +43,7 @@ public static class ExtractCommand
         };
         var db = StoreOptions.Db();
         var asDocument = new Option<bool>("--as-document") { Description = "Read all images given by name as one document, and all images under each folder given as one, pages in name order (plan-p2 before plan-p10)." };
+        var eachImage = new Option<bool>("--each-image") { Description = "Read every image as a document of its own, even when names look like pages of one (xa-1.jpg, xa-2.jpg as two one-page plans)." };
         var force = new Option<bool>("--force") { Description = "Process every document again, even those unchanged since a stored result." };
         var include = new Option<string[]>("--include") { Description = "Only files under the input folders whose name (or path, with '/') matches this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude") { Description = "Skip files under the input folders matching this glob; repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -59,12 +60,13 @@ public static class ExtractCommand
         progress.AcceptOnlyFromAmong("auto", "bar", "lines");
         var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json, keeping results in the store.")
         {
-            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, asDocument, include, exclude, docTimeout, progress,
+            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, asDocument, eachImage, include, exclude, docTimeout, progress,
         };
         cmd.SetAction(p =>
         {
             int j = p.GetValue(jobs);
             if (j < 1) return Usage("--jobs must be at least 1");
+            if (p.GetValue(asDocument) && p.GetValue(eachImage)) return Usage("--as-document and --each-image cannot be used together");
             if (p.GetValue(ocrTimeout) is not (>= 1 and <= 3600) and var t) return Usage($"--ocr-timeout must be between 1 and 3600 seconds (got {t})");
             if (p.GetValue(docTimeout) is not (>= 1 and <= 86400) and var dt) return Usage($"--doc-timeout must be between 1 and 86400 seconds (got {dt})");
             PreprocessOptions steps;
@@ -85,7 +87,7 @@ public static class ExtractCommand
             };
             var batch = new BatchOptions(j, p.GetValue(force), TimeSpan.FromSeconds(p.GetValue(docTimeout)));
             var request = new ExtractRequest(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold),
-                p.GetValue(quiet), ocr, batch, filter, p.GetValue(asDocument), p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+                p.GetValue(quiet), ocr, batch, filter, p.GetValue(asDocument) ? ImageGrouping.OneDocument : p.GetValue(eachImage) ? ImageGrouping.EachImage : ImageGrouping.PageSets, p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             return Run(request);
         });
         return cmd;
@@ -93,7 +95,7 @@ public static class ExtractCommand
 
     private sealed record ExtractRequest(
         string[] Inputs, string OutDir, FileInfo? Catalogue, double Threshold, bool Quiet, TesseractOptions Ocr,
-        BatchOptions Batch, FileFilter Filter, bool AsDocument, string Db, string Progress, string Arguments);
+        BatchOptions Batch, FileFilter Filter, ImageGrouping Images, string Db, string Progress, string Arguments);
 
     private static int Usage(string message)
     {
@@ -112,7 +114,7 @@ public static class ExtractCommand
             return ExitCodes.Usage;
         }
         var problems = new List<(string Path, string Reason)>();
-        var batch = InputExpander.Expand(r.Inputs, problems, r.Filter, r.AsDocument);
+        var batch = InputExpander.Expand(r.Inputs, problems, r.Filter, r.Images);
         foreach (var (path, reason) in problems) Console.Error.WriteLine($"{path}: {reason}");
         if (batch.Count == 0 && problems.Count > 0) return ExitCodes.SomeFailed;
         if (batch.Count == 0)

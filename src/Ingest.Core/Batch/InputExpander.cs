@@ -23,12 +23,25 @@ public sealed record BatchInput(string Path, string OutputName)
 /// number as a last resort ("plan~2.json"). No output overwrites another. Photos of a plan's pages
 /// are one document (<see cref="PageImages"/>): "plan-p01.jpg", "plan-p02.jpg" → "plan.json".
 /// </summary>
+/// <summary>How page images found among the inputs make documents.</summary>
+public enum ImageGrouping
+{
+    /// <summary>Images named by one stem and a page number (plan-p01.jpg, plan-p02.jpg) are one document.</summary>
+    PageSets,
+
+    /// <summary>All images given by name are one document, and all images under each folder given one each (--as-document).</summary>
+    OneDocument,
+
+    /// <summary>Every image is a document of its own, whatever its name (--each-image: one-page plans named xa-1.jpg, xa-2.jpg).</summary>
+    EachImage,
+}
+
 public static class InputExpander
 {
     private sealed record Found(string Path, string Relative, string Root);
 
-    /// <param name="asDocument">all images given by name make one document, and all images under each folder given one each</param>
-    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null, bool asDocument = false)
+    /// <param name="images">how page images make documents: sets named by page number (the default), all as one, or each its own</param>
+    public static IReadOnlyList<BatchInput> Expand(IEnumerable<string> inputs, ICollection<(string Path, string Reason)> problems, FileFilter? filter = null, ImageGrouping images = ImageGrouping.PageSets)
     {
         filter ??= FileFilter.All;
         var files = new List<Found>();
@@ -39,7 +52,7 @@ public static class InputExpander
             else if (Directory.Exists(input)) Walk(input, input, filter, files, seenDirs, problems);
             else problems.Add((input, "no such file or folder"));
         }
-        var units = Units(files.DistinctBy(f => f.Path, StringComparer.Ordinal).ToList(), asDocument);
+        var units = Units(files.DistinctBy(f => f.Path, StringComparer.Ordinal).ToList(), images);
         var distinct = units.Select(u => u.Name).ToList();
         // with several folders given, each one's files go under its name
         bool several = distinct.Select(f => f.Root).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1;
@@ -64,14 +77,17 @@ public static class InputExpander
     /// (the common stem, or the folder's when the names are page numbers alone), its path says
     /// which files it is made of, and its files follow the page numbers.
     /// </summary>
-    private static List<(Found Name, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)> Units(List<Found> files, bool asDocument)
+    private static List<(Found Name, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)> Units(List<Found> files, ImageGrouping images)
     {
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var rootOf = files.ToDictionary(f => f.Path, f => f.Root, StringComparer.Ordinal);
-        var sets = asDocument
-            ? files.Where(f => PageImages.IsImage(f.Path)).GroupBy(f => f.Root, StringComparer.Ordinal)
-                .Select(g => PageImages.AsOneDocument(g.Select(f => (f.Path, f.Relative)).ToList())).Where(s => s.Pages.Count > 1).ToList()
-            : PageImages.Sets(files.Select(f => (f.Path, f.Relative)).ToList(), p => rootOf[p]);
+        var sets = images switch
+        {
+            ImageGrouping.OneDocument => files.Where(f => PageImages.IsImage(f.Path)).GroupBy(f => f.Root, StringComparer.Ordinal)
+                .Select(g => PageImages.AsOneDocument(g.Select(f => (f.Path, f.Relative)).ToList())).Where(s => s.Pages.Count > 1).ToList(),
+            ImageGrouping.EachImage => [],
+            _ => PageImages.Sets(files.Select(f => (f.Path, f.Relative)).ToList(), p => rootOf[p]),
+        };
         var inSet = sets.SelectMany(s => s.Pages).ToHashSet(StringComparer.Ordinal);
         var units = new List<(Found, IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var f in files)

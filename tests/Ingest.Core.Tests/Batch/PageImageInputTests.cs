@@ -48,6 +48,15 @@ public sealed class PageImageInputTests : IDisposable
     }
 
     [Fact]
+    public void Each_image_keeps_one_page_plans_named_like_pages_apart()
+    {
+        var dir = Folder("communes", "xa-1.jpg", "xa-2.jpg");
+
+        Assert.Equal(["xa.json: xa-1.jpg xa-2.jpg"], Show(InputExpander.Expand([dir], [])));
+        Assert.Equal(["xa-1.json: xa-1.jpg", "xa-2.json: xa-2.jpg"], Show(InputExpander.Expand([dir], [], images: ImageGrouping.EachImage)));
+    }
+
+    [Fact]
     public void A_page_the_numbers_skip_is_a_warning_and_the_rest_is_one_document()
     {
         var dir = Folder("photos", "plan-p01.jpg", "plan-p03.jpg", "plan-p04.jpg", "plan-p06.jpg");
@@ -61,12 +70,12 @@ public sealed class PageImageInputTests : IDisposable
     {
         var dir = Folder("scans", "scan 10.png", "scan 2.png", "scan 1.png", "notes.txt");
         var files = new[] { "scan 10.png", "scan 2.png", "scan 1.png", "notes.txt" }.Select(f => Path.Combine(dir, f));
-        var inputs = InputExpander.Expand(files, [], asDocument: true);
+        var inputs = InputExpander.Expand(files, [], images: ImageGrouping.OneDocument);
         Assert.Equal(["notes.json: notes.txt", "scan.json: scan 1.png scan 2.png scan 10.png"], Show(inputs));
         // without it, a number after a separator groups them all the same; names without a page number only with it
         var mixed = new[] { "front.jpg", "back.jpg" }.Select(f => Path.Combine(Folder("two", "front.jpg", "back.jpg"), f)).ToList();
         Assert.Equal(2, InputExpander.Expand(mixed, []).Count);
-        Assert.Equal(["two.json: back.jpg front.jpg"], Show(InputExpander.Expand([Path.GetDirectoryName(mixed[0])!], [], asDocument: true)));
+        Assert.Equal(["two.json: back.jpg front.jpg"], Show(InputExpander.Expand([Path.GetDirectoryName(mixed[0])!], [], images: ImageGrouping.OneDocument)));
     }
 
     [Fact]
