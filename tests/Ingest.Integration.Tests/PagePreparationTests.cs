@@ -92,6 +92,8 @@ public sealed class PagePreparationTests : IDisposable
 
     [Theory]
     [InlineData(150, true)]
+    [InlineData(200, true)]
+    [InlineData(296, false)]
     [InlineData(300, false)]
     public void ALowResolutionPage_IsScaledUp(int dpi, bool expected)
     {
@@ -100,7 +102,7 @@ public sealed class PagePreparationTests : IDisposable
         using (prepared.Image)
         {
             Assert.Equal(expected ? 300 : dpi, prepared.Dpi);
-            Assert.Equal(expected ? 600 : 300, prepared.Image.Width);
+            Assert.Equal(expected ? 300 * 300 / dpi : 300, prepared.Image.Width);
             Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("upsample")));
         }
     }
