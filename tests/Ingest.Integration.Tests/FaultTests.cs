@@ -80,22 +80,8 @@ public class FaultTests
         }
     }
 
-    private static Process Ingest(string input, string outDir, string db)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "extract", input, "-o", outDir, "--db", db, "--jobs", "2", "--progress", "lines" })
-            psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private static Process Ingest(string input, string outDir, string db) =>
+        CliProcess.Start(CliProcess.Info("extract", input, "-o", outDir, "--db", db, "--jobs", "2", "--progress", "lines"));
 
     /// <summary>The outputs and the store's content, without what differs between runs by nature (run ids, times).</summary>
     private static (string Outputs, string Store) Snapshot(string outDir, string db)

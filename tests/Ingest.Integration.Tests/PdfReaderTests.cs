@@ -117,7 +117,7 @@ public class PdfReaderTests
     /// outside program (the reader before PdfPig failed here with "pdfinfo is not installed").
     /// </summary>
     [Fact]
-    public void TextLayerPdfs_AreExtracted_WithNoPopplerOnThePath()
+    public async Task TextLayerPdfs_AreExtracted_WithNoPopplerOnThePath()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-nopath-").FullName;
         var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
@@ -128,24 +128,13 @@ public class PdfReaderTests
         var input = Directory.CreateDirectory(Path.Combine(dir, "in")).FullName;
         foreach (var plan in Repo.CleanPlans) File.Copy(Path.Combine(Repo.Samples, plan + ".pdf"), Path.Combine(input, plan + ".pdf"));
         var output = Path.Combine(dir, "out");
-        var psi = new ProcessStartInfo(Path.Combine(bin, "dotnet"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var psi = CliProcess.Info("extract", input, "-o", output, "--db", Path.Combine(dir, "t.db"), "--progress", "lines");
+        psi.FileName = Path.Combine(bin, "dotnet");
         psi.Environment["PATH"] = bin;
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "extract", input, "-o", output, "--db", Path.Combine(dir, "t.db"), "--progress", "lines" })
-            psi.ArgumentList.Add(a);
 
-        using var p = Process.Start(psi)!;
-        var err = new System.Text.StringBuilder();
-        p.ErrorDataReceived += (_, e) => { lock (err) err.AppendLine(e.Data); };
-        p.BeginErrorReadLine();
-        var stdout = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "ingest did not finish");
-        p.WaitForExit();
+        var (code, stdout, err) = await CliProcess.RunAsync(psi, TimeSpan.FromMinutes(2));
 
-        Assert.True(p.ExitCode == 0, stdout + err);
+        Assert.True(code == 0, stdout + err);
         Assert.Contains($"{Repo.CleanPlans.Length} ok", stdout);
         foreach (var plan in Repo.CleanPlans) Assert.True(File.Exists(Path.Combine(output, plan + ".json")), plan);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ingest.Integration.Tests.Support;
 
 namespace Ingest.Integration.Tests;
@@ -21,13 +20,9 @@ public class ReadmeTests
     public async Task CiStep_PassesOnTheShippedRepository()
     {
         // the built CLI stands in for ./ingest, which would start a Release build of its own
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingest.dll"));
-        foreach (var a in CiStep()) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}\n{output}\n{await err}");
+        var psi = CliProcess.Info(CiStep());
+        psi.WorkingDirectory = Repo.Root;
+        var (code, output, err) = await CliProcess.RunAsync(psi, TimeSpan.FromMinutes(15));
+        Assert.True(code == 0, $"exit {code}\n{output}\n{err}");
     }
 }

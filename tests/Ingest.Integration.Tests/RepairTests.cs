@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ingest.Cli.Commands;
 using Ingest.Core.Output;
 using Ingest.Core.Stages.Repair;
@@ -129,18 +128,13 @@ public class RepairTests
     }
 
     [Fact]
-    public void RepairCommandWritesTheTextLineForLine()
+    public async Task RepairCommandWritesTheTextLineForLine()
     {
         var dir = Directory.CreateTempSubdirectory("ingest-repair");
         var path = Path.Combine(dir.FullName, "in.txt");
         File.WriteAllText(path, "Ke hoach chuyen doi so\n\n  - Ty le ho so dat 80%\n");
-        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "repair", path])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEnd();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
+        var (code, stdout, stderr) = await CliProcess.RunAsync(CliProcess.Info("repair", path), TimeSpan.FromMinutes(2));
+        Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.Equal(["Kế hoạch chuyển đổi số", "", "  - Tỷ lệ hồ sơ đạt 80%"], stdout.TrimEnd('\n').Split('\n'));
         dir.Delete(recursive: true);

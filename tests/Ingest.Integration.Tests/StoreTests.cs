@@ -128,10 +128,7 @@ public class StoreTests
 
     private static (Process Process, Task<string> Err) Ingest(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingest.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
+        var p = Process.Start(CliProcess.Info(args))!;
         p.OutputDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
         return (p, p.StandardError.ReadToEndAsync());

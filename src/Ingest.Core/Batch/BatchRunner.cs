@@ -105,9 +105,9 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
                 StoreWriteFailure s => s.Message,
                 // the document was read and stored; its output could not be written (the next run writes it from the store)
                 WriteFailure w => w.Message,
-                IOException or UnauthorizedAccessException => $"cannot read file ({e.Message.Split('\n')[0]})",
+                IOException or UnauthorizedAccessException => $"cannot read file ({FirstLine(e)})",
                 // an unexpected failure of one document must not stop the batch; say what it was in one line
-                _ => $"internal error ({e.GetType().Name}): {e.Message.Split('\n')[0]}",
+                _ => $"internal error ({e.GetType().Name}): {FirstLine(e)}",
             };
             try { store.SaveFailure(run, input.Path, sha, reason); }
             catch (Exception s) when (s is not OperationCanceledException)
