@@ -63,9 +63,9 @@ public sealed class SqliteResultStore : IResultStore
             db.Dispose();
             Exception? said = e switch
             {
-                SqliteException { SqliteErrorCode: Busy or Locked } =>
+                SqliteException se when Held(se) =>
                     new StoreBusyException($"{path}: database is busy: locked by another ingest run (waited {clock.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)", e),
-                SqliteException { SqliteErrorCode: CantOpen or ReadOnly or IoError or Full or Permission } se =>
+                SqliteException se when Unwritable(se) =>
                     new IOException($"{path}: cannot open or write the store ({FirstLine(se)})", e),
                 SqliteException se => new InvalidDataException($"{path}: not a usable Ingest database ({FirstLine(se)})", e),
                 InvalidDataException => new InvalidDataException($"{path}: {e.Message}", e),
@@ -83,11 +83,11 @@ public sealed class SqliteResultStore : IResultStore
     private T Written<T>(Func<T> write)
     {
         try { return write(); }
-        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked)
+        catch (SqliteException e) when (Held(e))
         {
             throw new StoreBusyException($"{_path}: database is busy: locked by another process", e);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is CantOpen or ReadOnly or IoError or Full or Permission)
+        catch (SqliteException e) when (Unwritable(e))
         {
             throw new IOException($"{_path}: cannot write the store ({FirstLine(e)})", e);
         }
@@ -97,6 +97,12 @@ public sealed class SqliteResultStore : IResultStore
 
     // SQLite's primary result codes (sqlite3.h)
     private const int Permission = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+
+    /// <summary>Another connection holds the store past the busy timeout: not damage, trying later works.</summary>
+    private static bool Held(SqliteException e) => e.SqliteErrorCode is Busy or Locked;
+
+    /// <summary>The file or its folder cannot be opened or written (permissions, a read-only or full disk).</summary>
+    private static bool Unwritable(SqliteException e) => e.SqliteErrorCode is CantOpen or ReadOnly or IoError or Full or Permission;
 
     private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
 
