@@ -54,6 +54,28 @@ internal static class Migrations
             note TEXT,
             PRIMARY KEY(sha256, key));
         """,
+        // 2: where each target sits on its page (for the reviewer's page), and decisions kept as history:
+        // every decision is a row of its own (two reviewers at once lose none), the latest standing one applies,
+        // and an undo is a row that withdraws one
+        """
+        ALTER TABLE targets ADD COLUMN line_box TEXT;
+        ALTER TABLE targets ADD COLUMN value_box TEXT;
+        CREATE TABLE decision_rows(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha256 TEXT NOT NULL,
+            key TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'correct', 'reject', 'withdraw')),
+            corrections TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            note TEXT,
+            withdraws INTEGER REFERENCES decision_rows(id));
+        INSERT INTO decision_rows(sha256, key, verdict, corrections, reviewer, decided_at, note)
+            SELECT sha256, key, verdict, corrections, reviewer, decided_at, note FROM decisions ORDER BY decided_at;
+        DROP TABLE decisions;
+        ALTER TABLE decision_rows RENAME TO decisions;
+        CREATE INDEX decisions_target ON decisions(sha256, key);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

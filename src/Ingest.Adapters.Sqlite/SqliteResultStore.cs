@@ -162,9 +162,9 @@ public sealed class SqliteResultStore : IResultStore
                 foreach (var t in parsed.Targets)
                     Exec("""
                         INSERT INTO targets(sha256, ordinal, key, indicator, code, code_score, year, annual, kind, qualifier, comparator,
-                                            value, value_max, unit, confidence, needs_review, section, page, line, source_text)
-                        VALUES ($s, $o, $k, $ind, $c, $cs, $y, $a, $kind, $q, $cmp, $val, $max, $u, $conf, $nr, $sec, $pg, $ln, $src)
-                        """, tx,
+                                            value, value_max, unit, confidence, needs_review, section, page, line, source_text, line_box, value_box)
+                        VALUES ($s, $o, $k, $ind, $c, $cs, $y, $a, $kind, $q, $cmp, $val, $max, $u, $conf, $nr, $sec, $pg, $ln, $src, $lb, $vb)
+                        """, tx, ("$lb", BoxText(t.LineBox)), ("$vb", BoxText(t.ValueBox)),
                         ("$s", result.Sha256), ("$o", ordinal++), ("$k", t.Key), ("$ind", t.Indicator), ("$c", t.Code), ("$cs", t.CodeScore),
                         ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
                         ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
@@ -229,38 +229,116 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
-    public void SaveDecisions(IReadOnlyList<ReviewDecision> decisions)
+    public IReadOnlyList<long> SaveDecisions(IReadOnlyList<ReviewDecision> decisions)
     {
-        Written(() =>
+        return Written(() =>
         {
             lock (_gate)
             {
                 using var tx = _db.BeginTransaction();
+                var ids = new List<long>(decisions.Count);
                 foreach (var d in decisions)
-                    Exec("""
-                        INSERT INTO decisions(sha256, key, verdict, corrections, reviewer, decided_at, note) VALUES ($s, $k, $v, $c, $r, $t, $n)
-                        ON CONFLICT(sha256, key) DO UPDATE SET verdict = $v, corrections = $c, reviewer = $r, decided_at = $t, note = $n
-                        """, tx,
-                        ("$s", d.Sha256), ("$k", d.Key), ("$v", d.Verdict.ToString().ToLowerInvariant()), ("$c", JsonSerializer.Serialize(d.Corrections)),
-                        ("$r", d.Reviewer), ("$t", d.DecidedAt.ToString("o", CultureInfo.InvariantCulture)), ("$n", d.Note));
+                    ids.Add(Insert(tx, d.Sha256, d.Key, d.Verdict.ToString().ToLowerInvariant(), JsonSerializer.Serialize(d.Corrections),
+                        d.Reviewer, d.DecidedAt, d.Note, null));
                 tx.Commit();
+                return (IReadOnlyList<long>)ids;
             }
         });
     }
 
+    public bool WithdrawDecision(long id, string reviewer, DateTimeOffset at)
+    {
+        return Written(() =>
+        {
+            lock (_gate)
+            {
+                // IMMEDIATE: the check and the row are one step, so two undos of one decision make one withdrawal
+                using var tx = _db.BeginTransaction(deferred: false);
+                using var find = Command("""
+                    SELECT sha256, key FROM decisions d
+                    WHERE id = $id AND verdict <> 'withdraw' AND NOT EXISTS (SELECT 1 FROM decisions w WHERE w.withdraws = d.id)
+                    """, ("$id", id));
+                find.Transaction = tx;
+                using var r = find.ExecuteReader();
+                if (!r.Read()) return false;
+                var (sha, key) = (r.GetString(0), r.GetString(1));
+                r.Close();
+                Insert(tx, sha, key, "withdraw", "{}", reviewer, at, null, id);
+                tx.Commit();
+                return true;
+            }
+        });
+    }
+
+    private long Insert(SqliteTransaction tx, string sha, string key, string verdict, string corrections, string reviewer, DateTimeOffset at, string? note, long? withdraws)
+    {
+        using var cmd = Command("""
+            INSERT INTO decisions(sha256, key, verdict, corrections, reviewer, decided_at, note, withdraws)
+            VALUES ($s, $k, $v, $c, $r, $t, $n, $w) RETURNING id
+            """, ("$s", sha), ("$k", key), ("$v", verdict), ("$c", corrections), ("$r", reviewer),
+            ("$t", at.ToString("o", CultureInfo.InvariantCulture)), ("$n", note), ("$w", withdraws));
+        cmd.Transaction = tx;
+        return (long)cmd.ExecuteScalar()!;
+    }
+
     public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256)
+    {
+        var map = new Dictionary<string, ReviewDecision>(StringComparer.Ordinal);
+        // oldest first, so the latest standing decision on each target is the one left in the map
+        foreach (var row in History("sha256 = $s", ("$s", sha256)))
+            if (row is { Decision: { } d, Withdrawn: false }) map[d.Key] = d;
+        return map;
+    }
+
+    public IReadOnlyList<DecisionRecord> DecisionHistory(string sha256, string key) =>
+        History("sha256 = $s AND key = $k", ("$s", sha256), ("$k", key));
+
+    private List<DecisionRecord> History(string where, params (string, object?)[] args)
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT key, verdict, corrections, reviewer, decided_at, note FROM decisions WHERE sha256 = $s", ("$s", sha256));
+            using var cmd = Command($"""
+                SELECT id, sha256, key, verdict, corrections, reviewer, decided_at, note, withdraws,
+                       EXISTS (SELECT 1 FROM decisions w WHERE w.withdraws = d.id)
+                FROM decisions d WHERE {where} ORDER BY id
+                """, args);
             using var r = cmd.ExecuteReader();
-            var map = new Dictionary<string, ReviewDecision>(StringComparer.Ordinal);
+            var list = new List<DecisionRecord>();
             while (r.Read())
-                map[r.GetString(0)] = new ReviewDecision(sha256, r.GetString(0), Enum.Parse<ReviewVerdict>(r.GetString(1), ignoreCase: true),
-                    ReadCorrections(r.GetString(2)), r.GetString(3), Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5));
+            {
+                var verdict = r.GetString(3);
+                var at = Parse(r.GetString(6));
+                var decision = verdict == "withdraw" ? null
+                    : new ReviewDecision(r.GetString(1), r.GetString(2), Enum.Parse<ReviewVerdict>(verdict, ignoreCase: true),
+                        ReadCorrections(r.GetString(4)), r.GetString(5), at, r.IsDBNull(7) ? null : r.GetString(7)) { Id = r.GetInt64(0) };
+                list.Add(new DecisionRecord(r.GetInt64(0), decision, r.IsDBNull(8) ? null : r.GetInt64(8), r.GetString(5), at, r.GetBoolean(9)));
+            }
+            return list;
+        }
+    }
+
+    public IReadOnlyDictionary<string, TargetPlace> Places(string sha256)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT key, page, line_box, value_box FROM targets WHERE sha256 = $s AND line_box IS NOT NULL", ("$s", sha256));
+            using var r = cmd.ExecuteReader();
+            var map = new Dictionary<string, TargetPlace>(StringComparer.Ordinal);
+            while (r.Read())
+                map.TryAdd(r.GetString(0), new TargetPlace(r.GetInt32(1), ReadBox(r.GetString(2))!, r.IsDBNull(3) ? null : ReadBox(r.GetString(3))));
             return map;
         }
     }
+
+    // a box as four numbers "x0 y0 x1 y1" in page points
+    private static string? BoxText(Core.Model.BBox? b) =>
+        b == null ? null : string.Join(' ', new[] { b.X0, b.Y0, b.X1, b.Y1 }.Select(v => Math.Round(v, 2).ToString(CultureInfo.InvariantCulture)));
+
+    private static Core.Model.BBox? ReadBox(string text) =>
+        text.Split(' ') is [var a, var b, var c, var d]
+            ? new Core.Model.BBox(double.Parse(a, CultureInfo.InvariantCulture), double.Parse(b, CultureInfo.InvariantCulture),
+                double.Parse(c, CultureInfo.InvariantCulture), double.Parse(d, CultureInfo.InvariantCulture))
+            : null;
 
     public void Dispose()
     {

@@ -84,7 +84,7 @@ public sealed class BatchRunner(IngestPipeline pipeline, string pipelineVersion,
                 var result = RunWithinLimit(input, pages, ct);
                 warnings.AddRange(result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.Message));
                 stored = new StoredResult(result.Document.Source.Sha256, pipelineVersion, ContractJsonWriter.ToJson(result, input.Path));
-                var parsed = ContractReader.Parse(stored.Json);
+                var parsed = ContractReader.WithPlaces(ContractReader.Parse(stored.Json), result);
                 Record(() => store.SaveResult(run, input.Path, stored, parsed));
             }
             var json = ReviewApplier.Apply(stored.Json, input.Path, store.Decisions(stored.Sha256));

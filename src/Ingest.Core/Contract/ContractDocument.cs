@@ -50,13 +50,27 @@ public sealed record ContractTarget(
     /// <summary>The cue that gave the deadline ("sentence: đến năm 2030") and the one that gave the kind.</summary>
     public string? YearCue { get; init; }
     public string? KindCue { get; init; }
+
+    /// <summary>
+    /// Where the line and the value's word sit on the page (points, y down), for the reviewer's page.
+    /// Not in the JSON: the pipeline's result carries them and the store keeps them; null for DOCX and text.
+    /// </summary>
+    public Model.BBox? LineBox { get; init; }
+    public Model.BBox? ValueBox { get; init; }
 }
 
 public static class ContractReader
 {
     /// <summary>A pipeline result as its contract JSON reads back.</summary>
     public static ContractDocument From(Model.ExtractionResult result, string displayPath) =>
-        Parse(Output.ContractJsonWriter.ToJson(result, displayPath));
+        WithPlaces(Parse(Output.ContractJsonWriter.ToJson(result, displayPath)), result);
+
+    /// <summary>The contract read back from a result's JSON, with the boxes the JSON leaves out taken from the result.</summary>
+    public static ContractDocument WithPlaces(ContractDocument parsed, Model.ExtractionResult result) =>
+        parsed with
+        {
+            Targets = parsed.Targets.Zip(result.Targets, (c, t) => c with { LineBox = t.Candidate.Source.Box, ValueBox = t.Candidate.Source.ValueBox }).ToList(),
+        };
 
     public static ContractDocument Parse(string json)
     {

@@ -13,6 +13,15 @@ public sealed record Paragraph(string Text, IReadOnlyList<LineSpan> Spans, Secti
         return Spans[^1].Line;
     }
 
+    /// <summary>Where the text at this offset came from, with the box of the word there (a value's word).</summary>
+    public Provenance SourceAt(int offset)
+    {
+        foreach (var s in Spans)
+            if (offset < s.Start + s.Length || s == Spans[^1])
+                return Provenance.Of(s.Line) with { ValueBox = s.Line.WordBoxAt(Math.Max(0, offset - s.Start)) };
+        return Provenance.Of(LineAt(offset));
+    }
+
     /// <summary>
     /// How sure OCR was of what was read at this offset: the weaker of the word there (a misread
     /// digit is one word) and its line. Null for text that was not OCR'd.

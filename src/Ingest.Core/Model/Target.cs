@@ -2,12 +2,15 @@ namespace Ingest.Core.Model;
 
 public enum TargetKind { Target, Baseline }
 
-/// <summary>Where a target came from, for a reviewer.</summary>
-public sealed record Provenance(int Page, int Line, string Text, string? Repaired = null)
+/// <summary>
+/// Where a target came from, for a reviewer: page, line, the text as read and as repaired, and on a
+/// PDF page or an image the line's box and its value's word's box (page points, y down).
+/// </summary>
+public sealed record Provenance(int Page, int Line, string Text, string? Repaired = null, BBox? Box = null, BBox? ValueBox = null)
 {
     /// <summary>Where a line came from: its text as read, and the repaired text when repair changed it.</summary>
     public static Provenance Of(SourceLine line) =>
-        new(line.Page, line.LineNumber, line.ReadText ?? line.Text, line.ReadText != null ? line.Text : null);
+        new(line.Page, line.LineNumber, line.ReadText ?? line.Text, line.ReadText != null ? line.Text : null, line.Box);
 }
 
 /// <summary>How the value was found; confidence and review depend on it.</summary>

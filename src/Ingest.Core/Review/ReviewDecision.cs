@@ -17,5 +17,8 @@ public sealed record ReviewDecision(
     DateTimeOffset DecidedAt,
     string? Note = null)
 {
+    /// <summary>The store's row id of this decision (0 before it is stored): what an undo withdraws.</summary>
+    public long Id { get; init; }
+
     public static readonly IReadOnlyList<string> CorrectableFields = ["value", "valueMax", "unit", "comparator", "year", "annual", "kind", "code"];
 }

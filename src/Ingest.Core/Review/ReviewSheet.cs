@@ -2,7 +2,6 @@ using System.Globalization;
 using Ingest.Core.Catalogue;
 using Ingest.Core.Contract;
 using Ingest.Core.Reports;
-using Ingest.Core.Stages.Extract;
 
 namespace Ingest.Core.Review;
 
@@ -16,8 +15,14 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
 {
     public const string SheetName = "Review";
 
-    private static readonly string[] Comparators = ["=", ">=", ">", "<=", "<", "~", "range"];
+    private readonly CorrectionRules _rules = new(catalogue);
 
+    // the workbook's corrected columns and the fields they correct
+    private static readonly (string Column, string Field)[] CorrectedColumns =
+    [
+        ("Corrected value", "value"), ("Corrected value max", "valueMax"), ("Corrected unit", "unit"),
+        ("Corrected comparator", "comparator"), ("Corrected year", "year"), ("Corrected code", "code"),
+    ];
 
     private static readonly string[] Header =
     [
@@ -99,21 +104,18 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
             else seen[(sha, key)] = rowNumber;
 
             var corrections = new Dictionary<string, object?>(StringComparer.Ordinal);
-            Correction(Raw("Corrected value"), "value", corrections, rowErrors, ParseNumber, clearable: false);
-            Correction(Raw("Corrected value max"), "valueMax", corrections, rowErrors, ParseNumber, clearable: true);
-            Correction(Raw("Corrected unit"), "unit", corrections, rowErrors, v => (v, null), clearable: false);
-            Correction(Raw("Corrected comparator"), "comparator", corrections, rowErrors, ParseComparator, clearable: false);
-            Correction(Raw("Corrected year"), "year", corrections, rowErrors, ParseYear, clearable: true);
-            Correction(Raw("Corrected code"), "code", corrections, rowErrors, ParseCode, clearable: true);
+            foreach (var (column, field) in CorrectedColumns)
+            {
+                var typed = Text(Raw(column));
+                if (_rules.Read(field, typed, corrections) is { } why)
+                    rowErrors.Add(typed == "-" ? why : $"corrected {field} '{typed}': {why}");
+            }
             if (verdict == ReviewVerdict.Correct && corrections.Count == 0 && rowErrors.Count == 0)
                 rowErrors.Add("decision is 'correct' but no corrected field is filled");
             if (verdict != ReviewVerdict.Correct && corrections.Count > 0)
                 rowErrors.Add($"corrected fields are filled but the decision is '{verdictText}' (use 'correct')");
-            // the range as it will stand: corrected bounds, else the ones read
-            var low = corrections.TryGetValue("value", out var cv) ? cv as double? : ParseNumber(Cell("Value") ?? "").Item1 as double?;
-            var high = corrections.TryGetValue("valueMax", out var cm) ? cm as double? : ParseNumber(Cell("Value max") ?? "").Item1 as double?;
-            if (low is { } lo && high is { } hi && lo > hi)
-                rowErrors.Add($"value {lo.ToString(CultureInfo.InvariantCulture)} is above value max {hi.ToString(CultureInfo.InvariantCulture)}");
+            if (CorrectionRules.RangeError(corrections, CorrectionRules.Number(Cell("Value")), CorrectionRules.Number(Cell("Value max"))) is { } range)
+                rowErrors.Add(range);
 
             if (rowErrors.Count > 0)
             {
@@ -125,43 +127,9 @@ public sealed class ReviewSheet(IndicatorCatalogue catalogue)
         return errors.Count > 0 ? ([], errors) : (decisions, errors);
     }
 
-    private static void Correction(object? raw, string field, Dictionary<string, object?> into, List<string> errors,
-        Func<string, (object? Value, string? Error)> parse, bool clearable)
-    {
-        if (raw is double d)
-        {
-            raw = d.ToString("R", CultureInfo.InvariantCulture);
-        }
-        var text = Convert.ToString(raw, CultureInfo.InvariantCulture)?.Trim();
-        if (string.IsNullOrEmpty(text)) return;
-        if (text == "-")
-        {
-            if (clearable) into[field] = null;
-            else errors.Add($"{field} cannot be cleared ('-')");
-            return;
-        }
-        var (value, error) = parse(text);
-        if (error != null) errors.Add($"corrected {field} '{text}': {error}");
-        else into[field] = value;
-    }
-
-    // read as the plans write numbers (88,69; 24.530; 1.5), by the same rules as extraction
-    private static (object?, string?) ParseNumber(string s) =>
-        NumberParser.TryParse(s.Replace(" ", "").TrimEnd('%'), out var v) ? (v, null) : (null, "is not a number");
-
-    private static (object?, string?) ParseComparator(string s)
-    {
-        var t = s.Replace("≥", ">=").Replace("≤", "<=");
-        return Comparators.Contains(t) ? (t, null) : (null, $"is not one of {string.Join(" ", Comparators)}");
-    }
-
-    private static (object?, string?) ParseYear(string s) =>
-        int.TryParse(s.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1990 and <= 2100 && (s.Split('.') is [_] or [_, "0"])
-            ? (y, null) : (null, "is not a year between 1990 and 2100 ('-' for none)");
-
-    private (object?, string?) ParseCode(string s) =>
-        s.Equals("UNLISTED", StringComparison.OrdinalIgnoreCase) ? (null, null)
-        : catalogue.Find(s) != null ? (s, null) : (null, "is not a catalogue code (or UNLISTED)");
+    // a number cell reads back as a double: written out in full, not in the culture's format
+    private static string? Text(object? raw) =>
+        raw is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(raw, CultureInfo.InvariantCulture)?.Trim();
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 }

@@ -41,8 +41,30 @@ public interface IResultStore : IDisposable
     /// <summary>Whether the stored result of this content has a target with this key.</summary>
     bool HasTarget(string sha256, string key);
 
-    /// <summary>Stores decisions all together or not at all; a later decision on a target replaces the earlier one.</summary>
-    void SaveDecisions(IReadOnlyList<ReviewDecision> decisions);
+    /// <summary>
+    /// Stores decisions all together or not at all, each as a row of its own, and returns their ids in order.
+    /// The latest standing decision on a target is the one that applies; the earlier ones stay as its history.
+    /// </summary>
+    IReadOnlyList<long> SaveDecisions(IReadOnlyList<ReviewDecision> decisions);
 
+    /// <summary>
+    /// Withdraws a decision (a reviewer's undo), as a row of its own: the target falls back to the latest
+    /// decision still standing before it, or to none. False when there is no such decision to withdraw.
+    /// </summary>
+    bool WithdrawDecision(long id, string reviewer, DateTimeOffset at);
+
+    /// <summary>The decision that applies to each decided target of this content, by key.</summary>
     IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256);
+
+    /// <summary>Every decision on one target, oldest first, withdrawn ones and the withdrawals included.</summary>
+    IReadOnlyList<DecisionRecord> DecisionHistory(string sha256, string key);
+
+    /// <summary>Where each target of this content sits on its page (line and value word), by key; only targets read from a PDF page or an image.</summary>
+    IReadOnlyDictionary<string, TargetPlace> Places(string sha256);
 }
+
+/// <summary>One row of a target's decision history: a decision, or the withdrawal (undo) of the one it names.</summary>
+public sealed record DecisionRecord(long Id, ReviewDecision? Decision, long? Withdraws, string Reviewer, DateTimeOffset At, bool Withdrawn);
+
+/// <summary>Where a target was read on its page: the line's box and the value's word's box, in page points, y down.</summary>
+public sealed record TargetPlace(int Page, Model.BBox Line, Model.BBox? Value);

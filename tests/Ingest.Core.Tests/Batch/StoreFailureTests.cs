@@ -33,9 +33,15 @@ public class StoreFailureTests
 
         public bool HasTarget(string sha256, string key) => false;
 
-        public void SaveDecisions(IReadOnlyList<Review.ReviewDecision> decisions) { }
+        public IReadOnlyList<long> SaveDecisions(IReadOnlyList<Review.ReviewDecision> decisions) => _inner.SaveDecisions(decisions);
+
+        public bool WithdrawDecision(long id, string reviewer, DateTimeOffset at) => false;
 
         public IReadOnlyDictionary<string, Review.ReviewDecision> Decisions(string sha256) => new Dictionary<string, Review.ReviewDecision>();
+
+        public IReadOnlyList<DecisionRecord> DecisionHistory(string sha256, string key) => [];
+
+        public IReadOnlyDictionary<string, TargetPlace> Places(string sha256) => new Dictionary<string, TargetPlace>();
 
         public void Dispose() { }
     }

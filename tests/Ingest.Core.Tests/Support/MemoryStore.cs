@@ -36,9 +36,15 @@ public sealed class MemoryStore : IResultStore
 
     public bool HasTarget(string sha256, string key) => false;
 
-    public void SaveDecisions(IReadOnlyList<ReviewDecision> decisions) { }
+    public IReadOnlyList<long> SaveDecisions(IReadOnlyList<ReviewDecision> decisions) => decisions.Select(_ => 0L).ToList();
+
+    public bool WithdrawDecision(long id, string reviewer, DateTimeOffset at) => false;
 
     public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256) => new Dictionary<string, ReviewDecision>();
+
+    public IReadOnlyList<DecisionRecord> DecisionHistory(string sha256, string key) => [];
+
+    public IReadOnlyDictionary<string, TargetPlace> Places(string sha256) => new Dictionary<string, TargetPlace>();
 
     public void Dispose() { }
 }

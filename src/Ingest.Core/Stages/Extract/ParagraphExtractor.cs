@@ -89,7 +89,6 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
                 var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes), outer.DocumentYear);
-                var line = p.LineAt(v.NumberStart);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
@@ -104,7 +103,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
                     Year: decision.Year, Annual: decision.Annual, Kind: decision.Kind, Qualifier: qualifier,
                     Section: p.Section?.Path ?? "",
-                    Source: Provenance.Of(line),
+                    Source: p.SourceAt(v.NumberStart),
                     Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
                     IndicatorFollowsValue: name == after && after.Length > 0).WithCues(decision);
             }

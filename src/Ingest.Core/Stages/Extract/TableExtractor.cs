@@ -70,7 +70,6 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
                 var after = indicator.CleanAfter(text[v.End..Math.Max(v.End, right)]);
                 string? qualifier = indicator.IsQualifier(after) ? after : null;
                 var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), around), outer.DocumentYear);
-                var line = para.LineAt(v.NumberStart);
                 any = true;
                 yield return new TargetCandidate(
                     Indicator: indicatorName.Length > 0 ? indicatorName : indicator.CleanBefore(text[..v.Start]),
@@ -78,7 +77,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
                     Value: v.Value, ValueMax: v.Max, Unit: v.Unit, Comparator: v.Comparator,
                     Year: decision.Year, Annual: decision.Annual, Kind: decision.Kind, Qualifier: qualifier,
                     Section: t.Section?.Path ?? "",
-                    Source: Provenance.Of(line),
+                    Source: para.SourceAt(v.NumberStart),
                     Evidence: v.Evidence == ValueEvidence.Inline ? ValueEvidence.TableCell : v.Evidence,
                     OcrConfidence: para.OcrConfidenceAt(v.NumberStart)).WithCues(decision);
             }

@@ -12,7 +12,8 @@ public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
     {
         var text = string.Join(" ", words.Select(w => w.Text));
         bool ocr = words.All(w => w.Confidence.HasValue);
-        return new SourceLine(page, number, text, box, MeanConfidence(words), ocr ? words.Select(w => w.Confidence!.Value).ToList() : null);
+        return new SourceLine(page, number, text, box, MeanConfidence(words), ocr ? words.Select(w => w.Confidence!.Value).ToList() : null,
+            WordBoxes: words.Select(w => w.Box).ToList());
     }
 
     /// <summary>Mean OCR confidence of the words, or null for a text layer.</summary>
