@@ -94,6 +94,11 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int boxaGetCount(IntPtr boxa);
     [LibraryImport(Lept)] public static partial int boxaGetBoxGeometry(IntPtr boxa, int index, out int x, out int y, out int w, out int h);
     [LibraryImport(Lept)] public static partial void boxaDestroy(ref IntPtr boxa);
+    [LibraryImport(Lept)] public static partial IntPtr boxCreate(int x, int y, int w, int h);
+    [LibraryImport(Lept)] public static partial void boxDestroy(ref IntPtr box);
+    [LibraryImport(Lept)] public static partial IntPtr pixClipRectangle(IntPtr pixs, IntPtr box, IntPtr pboxc);
+    [LibraryImport(Lept)] public static partial int pixWriteMemPng(out IntPtr data, out nuint size, IntPtr pix, float gamma);
+    [LibraryImport(Lept)] public static partial void lept_free(IntPtr ptr);
 
     // libc: OpenMP reads OMP_THREAD_LIMIT through the C runtime's environment, which
     // Environment.SetEnvironmentVariable does not reach on Linux

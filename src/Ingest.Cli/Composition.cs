@@ -49,6 +49,12 @@ public sealed class Composition : IDisposable
 
     public PipelineSettings Settings { get; }
 
+    /// <summary>What the reviewer's page draws and reads sources with: pdftoppm for PDF pages, leptonica for images, the DOCX and text readers for the lines around a value.</summary>
+    public static Review.Web.ReviewServices ReviewPage(Core.Store.IResultStore store, string storePath, Core.Catalogue.IndicatorCatalogue catalogue) =>
+        new(store, storePath, catalogue,
+            [new PopplerPageCrops(new PopplerTools(PopplerOptions.Default)), new ImageCrops()],
+            [new PlainTextReader(), new DocxReader()]);
+
     public static Composition Default() => new(TesseractOptions.Default(Environment.ProcessorCount));
 
     public void Dispose() => _ocr.Dispose();

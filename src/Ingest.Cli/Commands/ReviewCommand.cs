@@ -12,9 +12,10 @@ public static class ReviewCommand
 {
     public static Command Build()
     {
-        var cmd = new Command("review", "Export the targets that need review to a workbook, and import the reviewers' decisions.");
+        var cmd = new Command("review", "Review targets: on a local web page (serve), or through a workbook (export, then import the decisions).");
         cmd.Subcommands.Add(Export());
         cmd.Subcommands.Add(Import());
+        cmd.Subcommands.Add(ReviewServeCommand.Build());
         return cmd;
     }
 
