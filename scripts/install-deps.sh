@@ -8,6 +8,11 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # makes ldconfig die of SIGPIPE and the check fail at random)
 libs="$(ldconfig -p 2>/dev/null || true)"
 { command -v tesseract >/dev/null 2>&1 && [[ "$libs" == *'libtesseract.so.5 '* ]]; } || need+=(tesseract-ocr)
+# the tests (./test sets INGEST_TEST_DEPS=1) also drive the reviewer's page in Debian's chromium, through
+# Playwright with ExecutablePath: Playwright's own browser download is not used (nor reachable)
+if [ "${INGEST_TEST_DEPS:-}" = 1 ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "ingest: installing ${need[*]} (first run)" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -47,14 +47,11 @@ public static class ReviewServeCommand
             var server = new ReviewServer(services, guard, who);
             var app = server.Build(address, p.GetValue(port));
             try { app.StartAsync().GetAwaiter().GetResult(); }
-            catch (IOException e) when (e.InnerException is SocketException or null)
+            // Kestrel's "Failed to bind to address …" wraps the reason ("address already in use", "permission denied")
+            catch (Exception e) when (e is IOException or SocketException)
             {
-                Console.Error.WriteLine($"ingest: cannot listen on {hostText}:{p.GetValue(port)}: {FirstLine(e)} (another server there? give --port)");
-                return ExitCodes.SomeFailed;
-            }
-            catch (SocketException e)
-            {
-                Console.Error.WriteLine($"ingest: cannot listen on {hostText}:{p.GetValue(port)}: {e.Message} (give --host or --port)");
+                var reason = e.GetBaseException().Message.Split('\n')[0].TrimEnd('.');
+                Console.Error.WriteLine($"ingest: cannot listen on {hostText}:{p.GetValue(port)}: {reason} (another server there? give --port or --host)");
                 return ExitCodes.SomeFailed;
             }
             var bound = server.BoundPort(app);
@@ -68,5 +65,4 @@ public static class ReviewServeCommand
         return cmd;
     }
 
-    private static string FirstLine(Exception e) => e.Message.Split('\n')[0];
 }
