@@ -56,12 +56,12 @@ internal static class Migrations
         """,
         // 2: where each target sits on its page (for the reviewer's page), and decisions kept as history:
         // every decision is a row of its own (two reviewers at once lose none), the latest standing one applies,
-        // and an undo is a row that withdraws one
+        // and an undo is a row that withdraws one (rows are never deleted, so ids only grow without AUTOINCREMENT)
         """
         ALTER TABLE targets ADD COLUMN line_box TEXT;
         ALTER TABLE targets ADD COLUMN value_box TEXT;
         CREATE TABLE decision_rows(
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             sha256 TEXT NOT NULL,
             key TEXT NOT NULL,
             verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'correct', 'reject', 'withdraw')),

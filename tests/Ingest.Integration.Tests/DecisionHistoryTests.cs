@@ -1,0 +1,56 @@
+using Ingest.Adapters.Sqlite;
+using Ingest.Core.Review;
+using Microsoft.Data.Sqlite;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>Decisions as rows of history: a store of schema 1 keeps its decisions, later ones and undos are added, none replaced.</summary>
+public class DecisionHistoryTests
+{
+    private static ReviewDecision D(string key, ReviewVerdict verdict, string who, int minute, double? value = null) =>
+        new("sha", key, verdict, value is { } v ? new Dictionary<string, object?> { ["value"] = v } : new Dictionary<string, object?>(),
+            who, DateTimeOffset.UnixEpoch.AddMinutes(minute));
+
+    [Fact]
+    public void ASchema1StoreKeepsItsDecisions_AndLaterOnesAndUndosAreHistory()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("ingest-decisions-").FullName, "v1.db");
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            // the tables migration 2 changes, as schema 1 made them, with one decision imported from a workbook
+            cmd.CommandText = """
+                CREATE TABLE targets(sha256 TEXT NOT NULL, ordinal INTEGER NOT NULL, key TEXT NOT NULL, page INTEGER NOT NULL, PRIMARY KEY(sha256, ordinal));
+                CREATE TABLE decisions(sha256 TEXT NOT NULL, key TEXT NOT NULL,
+                    verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'correct', 'reject')), corrections TEXT NOT NULL,
+                    reviewer TEXT NOT NULL, decided_at TEXT NOT NULL, note TEXT, PRIMARY KEY(sha256, key));
+                INSERT INTO decisions VALUES ('sha', 'k1', 'reject', '{}', 'minh', '1970-01-01T00:00:00.0000000+00:00', 'not a target');
+                PRAGMA user_version = 1;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using var store = SqliteResultStore.Open(db);
+        Assert.Equal((ReviewVerdict.Reject, "minh", "not a target"), (store.Decisions("sha")["k1"].Verdict, store.Decisions("sha")["k1"].Reviewer, store.Decisions("sha")["k1"].Note));
+
+        // two reviewers decide on one target, one after the other: both stay, the later applies
+        var ids = store.SaveDecisions([D("k1", ReviewVerdict.Correct, "lan", 1, 75.5)]);
+        var second = store.SaveDecisions([D("k1", ReviewVerdict.Accept, "an", 2)]).Single();
+        Assert.Equal(ReviewVerdict.Accept, store.Decisions("sha")["k1"].Verdict);
+        Assert.Equal(["minh", "lan", "an"], store.DecisionHistory("sha", "k1").Select(h => h.Reviewer));
+
+        // undo withdraws the latest: the one before it applies again, and the undo is history too
+        Assert.True(store.WithdrawDecision(second, "an", DateTimeOffset.UnixEpoch.AddMinutes(3)));
+        var now = store.Decisions("sha")["k1"];
+        Assert.Equal((ReviewVerdict.Correct, 75.5, ids[0]), (now.Verdict, (double)now.Corrections["value"]!, now.Id));
+        Assert.False(store.WithdrawDecision(second, "an", DateTimeOffset.UnixEpoch.AddMinutes(4)));
+        var history = store.DecisionHistory("sha", "k1");
+        Assert.Equal([false, false, true, false], history.Select(h => h.Withdrawn));
+        Assert.Equal(second, history[^1].Withdraws);
+
+        // withdrawing every decision leaves the target undecided
+        Assert.True(store.WithdrawDecision(ids[0], "lan", DateTimeOffset.UnixEpoch.AddMinutes(5)));
+        Assert.True(store.WithdrawDecision(history[0].Id, "lan", DateTimeOffset.UnixEpoch.AddMinutes(6)));
+        Assert.Empty(store.Decisions("sha"));
+    }
+}
