@@ -54,3 +54,26 @@ public class DecisionHistoryTests
         Assert.Empty(store.Decisions("sha"));
     }
 }
+
+/// <summary>Two reviewers' servers on one store, deciding at once: every decision is stored.</summary>
+public class ConcurrentDecisionTests
+{
+    [Fact]
+    public async Task TwoStoresOnOneFile_DecidingAtOnce_LoseNoDecision()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("ingest-decisions-").FullName, "two.db");
+        SqliteResultStore.Open(db).Dispose();
+        async Task Decide(string who) => await Task.Run(() =>
+        {
+            using var store = SqliteResultStore.Open(db);
+            for (int i = 0; i < 40; i++)
+                store.SaveDecisions([new ReviewDecision("sha", $"k{i % 5}", ReviewVerdict.Accept, new Dictionary<string, object?>(), who, DateTimeOffset.UtcNow)]);
+        });
+        await Task.WhenAll(Decide("lan"), Decide("minh"));
+        using var check = SqliteResultStore.Open(db);
+        var history = Enumerable.Range(0, 5).SelectMany(i => check.DecisionHistory("sha", $"k{i}")).ToList();
+        Assert.Equal(80, history.Count);
+        Assert.Equal(40, history.Count(h => h.Reviewer == "lan"));
+        Assert.Equal(5, check.Decisions("sha").Count);
+    }
+}

@@ -203,7 +203,10 @@ public sealed class ReviewServer(ReviewServices services, GuardSettings guard, s
     private SourceLines? Around(string file, string sha, ContractTarget t)
     {
         var ext = Path.GetExtension(file).ToLowerInvariant();
-        var reader = services.TextReaders.FirstOrDefault(r => r.CanRead(ext, File.ReadAllBytes(file).AsSpan(0, (int)Math.Min(8, new FileInfo(file).Length))));
+        var head = new byte[8];
+        int n;
+        using (var fs = File.OpenRead(file)) n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var reader = services.TextReaders.FirstOrDefault(r => r.CanRead(ext, head.AsSpan(0, n)));
         if (reader == null) return null;
         try
         {

@@ -114,7 +114,11 @@
     if (!r.ok) return r.data.errors || { form: "refused" };
     undoStack.push({ id: r.data.id, key: it.key });
     say({ accept: "accepted", correct: "corrected", reject: "rejected" }[verdict] + ": " + it.indicator);
+    // a decided target leaves the queue, and the next one takes its place; in a whole document's
+    // list it stays (marked decided), so move on past it
+    const all = filters.elements["all"].checked;
     await loadQueue(null);
+    if (all) await show(index + 1);
     return null;
   }
 
