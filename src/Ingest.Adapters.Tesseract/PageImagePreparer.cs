@@ -54,6 +54,12 @@ internal static class PageImagePreparer
         despeckled?.Dispose();
         try
         {
+            if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
+            {
+                current.Dispose();
+                (current, dpi) = (flat.Image, PreprocessOptions.TargetDpi);
+                steps.Add(flat.Step);
+            }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
                 current = Replace(current, TesseractNative.pixBackgroundNorm(current.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1));
@@ -81,6 +87,30 @@ internal static class PageImagePreparer
             current.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The long side of a photographed page once flattened, in inches: a photo gives the paper's shape
+    /// but not its size, and official documents are A4 (a smaller sheet is only read larger).
+    /// </summary>
+    private const double PhotographedPageLongSideInches = 297 / 25.4;
+
+    /// <summary>
+    /// A photo of a page against a darker surround, mapped to a flat upright page at
+    /// <see cref="PreprocessOptions.TargetDpi"/> (see <see cref="PageFrame"/>); null when the image
+    /// shows no such page, as no scan does.
+    /// </summary>
+    private static (Pix Image, string Step)? FlattenPhotographedPage(Pix grey)
+    {
+        var photo = grey.ToGrey();
+        if (PageFrame.Find(photo) is not { } page) return null;
+        double longSide = Math.Round(PhotographedPageLongSideInches * PreprocessOptions.TargetDpi);
+        (int w, int h) = page.Width >= page.Height
+            ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
+            : ((int)Math.Round(longSide * page.Width / page.Height), (int)longSide);
+        var flat = PageFrame.Flatten(photo, page, w, h);
+        return (Pix.FromGrey(flat, PreprocessOptions.TargetDpi),
+            $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h})");
     }
 
     /// <summary>
