@@ -19,6 +19,24 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
              + Pixels[i + Width] * (1 - fx) * fy + Pixels[i + Width + 1] * fx * fy;
     }
 
+    /// <summary>Each pixel the mean of the 2·<paramref name="half"/> + 1 pixels of its row around it (fewer at the ends).</summary>
+    public GreyImage MeanAlongRows(int half)
+    {
+        var result = new byte[Pixels.Length];
+        for (int y = 0; y < Height; y++)
+        {
+            int row = y * Width, sum = 0, count = 0;
+            for (int x = 0; x < Math.Min(half, Width); x++) { sum += Pixels[row + x]; count++; }
+            for (int x = 0; x < Width; x++)
+            {
+                if (x + half < Width) { sum += Pixels[row + x + half]; count++; }
+                if (x - half - 1 >= 0) { sum -= Pixels[row + x - half - 1]; count--; }
+                result[row + x] = (byte)((sum + count / 2) / count);
+            }
+        }
+        return new GreyImage(Width, Height, result);
+    }
+
     /// <summary>The image shrunk by a whole factor, each pixel the mean of its block.</summary>
     public GreyImage Shrink(int factor)
     {

@@ -52,6 +52,7 @@ internal static class PageImagePreparer
         }
         var current = Pix.Own(TesseractNative.pixConvertTo8((despeckled ?? raw).Raw, 0)) ?? throw new DocumentFailure("image could not be converted to grey");
         despeckled?.Dispose();
+        Pix? asLit = null;
         try
         {
             if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
@@ -59,6 +60,8 @@ internal static class PageImagePreparer
                 current.Dispose();
                 (current, dpi) = (flat.Image, PreprocessOptions.TargetDpi);
                 steps.Add(flat.Step);
+                // a photo's faint borders are looked for on the page as lit (RuleFinder), which nothing below moves
+                asLit = Pix.Own(TesseractNative.pixClone(current.Raw));
             }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
@@ -74,11 +77,14 @@ internal static class PageImagePreparer
             }
             if (options.Deskew)
             {
-                current = Replace(current, TesseractNative.pixDeskew(current.Raw, 0));
+                var deskewed = TesseractNative.pixDeskew(current.Raw, 0);
+                // leptonica hands back the image itself when it finds no skew
+                if (deskewed != current.Raw) { asLit?.Dispose(); asLit = null; }
+                current = Replace(current, deskewed);
                 steps.Add("deskew");
             }
             TesseractNative.pixSetResolution(current.Raw, dpi, dpi);
-            var rules = RuleFinder.Find(current, dpi, options.EraseRules);
+            var rules = RuleFinder.Find(current, dpi, options.EraseRules, asLit);
             if (options.EraseRules) steps.Add("rules");
             return new PreparedPage(current, dpi, rules, steps);
         }
@@ -87,6 +93,7 @@ internal static class PageImagePreparer
             current.Dispose();
             throw;
         }
+        finally { asLit?.Dispose(); }
     }
 
     /// <summary>
