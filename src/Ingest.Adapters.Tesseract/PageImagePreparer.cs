@@ -52,8 +52,17 @@ internal static class PageImagePreparer
         }
         var current = Pix.Own(TesseractNative.pixConvertTo8((despeckled ?? raw).Raw, 0)) ?? throw new DocumentFailure("image could not be converted to grey");
         despeckled?.Dispose();
+        Pix? asLit = null;
         try
         {
+            if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
+            {
+                current.Dispose();
+                (current, dpi) = (flat.Image, PreprocessOptions.TargetDpi);
+                steps.Add(flat.Step);
+                // a photo's faint borders are looked for on the page as lit (RuleFinder), which nothing below moves
+                asLit = Pix.Own(TesseractNative.pixClone(current.Raw));
+            }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
                 current = Replace(current, TesseractNative.pixBackgroundNorm(current.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1));
@@ -68,11 +77,14 @@ internal static class PageImagePreparer
             }
             if (options.Deskew)
             {
-                current = Replace(current, TesseractNative.pixDeskew(current.Raw, 0));
+                var deskewed = TesseractNative.pixDeskew(current.Raw, 0);
+                // leptonica hands back the image itself when it finds no skew
+                if (deskewed != current.Raw) { asLit?.Dispose(); asLit = null; }
+                current = Replace(current, deskewed);
                 steps.Add("deskew");
             }
             TesseractNative.pixSetResolution(current.Raw, dpi, dpi);
-            var rules = RuleFinder.Find(current, dpi, options.EraseRules);
+            var rules = RuleFinder.Find(current, dpi, options.EraseRules, asLit);
             if (options.EraseRules) steps.Add("rules");
             return new PreparedPage(current, dpi, rules, steps);
         }
@@ -81,6 +93,31 @@ internal static class PageImagePreparer
             current.Dispose();
             throw;
         }
+        finally { asLit?.Dispose(); }
+    }
+
+    /// <summary>
+    /// The long side of a photographed page once flattened, in inches: a photo gives the paper's shape
+    /// but not its size, and official documents are A4 (a smaller sheet is only read larger).
+    /// </summary>
+    private const double PhotographedPageLongSideInches = 297 / 25.4;
+
+    /// <summary>
+    /// A photo of a page against a darker surround, mapped to a flat upright page at
+    /// <see cref="PreprocessOptions.TargetDpi"/> (see <see cref="PageFrame"/>); null when the image
+    /// shows no such page, as no scan does.
+    /// </summary>
+    private static (Pix Image, string Step)? FlattenPhotographedPage(Pix grey)
+    {
+        var photo = grey.ToGrey();
+        if (PageFrame.Find(photo) is not { } page) return null;
+        double longSide = Math.Round(PhotographedPageLongSideInches * PreprocessOptions.TargetDpi);
+        (int w, int h) = page.Width >= page.Height
+            ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
+            : ((int)Math.Round(longSide * page.Width / page.Height), (int)longSide);
+        var flat = PageFrame.Flatten(photo, page, w, h);
+        return (Pix.FromGrey(flat, PreprocessOptions.TargetDpi),
+            $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h})");
     }
 
     /// <summary>

@@ -29,6 +29,37 @@ internal sealed class Pix : SafeHandle
         };
     }
 
+    /// <summary>The pixels of an 8-bit image, copied out row by row.</summary>
+    public unsafe GreyImage ToGrey()
+    {
+        if (TesseractNative.pixGetDepth(handle) != 8) throw new InvalidOperationException("not an 8-bit image");
+        int w = Width, h = Height, wpl = TesseractNative.pixGetWpl(handle);
+        var data = (byte*)TesseractNative.pixGetData(handle);
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            byte* line = data + (long)y * wpl * 4;
+            // leptonica packs pixels big-endian in 32-bit words: on this little-endian machine pixel n is byte n ^ 3
+            for (int x = 0; x < w; x++) pixels[y * w + x] = line[x ^ 3];
+        }
+        return new GreyImage(w, h, pixels);
+    }
+
+    /// <summary>A new 8-bit image holding the pixels, at the given resolution.</summary>
+    public static unsafe Pix FromGrey(GreyImage image, int dpi)
+    {
+        var pix = Own(TesseractNative.pixCreate(image.Width, image.Height, 8)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+        int wpl = TesseractNative.pixGetWpl(pix.handle);
+        var data = (byte*)TesseractNative.pixGetData(pix.handle);
+        for (int y = 0; y < image.Height; y++)
+        {
+            byte* line = data + (long)y * wpl * 4;
+            for (int x = 0; x < image.Width; x++) line[x ^ 3] = image.Pixels[y * image.Width + x];
+        }
+        TesseractNative.pixSetResolution(pix.handle, dpi, dpi);
+        return pix;
+    }
+
     /// <summary>Takes ownership of a pointer leptonica returned; null stays null.</summary>
     public static Pix? Own(IntPtr p) => p == IntPtr.Zero ? null : new Pix(p);
 

@@ -29,7 +29,12 @@ internal static class RuleFinder
     private const double ContrastWindowInches = 0.05;
     private const int TophatBlack = 1;
 
-    public static PageRules Find(Pix gray, int dpi, bool erase)
+    /// <summary>
+    /// The rules of a page image. <paramref name="unevenLight"/>, when given, is the same page before
+    /// its background was made even (a flattened photo's): row borders too pale for the usual test
+    /// are looked for on it (see <see cref="FaintRowBorders"/>).
+    /// </summary>
+    public static PageRules Find(Pix gray, int dpi, bool erase, Pix? unevenLight = null)
     {
         int min = Math.Max(30, (int)(MinRuleInches * dpi));
         using var binary = Dark(gray, dpi);
@@ -53,7 +58,40 @@ internal static class RuleFinder
                 if (mask != null) TesseractNative.pixPaintThroughMask(gray.Raw, mask.Raw, 0, 0, 255);
             }
         }
+        if (unevenLight != null)
+            rules = Merge([.. rules, .. FaintRowBorders(unevenLight, dpi, columns)]);
         return new PageRules(rules, columns);
+    }
+
+    /// <summary>How much darker (grey levels) than the paper around it a faint border is, averaged along <see cref="FaintAverageInches"/> of it.</summary>
+    private const int FaintContrast = 8;
+    private const double FaintAverageInches = 0.17, MinFaintRuleInches = 2.0, FaintDriftInches = 0.015, CrossingInches = 0.1;
+
+    /// <summary>
+    /// A phone photo prints a table's thin row borders at a tenth of the paper's brightness, under
+    /// its noise and, once a dim corner is made even, under noise made as strong. On the page as
+    /// lit, averaged along each row over <see cref="FaintAverageInches"/>, noise fades and a straight
+    /// border keeps its contrast; but so does the band of tone marks over a line of text. A row
+    /// border is told from it by what it is: at least <see cref="MinFaintRuleInches"/> long, and
+    /// running on through at least two column borders, which text in a cell stops short of.
+    /// </summary>
+    private static IEnumerable<PixelRule> FaintRowBorders(Pix unevenLight, int dpi, IReadOnlyList<PixelColumnRule> columns)
+    {
+        if (columns.Count < 2) return [];
+        int half = Math.Max(2, (int)(FaintAverageInches * dpi / 2)), window = Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
+        int drift = Math.Max(3, (int)(FaintDriftInches * dpi)) | 1, min = Math.Max(30, (int)(MinRuleInches * dpi));
+        using var averaged = Pix.FromGrey(unevenLight.ToGrey().MeanAlongRows(half), dpi);
+        using var tophat = Pix.Own(TesseractNative.pixTophat(averaged.Raw, window, window, TophatBlack));
+        using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
+        using var faint = inverted == null ? null : Pix.Own(TesseractNative.pixConvertTo1(inverted.Raw, 256 - FaintContrast));
+        // where the border is palest its darkest row wanders by a pixel or two: thickened, one row holds it whole
+        using var thick = faint == null ? null : Pix.Own(TesseractNative.pixDilateBrick(IntPtr.Zero, faint.Raw, 1, drift));
+        using var opened = thick == null ? null : Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, thick.Raw, min, 1));
+        if (opened == null) return [];
+        int length = (int)(MinFaintRuleInches * dpi), past = (int)(CrossingInches * dpi);
+        var pieces = Boxes(opened).Where(b => b.W >= min && b.H <= MaxRuleThicknessPx).Select(b => new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W)).ToList();
+        return Merge(pieces).Where(r => r.X1 - r.X0 >= length
+            && columns.Count(c => c.X > r.X0 + past && c.X < r.X1 - past && r.Y >= c.Y0 - past && r.Y <= c.Y1 + past) >= 2).ToList();
     }
 
     /// <summary>

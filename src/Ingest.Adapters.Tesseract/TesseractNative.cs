@@ -81,12 +81,16 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixSelectBySize(IntPtr pix, int width, int height, int connectivity, int type, int relation, out int changed);
     [LibraryImport(Lept)] public static partial int pixCountPixels(IntPtr pix, out int count, IntPtr tab8);
     [LibraryImport(Lept)] public static partial int pixSauvolaBinarizeTiled(IntPtr pix, int whsize, float factor, int nx, int ny, IntPtr ppixth, out IntPtr ppixd);
+    [LibraryImport(Lept)] public static partial IntPtr pixCreate(int width, int height, int depth);
+    [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetWpl(IntPtr pix);
     [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
     [LibraryImport(Lept)] public static partial int setMsgSeverity(int severity);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
     [LibraryImport(Lept)] public static partial IntPtr pixTophat(IntPtr pixs, int hsize, int vsize, int type);
     [LibraryImport(Lept)] public static partial IntPtr pixInvert(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixClone(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
     [LibraryImport(Lept)] public static partial int pixPaintThroughMask(IntPtr pixd, IntPtr pixm, int x, int y, uint val);

@@ -99,6 +99,51 @@ public sealed class OcrTests : IDisposable
         Assert.All(rules, r => Assert.InRange(r.X1 - r.X0, 790, 810));
     }
 
+    /// <summary>
+    /// A photographed table as lit (300 dpi, paper at 200): column borders dark, row borders 16
+    /// levels darker than the paper, and a band as pale inside one wide cell (tone marks over a line
+    /// of text, longer than a faint border must be) that stops short of the cell's borders; then
+    /// noise of ±14 over everything, which breaks the pale strokes every few pixels.
+    /// </summary>
+    private static Pix PhotographedTable(string dir)
+    {
+        int w = 2400, h = 900;
+        var random = new Random(7);
+        var ideal = new int[w * h];
+        Array.Fill(ideal, 200);
+        foreach (int x0 in new[] { 200, 700, 1500, 2200 })
+            for (int y = 100; y < 800; y++)
+                for (int x = x0; x < x0 + 3; x++) ideal[y * w + x] = 70;
+        foreach (int y0 in new[] { 300, 550 })
+            for (int y = y0; y < y0 + 2; y++)
+                for (int x = 200; x < 2203; x++) ideal[y * w + x] = Math.Min(ideal[y * w + x], 184);
+        for (int y = 420; y < 422; y++)
+            for (int x = 730; x < 1470; x++) ideal[y * w + x] = 184;
+        var pixels = ideal.Select(v => (byte)Math.Clamp(v + random.Next(-14, 15), 0, 255)).ToArray();
+        var path = Path.Combine(dir, $"table-{Guid.NewGuid():N}.pgm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        return Pix.Own(TesseractNative.pixRead(path))!;
+    }
+
+    [Fact]
+    public void FaintRowBorders_AreFoundOnAPhotoAsLit_AndABandInsideACellIsNot()
+    {
+        using var page = PhotographedTable(_dir);
+
+        var rows = RuleFinder.Find(page, 300, erase: false, unevenLight: page).Horizontal;
+
+        Assert.Equal([300, 550], rows.Where(r => r.X1 - r.X0 > 600).Select(r => r.Y / 2 * 2).Order());
+        Assert.DoesNotContain(rows, r => Math.Abs(r.Y - 421) < 10);
+    }
+
+    [Fact]
+    public void FaintRowBorders_AreLookedFor_OnlyOnAPhotoAsLit()
+    {
+        using var page = PhotographedTable(_dir);
+
+        Assert.DoesNotContain(RuleFinder.Find(page, 300, erase: false).Horizontal, r => r.X1 - r.X0 > 600);
+    }
+
     [Theory]
     // a chevron 20 px square at (10, 10); what lies under it
     [InlineData(3, 20, true)]    // a bar as wide as the sign, just under it: "≥"

@@ -72,6 +72,22 @@ public class PdfReaderTests
         Assert.Equal(File.ReadAllBytes(jpeg), ocr.Images.OrderBy(i => i.Source, StringComparer.Ordinal).First().Bytes);
     }
 
+    [Fact]
+    public void APhotoPlacedOnAPageWithBlankBands_GoesToOcrAsThePhotoItself()
+    {
+        // a 400×533 JPEG (a 3:4 photo) put on an A4 page by img2pdf: blank bands above and below it
+        var pdf = Path.Combine(Repo.Root, "tests", "Ingest.Integration.Tests", "Fixtures", "photo-on-a4.pdf");
+        var ocr = new KeepingOcr();
+
+        new PdfReader(new NoRenderer(), ocr).Read(pdf, "", PagesRead.Ignored, CancellationToken.None);
+
+        var image = Assert.Single(ocr.Images);
+        Assert.NotNull(image.Bytes);
+        Assert.True(image.Bytes[0] == 0xFF && image.Bytes[1] == 0xD8, "the JPEG as stored");
+        Assert.Equal(400 / (595.3 / 72), image.Dpi!.Value, 1.0);   // the photo spans the page's width
+        Assert.Equal(595.3, image.PageWidthPoints!.Value, 1.0);
+    }
+
     [Theory]
     [InlineData("encrypted", "encrypted PDF (password required)")]
     [InlineData("truncated", "corrupt or unreadable PDF (")]

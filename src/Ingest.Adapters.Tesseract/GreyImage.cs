@@ -1,0 +1,58 @@
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>An 8-bit grey image in managed memory, row by row: what the page-geometry code reads and writes.</summary>
+internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
+{
+    public byte this[int x, int y] => Pixels[y * Width + x];
+
+    public static GreyImage Blank(int width, int height) => new(width, height, new byte[width * height]);
+
+    /// <summary>The pixel at a fractional position, interpolated from its four neighbours; positions off the image take the nearest edge.</summary>
+    public double Sample(double x, double y)
+    {
+        x = Math.Clamp(x, 0, Width - 1.001);
+        y = Math.Clamp(y, 0, Height - 1.001);
+        int x0 = (int)x, y0 = (int)y;
+        double fx = x - x0, fy = y - y0;
+        int i = y0 * Width + x0;
+        return Pixels[i] * (1 - fx) * (1 - fy) + Pixels[i + 1] * fx * (1 - fy)
+             + Pixels[i + Width] * (1 - fx) * fy + Pixels[i + Width + 1] * fx * fy;
+    }
+
+    /// <summary>Each pixel the mean of the 2·<paramref name="half"/> + 1 pixels of its row around it (fewer at the ends).</summary>
+    public GreyImage MeanAlongRows(int half)
+    {
+        var result = new byte[Pixels.Length];
+        for (int y = 0; y < Height; y++)
+        {
+            int row = y * Width, sum = 0, count = 0;
+            for (int x = 0; x < Math.Min(half, Width); x++) { sum += Pixels[row + x]; count++; }
+            for (int x = 0; x < Width; x++)
+            {
+                if (x + half < Width) { sum += Pixels[row + x + half]; count++; }
+                if (x - half - 1 >= 0) { sum -= Pixels[row + x - half - 1]; count--; }
+                result[row + x] = (byte)((sum + count / 2) / count);
+            }
+        }
+        return new GreyImage(Width, Height, result);
+    }
+
+    /// <summary>The image shrunk by a whole factor, each pixel the mean of its block.</summary>
+    public GreyImage Shrink(int factor)
+    {
+        int w = Width / factor, h = Height / factor;
+        var result = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int sum = 0;
+                for (int dy = 0; dy < factor; dy++)
+                {
+                    int row = (y * factor + dy) * Width + x * factor;
+                    for (int dx = 0; dx < factor; dx++) sum += Pixels[row + dx];
+                }
+                result[y * w + x] = (byte)(sum / (factor * factor));
+            }
+        return new GreyImage(w, h, result);
+    }
+}

@@ -1,0 +1,183 @@
+using Ingest.Adapters.Tesseract;
+
+namespace Ingest.Integration.Tests;
+
+/// <summary>
+/// A photographed page is found against its surround and flattened (issue 15, item 1), and a scan
+/// is left alone. The photos are drawn here the way a phone sees a page: a perspective (the far edge
+/// narrower), a turn, a bow growing towards the near edge, a desk darker than the paper, a shadow.
+/// </summary>
+public sealed class PageFrameTests
+{
+    private const int PageW = 1200, PageH = 1700, PhotoW = 1500, PhotoH = 2000;
+
+    /// <summary>Ink of the drawn page: bars of "text", and a full-width rule across the middle.</summary>
+    private static bool Ink(double x, double y)
+    {
+        if (Math.Abs(y - PageH / 2.0) < 2 && x > 100 && x < PageW - 100) return true;
+        int line = (int)(y / 40);
+        return y > 120 && y < PageH - 120 && line % 2 == 1 && y % 40 is > 10 and < 30 && x > 120 && x < PageW - 120 && (int)(x / 25) % 5 != 4;
+    }
+
+    private sealed record Shot(GreyImage Photo, (double X, double Y)[] Corners, Homography PageToPhoto, double Bow);
+
+    /// <summary>
+    /// The page photographed: its corners placed at a keystone quadrilateral turned by
+    /// <paramref name="turnDegrees"/>, lines bowed by <paramref name="bow"/> (of the page height) at
+    /// the middle, the desk at 80, and the right side of the photo in a shadow when asked.
+    /// </summary>
+    private static Shot Photograph(double keystone, double turnDegrees, double bow, bool shadow)
+    {
+        double pw = PageW * 1.05, ph = PageH * 1.05, key = keystone * pw, a = turnDegrees * Math.PI / 180;
+        (double X, double Y)[] quad = [(-pw / 2 + key, -ph / 2), (pw / 2 - key, -ph / 2), (pw / 2, ph / 2), (-pw / 2, ph / 2)];
+        var corners = quad.Select(q => (q.X * Math.Cos(a) - q.Y * Math.Sin(a) + PhotoW / 2.0, q.X * Math.Sin(a) + q.Y * Math.Cos(a) + PhotoH / 2.0)).ToArray();
+        var pageToPhoto = Homography.FromRectangle(PageW, PageH, corners);
+        var photoToPage = pageToPhoto.Inverse();
+        double amplitude = bow * PageH;
+        var pixels = new byte[PhotoW * PhotoH];
+        for (int v = 0; v < PhotoH; v++)
+            for (int u = 0; u < PhotoW; u++)
+            {
+                var (x, y) = photoToPage.Apply(u, v);
+                double t = (x - PageW / 2.0) / (PageW / 2.0);
+                y -= amplitude * (1 - t * t) * (0.4 + 0.6 * y / PageH);
+                bool onPage = x >= 0 && y >= 0 && x < PageW && y < PageH;
+                double value = onPage ? (Ink(x, y) ? 50 : 215) : 80 + 10 * Math.Sin(u / 37.0) * Math.Cos(v / 53.0);
+                if (shadow && u > PhotoW * 0.6) value *= 0.6;
+                pixels[v * PhotoW + u] = (byte)Math.Clamp(value, 0, 255);
+            }
+        return new Shot(new GreyImage(PhotoW, PhotoH, pixels), corners, pageToPhoto, bow);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.0, false)]      // a page square to the camera on a desk
+    [InlineData(0.05, 0.0, 0.0, false)]     // the far edge 10% narrower
+    [InlineData(0.05, 1.5, 0.0, false)]     // and turned
+    [InlineData(0.04, -2.0, 0.012, false)]  // and bowed
+    [InlineData(0.05, 1.0, 0.012, true)]    // and half in a shadow
+    public void APhotographedPage_IsFound_ByItsCorners(double keystone, double turn, double bow, bool shadow)
+    {
+        var shot = Photograph(keystone, turn, bow, shadow);
+
+        var page = PageFrame.Find(shot.Photo);
+
+        Assert.NotNull(page);
+        (double X, double Y)[] found = [page.TopLeft, page.TopRight, page.BottomRight, page.BottomLeft];
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.InRange(found[i].X, shot.Corners[i].X - 8, shot.Corners[i].X + 8);
+            Assert.InRange(found[i].Y, shot.Corners[i].Y - 8, shot.Corners[i].Y + 8);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.05, 1.5, 0.0)]
+    [InlineData(0.04, -2.0, 0.012)]
+    [InlineData(0.06, 0.5, 0.014)]
+    public void AFlattenedPage_HasStraightLevelLines(double keystone, double turn, double bow)
+    {
+        var shot = Photograph(keystone, turn, bow, shadow: false);
+        var page = PageFrame.Find(shot.Photo)!;
+
+        var flat = PageFrame.Flatten(shot.Photo, page, PageW, PageH);
+
+        // the rule across the middle: its darkest row at a fifth, the middle and four fifths of the width
+        var rows = new[] { 0.2, 0.5, 0.8 }.Select(f =>
+        {
+            int x = (int)(f * PageW);
+            return Enumerable.Range(PageH / 2 - 40, 80).MinBy(y => flat[x, y] + flat[x + 1, y] + flat[x - 1, y]);
+        }).ToList();
+        Assert.True(rows.Max() - rows.Min() <= 3, $"the rule lies at rows {string.Join(", ", rows)}");
+        Assert.InRange(rows[1], PageH / 2 - 12, PageH / 2 + 12);
+    }
+
+    [Theory]
+    [InlineData("white margins")]        // a flatbed scan: paper to the image's edges
+    [InlineData("turned, white fill")]   // a scan turned by 4°, the corners filled with white
+    [InlineData("dark edge one side")]   // a scanner's dark strip down the left side only
+    public void AScan_HasNoPageFrame(string kind)
+    {
+        var pixels = new byte[PhotoW * PhotoH];
+        double a = 4 * Math.PI / 180;
+        for (int v = 0; v < PhotoH; v++)
+            for (int u = 0; u < PhotoW; u++)
+            {
+                double x = u * (double)PageW / PhotoW, y = v * (double)PageH / PhotoH;
+                if (kind == "turned, white fill")
+                {
+                    double cx = u - PhotoW / 2.0, cy = v - PhotoH / 2.0;
+                    x = (cx * Math.Cos(a) + cy * Math.Sin(a) + PhotoW / 2.0) * PageW / PhotoW;
+                    y = (-cx * Math.Sin(a) + cy * Math.Cos(a) + PhotoH / 2.0) * PageH / PhotoH;
+                }
+                double value = Ink(x, y) ? 50 : 225;
+                if (kind == "dark edge one side" && u < 40) value = 60;
+                pixels[v * PhotoW + u] = (byte)value;
+            }
+
+        Assert.Null(PageFrame.Find(new GreyImage(PhotoW, PhotoH, pixels)));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 80, 80, 80, 80, 80, 80, 215, 215, 215, 215, 215, 215, 215, 215 }, 6)]   // desk, then paper
+    [InlineData(new byte[] { 80, 82, 79, 81, 80, 120, 215, 215, 215, 215, 215, 215, 215, 215 }, 6)]  // a blurred edge: where it is steepest
+    [InlineData(new byte[] { 225, 225, 225, 225, 60, 60, 60, 225, 225, 225, 225, 225, 225, 225 }, null)] // a scan: white margin, then a letter
+    [InlineData(new byte[] { 80, 80, 80, 85, 90, 95, 100, 105, 110, 115, 120, 125, 130, 135 }, null)] // shading, no edge
+    public void AnEdge_IsTheFirstRiseFromADarkerSurround(byte[] profile, int? expected)
+    {
+        // the search covers the outer third: the profile is the start of one three times as long, its last value going on
+        Assert.Equal(expected, PageFrame.FirstJump(i => profile[Math.Min(i, profile.Length - 1)], profile.Length * 3));
+    }
+
+    [Fact]
+    public void Preparation_FlattensAPhotographedPage_ToA4At300Dpi_AndSaysSo()
+    {
+        var shot = Photograph(0.05, 1.0, 0.012, shadow: true);
+        using var photo = Pix.FromGrey(shot.Photo, 0);
+
+        var prepared = PageImagePreparer.Prepare(photo, 150, PreprocessOptions.Parse("flatten"));
+
+        using (prepared.Image)
+        {
+            Assert.Contains(prepared.Steps, s => s.StartsWith("flatten"));
+            Assert.Equal(300, prepared.Dpi);
+            Assert.Equal(3508, prepared.Image.Height);   // the long side of A4 at 300 dpi
+            // the width is the mean of the edges as photographed: the far edge's foreshortening leaves it up to a twentieth narrow
+            Assert.InRange(prepared.Image.Width, 3508 * PageW / PageH * 0.93, 3508 * PageW / PageH * 1.02);
+        }
+    }
+
+    [Fact]
+    public void Preparation_LeavesAScanAsItIs()
+    {
+        var pixels = new byte[PhotoW * PhotoH];
+        for (int v = 0; v < PhotoH; v++)
+            for (int u = 0; u < PhotoW; u++)
+                pixels[v * PhotoW + u] = (byte)(Ink(u * 0.8, v * 0.85) ? 50 : 225);
+        using var scan = Pix.FromGrey(new GreyImage(PhotoW, PhotoH, pixels), 300);
+
+        var prepared = PageImagePreparer.Prepare(scan, 300, PreprocessOptions.Parse("flatten"));
+
+        using (prepared.Image)
+        {
+            Assert.Empty(prepared.Steps);
+            Assert.Equal(PhotoW, prepared.Image.Width);
+        }
+    }
+
+    [Fact]
+    public void AHomography_TakesTheRectanglesCorners_ToTheQuadrilateral_AndBack()
+    {
+        (double, double)[] quad = [(100, 80), (900, 120), (950, 1300), (60, 1250)];
+        var h = Homography.FromRectangle(800, 1200, quad);
+        (double X, double Y)[] rectangle = [(0, 0), (800, 0), (800, 1200), (0, 1200)];
+        for (int i = 0; i < 4; i++)
+        {
+            var (x, y) = h.Apply(rectangle[i].X, rectangle[i].Y);
+            Assert.Equal(quad[i].Item1, x, 6);
+            Assert.Equal(quad[i].Item2, y, 6);
+            var (bx, by) = h.Inverse().Apply(x, y);
+            Assert.Equal(rectangle[i].X, bx, 6);
+            Assert.Equal(rectangle[i].Y, by, 6);
+        }
+    }
+}
