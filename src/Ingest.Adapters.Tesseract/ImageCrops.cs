@@ -6,14 +6,14 @@ using Ingest.Core.Review;
 namespace Ingest.Adapters.Tesseract;
 
 /// <summary>
-/// Cuts the part of a scanned image (TIFF page, PNG, JPEG) around a target's line with leptonica,
-/// at the image's own resolution, as PNG. The crop is planned in page points; the image's pixels per
-/// point are found as the OCR found them (its resolution, else 300 dpi).
+/// Cuts the part of a scanned image (TIFF page, PNG, JPEG) around a target's line with leptonica, as
+/// PNG, from the page as the reader saw it: the image prepared as for recognition (a photo
+/// flattened, a page deskewed or scaled up; <see cref="PageImagePreparer"/> with the default steps),
+/// since the words' boxes were read there and the image as stored can lie elsewhere. The crop is
+/// planned in page points, at the prepared image's resolution.
 /// </summary>
 public sealed class ImageCrops : IPageCropRenderer
 {
-    private const int AssumedDpi = 300;
-
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".tif", ".tiff", ".png", ".jpg", ".jpeg" };
 
     public bool Draws(string extension) => Extensions.Contains(extension);
@@ -22,10 +22,9 @@ public sealed class ImageCrops : IPageCropRenderer
     {
         TesseractNative.EnsureLoaded();
         bool tiff = Path.GetExtension(path).ToLowerInvariant() is ".tif" or ".tiff";
-        using var page = Pix.Own(tiff ? TesseractNative.pixReadTiff(path, crop.Page - 1) : TesseractNative.pixRead(path))
-            ?? throw new DocumentFailure($"page {crop.Page} of the image could not be read");
-        int dpi = page.XRes >= 70 ? page.XRes : AssumedDpi;
-        double f = (double)dpi / crop.Dpi;
+        var prepared = PageImagePreparer.Load(PageImage.File(path, tiff ? crop.Page - 1 : 0), PreprocessOptions.Default);
+        using var page = prepared.Image;
+        double f = (double)prepared.Dpi / crop.Dpi;
         var a = crop.Area;
         var box = TesseractNative.boxCreate((int)(a.X * f), (int)(a.Y * f), Math.Max(1, (int)(a.Width * f)), Math.Max(1, (int)(a.Height * f)));
         try

@@ -165,6 +165,34 @@ public sealed class PageFrameTests
     }
 
     [Fact]
+    public void TheReviewersCrop_OfAPhoto_IsCutFromThePageAsRead()
+    {
+        // the photo as a PNG file, as a commune sends it
+        var shot = Photograph(0.05, 1.5, 0.012, shadow: false);
+        using var photo = Pix.FromGrey(shot.Photo, 0);
+        var dir = Directory.CreateTempSubdirectory("ingest-photo-crop-").FullName;
+        var path = Path.Combine(dir, "page.png");
+        Assert.Equal(0, TesseractNative.pixWriteMemPng(out var data, out var size, photo.Raw, 0));
+        var png = new byte[(int)size];
+        System.Runtime.InteropServices.Marshal.Copy(data, png, 0, png.Length);
+        TesseractNative.lept_free(data);
+        File.WriteAllBytes(path, png);
+
+        // the rule across the page's middle, where the reader saw it: the flat page is 3508 px tall at 300 dpi,
+        // so at the crop's 150 dpi it lies at row 877; the crop spans rows 827 to 927
+        var crop = new Ingest.Core.Review.Crop(1, 150, new Ingest.Core.Review.PixelRect(300, 827, 600, 100),
+            new Ingest.Core.Review.PixelRect(0, 40, 600, 20), null);
+        var cut = new ImageCrops().RenderPng(path, crop, CancellationToken.None);
+
+        using var image = Pix.Own(TesseractNative.pixReadMem(cut, (nuint)cut.Length))!;
+        using var grey = Pix.Own(TesseractNative.pixConvertTo8(image.Raw, 0))!;
+        var g = grey.ToGrey();
+        var rows = new[] { 0.1, 0.5, 0.9 }.Select(f => Enumerable.Range(0, g.Height).MinBy(y => g[(int)(f * g.Width), y])).ToList();
+        Assert.All(rows, y => Assert.InRange(y, g.Height / 2 - 15, g.Height / 2 + 15));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void AHomography_TakesTheRectanglesCorners_ToTheQuadrilateral_AndBack()
     {
         (double, double)[] quad = [(100, 80), (900, 120), (950, 1300), (60, 1250)];
