@@ -78,6 +78,16 @@ public sealed class PdfReader(IPdfPageRenderer renderer, IPageOcr? ocr = null, L
         return new LoadedDocument(path, SourceFormat.Pdf, sha256, pages.Count, recognised.Count > 0, _layout.Build(readable), diagnostics);
     }
 
+    /// <summary>
+    /// One page's image as the reader hands it to OCR (the scanner's own image, else the page drawn
+    /// by <paramref name="renderer"/>): where the reviewer's page cuts an OCR'd page's crop from.
+    /// </summary>
+    public static PageImage PageImageOf(string path, int page, IPdfPageRenderer renderer, CancellationToken ct)
+    {
+        using var document = Open(path);
+        return Parse(() => new PdfPageImages(document, path, renderer).Acquire(page, ct));
+    }
+
     private static PdfDocument Open(string path) => Parse(() => PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true }));
 
     /// <summary>

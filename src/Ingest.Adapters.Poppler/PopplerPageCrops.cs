@@ -11,7 +11,7 @@ namespace Ingest.Adapters.Poppler;
 /// </summary>
 public sealed class PopplerPageCrops(PopplerTools tools) : IPageCropRenderer
 {
-    public bool Draws(string extension) => extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase);
+    public bool Draws(string extension, bool readByOcr) => !readByOcr && extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase);
 
     public byte[] RenderPng(string path, Crop crop, CancellationToken ct)
     {

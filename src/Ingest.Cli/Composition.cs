@@ -49,11 +49,19 @@ public sealed class Composition : IDisposable
 
     public PipelineSettings Settings { get; }
 
-    /// <summary>What the reviewer's page draws and reads sources with: pdftoppm for PDF pages, leptonica for images, the DOCX and text readers for the lines around a value.</summary>
-    public static Review.Web.ReviewServices ReviewPage(Core.Store.IResultStore store, string storePath, Core.Catalogue.IndicatorCatalogue catalogue) =>
-        new(store, storePath, catalogue,
-            [new PopplerPageCrops(new PopplerTools(PopplerOptions.Default)), new ImageCrops()],
+    /// <summary>
+    /// What the reviewer's page draws and reads sources with: pdftoppm for text-layer PDF pages,
+    /// leptonica for images and OCR'd PDF pages (prepared as for recognition), the DOCX and text
+    /// readers for the lines around a value.
+    /// </summary>
+    public static Review.Web.ReviewServices ReviewPage(Core.Store.IResultStore store, string storePath, Core.Catalogue.IndicatorCatalogue catalogue)
+    {
+        var poppler = new PopplerTools(PopplerOptions.Default);
+        var pdfPages = new PopplerPageRenderer(poppler);
+        return new(store, storePath, catalogue,
+            [new PopplerPageCrops(poppler), new ImageCrops((path, page, ct) => PdfReader.PageImageOf(path, page, pdfPages, ct))],
             [new PlainTextReader(), new DocxReader()]);
+    }
 
     public static Composition Default() => new(TesseractOptions.Default(Environment.ProcessorCount));
 

@@ -193,6 +193,31 @@ public sealed class PageFrameTests
     }
 
     [Fact]
+    public void TheReviewersCrop_OfAnOcrdPdfPage_IsCutFromItsImageAsRead_AndATextLayerPageIsDrawn()
+    {
+        // a 400×533 photo (paper 40..360 × 40..493 on a desk at 90, bars of text every 24 px from 80)
+        // put on an A4 page: flattened, the paper becomes 3508 px tall at 300 dpi, so the first bar
+        // (photo rows 80–90) lies at rows 155–194 at 150 dpi
+        var pdf = Path.Combine(Support.Repo.Root, "tests", "Ingest.Integration.Tests", "Fixtures", "photo-on-a4.pdf");
+        var renderer = new Ingest.Adapters.Poppler.PopplerPageRenderer(new Ingest.Adapters.Poppler.PopplerTools(Ingest.Adapters.Poppler.PopplerOptions.Default));
+        var crops = new ImageCrops((path, page, ct) => Ingest.Adapters.PdfPig.PdfReader.PageImageOf(path, page, renderer, ct));
+        Assert.True(crops.Draws(".pdf", readByOcr: true));
+        Assert.False(crops.Draws(".pdf", readByOcr: false));
+        Assert.False(new Ingest.Adapters.Poppler.PopplerPageCrops(new Ingest.Adapters.Poppler.PopplerTools(Ingest.Adapters.Poppler.PopplerOptions.Default)).Draws(".pdf", readByOcr: true));
+
+        var crop = new Ingest.Core.Review.Crop(1, 150, new Ingest.Core.Review.PixelRect(300, 125, 500, 100),
+            new Ingest.Core.Review.PixelRect(0, 30, 500, 40), null);
+        var cut = crops.RenderPng(pdf, crop, CancellationToken.None);
+
+        using var image = Pix.Own(TesseractNative.pixReadMem(cut, (nuint)cut.Length))!;
+        using var grey = Pix.Own(TesseractNative.pixConvertTo8(image.Raw, 0))!;
+        var g = grey.ToGrey();
+        double Row(int y) => Enumerable.Range(0, g.Width).Average(x => g[x, y]);
+        // the bar across the crop's middle, paper above it
+        Assert.True(Row(g.Height / 2) < Row(g.Height / 10) - 60, $"middle {Row(g.Height / 2):0}, top {Row(g.Height / 10):0}");
+    }
+
+    [Fact]
     public void AHomography_TakesTheRectanglesCorners_ToTheQuadrilateral_AndBack()
     {
         (double, double)[] quad = [(100, 80), (900, 120), (950, 1300), (60, 1250)];

@@ -126,7 +126,7 @@ public sealed class ReviewServer(ReviewServices services, GuardSettings guard, s
         if (Find(sha, key) is not var (path, doc, t)) return null;
         var place = services.Store.Places(sha).GetValueOrDefault(key);
         var file = SourceFile(path, sha);
-        var crop = place != null && file != null && services.Crops.Any(c => c.Draws(Path.GetExtension(file))) ? CropPlan.For(place) : null;
+        var crop = place != null && file != null && services.Crops.Any(c => c.Draws(Path.GetExtension(file), doc.Ocr)) ? CropPlan.For(place) : null;
         var around = crop == null && file != null ? Around(file, sha, t) : null;
         var section = doc.Sections.FirstOrDefault(s => s.Number == t.Section)?.Title;
         return new TargetView(path, sha, t, section, crop, around, services.Store.DecisionHistory(sha, key));
@@ -134,8 +134,8 @@ public sealed class ReviewServer(ReviewServices services, GuardSettings guard, s
 
     private IResult CropPng(string sha, string key, CancellationToken ct)
     {
-        if (Find(sha, key) is not var (path, _, _) || services.Store.Places(sha).GetValueOrDefault(key) is not { } place
-            || SourceFile(path, sha) is not { } file || services.Crops.FirstOrDefault(c => c.Draws(Path.GetExtension(file))) is not { } renderer)
+        if (Find(sha, key) is not var (path, doc, _) || services.Store.Places(sha).GetValueOrDefault(key) is not { } place
+            || SourceFile(path, sha) is not { } file || services.Crops.FirstOrDefault(c => c.Draws(Path.GetExtension(file), doc.Ocr)) is not { } renderer)
             return Results.NotFound("no page image for this target\n");
         var crop = CropPlan.For(place);
         var a = crop.Area;
