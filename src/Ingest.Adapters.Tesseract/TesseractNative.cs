@@ -88,6 +88,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixInvert(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixErodeGray(IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixCloseBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetWpl(IntPtr pix);
