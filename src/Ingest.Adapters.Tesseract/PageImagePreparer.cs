@@ -79,7 +79,7 @@ internal static class PageImagePreparer
                 steps.Add("deskew");
             }
             TesseractNative.pixSetResolution(current.Raw, dpi, dpi);
-            var rules = RuleFinder.Find(current, dpi, options.EraseRules);
+            var rules = RuleFinder.Find(current, dpi, options.EraseRules, bridgeBreaks: bilevel);
             if (options.EraseRules) steps.Add("rules");
             return new PreparedPage(current, dpi, rules, steps);
         }

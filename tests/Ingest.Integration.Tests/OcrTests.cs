@@ -130,7 +130,7 @@ public sealed class OcrTests : IDisposable
         var path = Path.Combine(_dir, "fax.pgm");
         File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
         using var gray = Pix.Own(TesseractNative.pixRead(path))!;
-        var rules = RuleFinder.Find(gray, 300, erase: false);
+        var rules = RuleFinder.Find(gray, 300, erase: false, bridgeBreaks: true);
         var row = Assert.Single(rules.Horizontal);
         Assert.InRange(row.Y, 199, 202);
         Assert.InRange(row.X1 - row.X0, 980, 1000);
