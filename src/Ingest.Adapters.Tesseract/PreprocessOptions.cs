@@ -3,10 +3,12 @@ namespace Ingest.Adapters.Tesseract;
 /// <summary>
 /// Which image clean-ups may run before recognition. Each is decided page by page from a
 /// measurement of the page (see <see cref="PageImagePreparer"/>): background normalisation only
-/// where the paper's brightness varies, speckle removal only on bilevel images, upsampling only
-/// under <see cref="MinDpi"/>. Each one was measured on the degraded samples (bench/ocr-robust.sh).
+/// where the paper's brightness varies, flattening only a page photographed against a darker
+/// surround, speckle removal only on bilevel images, thickening only bilevel images whose ink is
+/// full of pinholes, upsampling only under <see cref="MinDpi"/>. Each one was measured on the
+/// degraded samples (bench/ocr-robust.sh).
 /// </summary>
-public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules, bool Despeckle = false, bool Flatten = false)
+public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules, bool Despeckle = false, bool Thicken = false, bool Flatten = false)
 {
     /// <summary>
     /// Below this resolution a page is scaled up to <see cref="TargetDpi"/>: 200 dpi scans lost table
@@ -15,10 +17,10 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
     public const int MinDpi = 280;
     public const int TargetDpi = 300;
 
-    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: true, Upsample: true, EraseRules: false, Despeckle: true, Flatten: true);
-    public static readonly PreprocessOptions None = new(false, false, false, false, false, false);
+    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: true, Upsample: true, EraseRules: false, Despeckle: true, Thicken: true, Flatten: true);
+    public static readonly PreprocessOptions None = new(false, false, false, false, false, false, false);
 
-    private static readonly string[] Known = ["flatten", "deskew", "background", "upsample", "rules", "despeckle", "none"];
+    private static readonly string[] Known = ["flatten", "deskew", "background", "upsample", "rules", "despeckle", "thicken", "none"];
 
     /// <summary>Parses a comma list such as "deskew,upsample" (or "none").</summary>
     public static PreprocessOptions Parse(string list)
@@ -27,7 +29,7 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
             .Select(s => s.ToLowerInvariant()).ToHashSet();
         var unknown = items.Except(Known).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"unknown preprocessing step '{unknown[0]}' (known: {string.Join(", ", Known)})");
-        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"), items.Contains("despeckle"), items.Contains("flatten"));
+        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"), items.Contains("despeckle"), items.Contains("thicken"), items.Contains("flatten"));
     }
 
     public override string ToString()
@@ -39,6 +41,7 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
         if (Upsample) on.Add("upsample");
         if (EraseRules) on.Add("rules");
         if (Despeckle) on.Add("despeckle");
+        if (Thicken) on.Add("thicken");
         return on.Count == 0 ? "none" : string.Join(",", on);
     }
 }

@@ -92,6 +92,8 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixClone(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixErodeGray(IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixCloseBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
     [LibraryImport(Lept)] public static partial int pixPaintThroughMask(IntPtr pixd, IntPtr pixm, int x, int y, uint val);
     [LibraryImport(Lept)] public static partial IntPtr pixConnCompBB(IntPtr pix, int connectivity);

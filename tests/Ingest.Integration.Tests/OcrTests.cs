@@ -144,6 +144,46 @@ public sealed class OcrTests : IDisposable
         Assert.DoesNotContain(RuleFinder.Find(page, 300, erase: false).Horizontal, r => r.X1 - r.X0 > 600);
     }
 
+    [Fact]
+    public void RulesBrokenIntoDashes_AreFound_AndLettersStemsSetOneAboveAnotherAreNot()
+    {
+        // a fax at 300 dpi: a row border and a column border two pixels thick, a fifth of their
+        // length lost to drop-outs and two breaks of 0.1" (no unbroken stretch is long enough for
+        // a rule), the row border stepping down a pixel halfway; and four lines of "text" whose
+        // letters' stems (4 px wide, 28 tall, 60 px apart line to line) stand one above another
+        int w = 1200, h = 700;
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)255);
+        var random = new Random(7);
+        bool Broken(int along) => random.NextDouble() < 0.2 || along is >= 400 and < 430 or >= 800 and < 830;
+        for (int x = 100; x < 1100; x++)
+        {
+            if (Broken(x)) continue;
+            int y0 = x < 600 ? 200 : 201;
+            for (int y = y0; y < y0 + 2; y++) pixels[y * w + x] = 0;
+        }
+        for (int y = 150; y < 650; y++)
+        {
+            if (Broken(y + 300)) continue;
+            for (int x = 150; x < 152; x++) pixels[y * w + x] = 0;
+        }
+        for (int line = 0; line < 4; line++)
+            for (int x = 300; x < 900; x += 12)
+                if (x / 12 % 6 != 5)   // a space between words
+                    for (int y = 300 + 60 * line; y < 328 + 60 * line; y++)
+                        for (int dx = 0; dx < 4; dx++) pixels[y * w + x + dx] = 0;
+        var path = Path.Combine(_dir, "fax.pgm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        using var gray = Pix.Own(TesseractNative.pixRead(path))!;
+        var rules = RuleFinder.Find(gray, 300, erase: false, bridgeBreaks: true);
+        var row = Assert.Single(rules.Horizontal);
+        Assert.InRange(row.Y, 199, 202);
+        Assert.InRange(row.X1 - row.X0, 980, 1000);
+        var column = Assert.Single(rules.Vertical);
+        Assert.InRange(column.X, 149, 152);
+        Assert.InRange(column.Y1 - column.Y0, 480, 500);
+    }
+
     [Theory]
     // a chevron 20 px square at (10, 10); what lies under it
     [InlineData(3, 20, true)]    // a bar as wide as the sign, just under it: "≥"

@@ -82,6 +82,34 @@ public sealed class PagePreparationTests : IDisposable
         Assert.True(image.IsDark(101, 70));   // the stem
     }
 
+    [Theory]
+    [InlineData(0, false)]     // clean strokes, as a bilevel scan thresholds them
+    [InlineData(1, false)]     // a rare pinhole: 0.04% of the ink
+    [InlineData(25, true)]     // a fax's drop-outs: 1% of the ink
+    public void ABilevelPageWhoseInkIsFullOfPinholes_IsThickened(int holes, bool expected)
+    {
+        // 200 dpi, bilevel: twenty letter stems 4 px wide and 30 tall, with holes punched inside them
+        int w = 400, h = 100;
+        var ink = new HashSet<(int X, int Y)>();
+        for (int k = 0; k < 20; k++)
+            for (int y = 30; y < 60; y++)
+                for (int x = 20 + 18 * k; x < 24 + 18 * k; x++) ink.Add((x, y));
+        for (int i = 0; i < holes; i++) ink.Remove((21 + 18 * (i % 20) + i / 20, 32 + 3 * (i % 9)));
+        int stride = (w + 7) / 8;
+        var bits = new byte[stride * h];
+        foreach (var (x, y) in ink) bits[y * stride + x / 8] |= (byte)(0x80 >> (x % 8));
+        var path = Path.Combine(_dir, $"stems-{holes}.pbm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P4\n{w} {h}\n"), .. bits]);
+        using var page = Pix.Own(TesseractNative.pixRead(path))!;
+
+        var prepared = PageImagePreparer.Prepare(page, 200, Only with { Thicken = true });
+        using var image = prepared.Image;
+        Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("thicken")));
+        // thickened, a stem is a pixel wider on each side and its holes are filled
+        Assert.Equal(expected, image.IsDark(19, 45));
+        if (expected) Assert.True(image.IsDark(21, 32));
+    }
+
     [Fact]
     public void AGreyImage_IsNotDespeckled()
     {

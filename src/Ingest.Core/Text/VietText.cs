@@ -85,6 +85,24 @@ public static class VietText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Every letter without its tone mark, its other marks kept, one character for one ("kết quả"
+    /// → "kêt qua"): a scan at low resolution misreads a capital's tone ("KẾT QUÁ" for "KẾT QUẢ")
+    /// far more often than its letters, and offsets found in the result hold in the original.
+    /// </summary>
+    public static string StripTonesSameLength(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c < 128) { sb.Append(c); continue; }
+            var d = c.ToString().Normalize(NormalizationForm.FormD);
+            var bare = string.Concat(d.Where(m => m is not ('\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323'))).Normalize(NormalizationForm.FormC);
+            sb.Append(bare.Length == 1 ? bare[0] : c);
+        }
+        return sb.ToString();
+    }
+
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
     /// <summary>Index of <paramref name="phrase"/> in <paramref name="text"/> as whole words (both already folded), or -1.</summary>

@@ -269,6 +269,22 @@ public class LayoutTests
         Assert.Equal(["2", "Cáp quang", "%", "95"], table.Rows[2].Cells.Select(c => c.Text));
     }
 
+    [Theory]
+    [InlineData("[")]    // the table's left border, read as a bracket just before "TT"
+    [InlineData("|")]
+    public void HeaderWithTheBorderBeforeItsNumberHeadingReadAsAMark_IsStillAHeader(string mark)
+    {
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (12, mark + " TT"), (60, "Chỉ tiêu"), (300, "Đơn vị"), (400, "Kết quả")),
+            Line(130, (20, "1"), (60, "Phủ sóng 5G"), (300, "%"), (400, "50")),
+            Line(160, (20, "2"), (60, "Cáp quang"), (300, "%"), (400, "95")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines)])));
+        Assert.True(table.Rows[0].IsHeader);
+        Assert.Equal(["2", "Cáp quang", "%", "95"], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
     private static LayoutPage Page(int n, string text) =>
         new(n, 595, 842, [Line(100, (60, text))]);
 

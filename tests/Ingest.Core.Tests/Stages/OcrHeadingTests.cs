@@ -32,6 +32,11 @@ public class OcrHeadingTests
     [InlineData("I|I. NHIỆM VỤ VÀ GIẢI PHÁP", "III", 1)]
     [InlineData("11. MỤC TIÊU", "II", 1)]
     [InlineData("111 - MUC TIEU", "III", 1)]
+    // two bold serif I's run together into an H (a fax at 200 dpi)
+    [InlineData("H. MỤC TIÊU", "II", 1)]
+    [InlineData("HI. ĐÁNH GIÁ CHUNG", "III", 1)]
+    [InlineData("1H. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "III", 1)]
+    [InlineData("IH. NHIỆM VỤ", "III", 1)]
     // a lone 1 is the number one
     [InlineData("1. MỤC TIÊU CHUNG", "1", 2)]
     public void Ocr_heading_numbers_are_headings(string line, string number, int rank)
@@ -53,6 +58,9 @@ public class OcrHeadingTests
     // a lower-case l or a bar before a sentence is no Roman number
     [InlineData("l- các xã còn lại")]
     [InlineData("| - Tỷ lệ hộ gia đình")]
+    // an H before a sentence, or alone before a title: no Roman number
+    [InlineData("H. Tỷ lệ hộ gia đình")]
+    [InlineData("HH. MỤC TIÊU")]
     // a dash before a value
     [InlineData("- 2,5% dân số sử dụng")]
     [InlineData("- 100% hồ sơ được xử lý")]

@@ -21,6 +21,7 @@ public sealed partial class CueFinder
     private readonly string[] _baselineHeadings;
     private readonly string[] _baselineColumns;
     private readonly string[] _targetHeadings;
+    private readonly string[] _tonelessBaselineHeadings;
     private readonly string[] _estimateMarks;
     private readonly string[] _statusAfterValue;
     private readonly Regex _fullDate;
@@ -44,6 +45,7 @@ public sealed partial class CueFinder
         _baselineHeadings = lexicon.BaselineHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
         _baselineColumns = lexicon.BaselineColumns.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
         _targetHeadings = lexicon.TargetHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
+        _tonelessBaselineHeadings = _baselineHeadings.Where(w => w.Split(' ').Length >= 3).Select(VietText.StripTonesSameLength).ToArray();
         _estimateMarks = lexicon.EstimateMarks.Select(VietText.Fold).ToArray();
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
@@ -149,7 +151,22 @@ public sealed partial class CueFinder
     }
 
     /// <summary>The status a section heading states by how it starts ("Kết quả đạt được", "Thực trạng", "Mục tiêu").</summary>
-    public Cue? StatusOfHeading(string title) => StatusOf(title, _baselineHeadings);
+    public Cue? StatusOfHeading(string title) => StatusOf(title, _baselineHeadings) ?? LongStatusReadThroughTones(title);
+
+    /// <summary>
+    /// A status heading of three or more syllables whatever its tone marks: OCR of a fax or a
+    /// low-resolution scan misreads a capital's tone ("KẾT QUÁ ĐẠT ĐƯỢC" for "KẾT QUẢ"), and no
+    /// other heading of three such syllables differs from one only in its tones. Shorter phrases
+    /// must match as written ("chi tiêu" is spending, "chỉ tiêu" a target).
+    /// </summary>
+    private Cue? LongStatusReadThroughTones(string title)
+    {
+        var clean = VietText.Clean(title).Trim();
+        var toneless = VietText.StripTonesSameLength(VietText.FoldSameLength(clean));
+        foreach (var w in _tonelessBaselineHeadings)
+            if (VietText.StartsWithWord(toneless, w)) return new Cue(0, w.Length, CueKind.Baseline, null, clean[..w.Length]);
+        return null;
+    }
 
     /// <summary>
     /// The status a column header states: a column of what was done ("Thực hiện", "Ước thực hiện",

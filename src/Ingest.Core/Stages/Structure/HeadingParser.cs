@@ -12,7 +12,7 @@ public sealed record HeadingMatch(string Number, string Title, int Rank);
 /// headings from the lexicon ("Điều 1.", "PHỤ LỤC SỐ 01"). Rank comes from the form, not from the
 /// digits, so a misnumbered "2.1.3." inside block 2.2 still nests under 2.2. What OCR does to a
 /// heading number is read through: specks before it ("_ 2.1.", "* 1.", ". II."), commas for its
-/// dots ("2,2,"), and "l" or "|" for the Roman I ("l-", "Il.", "|I -").
+/// dots ("2,2,"), "l" or "|" for the Roman I ("l-", "Il.", "|I -"), and "H" for a bold II ("H.", "HI.").
 /// </summary>
 public sealed partial class HeadingParser(Lexicon lexicon)
 {
@@ -36,12 +36,13 @@ public sealed partial class HeadingParser(Lexicon lexicon)
     [GeneratedRegex(@"^\s*(?<n>\d{1,2}(?:\s?[.,]\s?\d{1,2}){0,4})\s?(?<m>[.,])\s*(?<t>\p{Lu}.*)$")]
     private static partial Regex CommaMultiLevel();
 
-    // a Roman number with "l", "|" or "1" for I, as OCR reads a serif I: "l-", "Il.", "I|I -", "11. MỤC TIÊU"
-    [GeneratedRegex(@"^\s*(?<n>[IVXl|1]{1,4})\s*[.\-–)]\s*(?<t>\S.*)$")]
+    // a Roman number with "l", "|" or "1" for I, as OCR reads a serif I: "l-", "Il.", "I|I -", "11. MỤC TIÊU";
+    // and "H" for II, two bold serif I's whose serifs ran together at a fax's resolution: "H.", "HI.", "1H."
+    [GeneratedRegex(@"^\s*(?<n>[IVXl|1H]{1,4})\s*[.\-–)]\s*(?<t>\S.*)$")]
     private static partial Regex OcrRoman();
 
     // specks a scan or fax puts before a heading: marks that are neither letters, digits nor a bullet dash
-    [GeneratedRegex(@"^\s*[_*.,·'‘’`""“”~^°:;=+\-–—]{1,4}\s*(?=[\dIVXl|])")]
+    [GeneratedRegex(@"^\s*[_*.,·'‘’`""“”~^°:;=+\-–—]{1,4}\s*(?=[\dIVXl|H])")]
     private static partial Regex Specks();
 
     public HeadingMatch? Parse(string line)
@@ -91,11 +92,11 @@ public sealed partial class HeadingParser(Lexicon lexicon)
     // without a dot is not (footnotes, table row numbers), which the patterns already exclude.
     private static bool StartsLikeTitle(string t) => t.Length > 0 && (char.IsLetter(t[0]) || t[0] is '"' or '“' or '(');
 
-    // "l", "|" stand for I anywhere; "1" only beside another (a lone "1." is the number one)
+    // "l", "|" stand for I and "H" for II anywhere; "1" only beside another (a lone "1." is the number one)
     private static string? ReadAsRoman(string n)
     {
-        if (IsRoman(n) || !n.Any(c => c is 'l' or '|') && n.Count(c => c == '1') + n.Count(c => c is 'I' or 'V' or 'X') < 2) return null;
-        var roman = n.Replace('l', 'I').Replace('|', 'I').Replace('1', 'I');
+        if (IsRoman(n) || !n.Any(c => c is 'l' or '|' or 'H') && n.Count(c => c == '1') + n.Count(c => c is 'I' or 'V' or 'X') < 2) return null;
+        var roman = n.Replace("H", "II").Replace('l', 'I').Replace('|', 'I').Replace('1', 'I');
         return IsRoman(roman) ? roman : null;
     }
 

@@ -86,7 +86,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             var reference = sorted[i].Line.Box;
             // header cells are centred too: a two-line cell ("Thời gian thực / hiện") overlaps the row
             var band = sorted.Where(l => Overlap(l.Line.Box, reference) >= MinBandShare * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
-            var words = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList();
+            var words = band.SelectMany(l => l.Line.Words).Where(w => !IsBorderMark(w.Text)).OrderBy(w => w.Box.X0).ToList();
             if (words.Count < 3) continue;
             var cells = Split(words);
             if (cells.Count < 3) continue;
@@ -105,6 +105,12 @@ public sealed class TableRebuilder(Lexicon lexicon)
         }
         return null;
     }
+
+    /// <summary>
+    /// A table's border that OCR read as a mark of its own ("[", "|", "—") beside a header's words:
+    /// it is no header cell, and set close before "TT" it would make "[ TT" one.
+    /// </summary>
+    private static bool IsBorderMark(string text) => text.Length > 0 && text.All(c => c is '|' or '[' or ']' or '—' or '_');
 
     /// <summary>
     /// The number column's heading ("STT", "TT"), or one OCR read with a letter wrong ("SIT",
