@@ -36,9 +36,14 @@ internal static class PageImagePreparer
     {
         using var raw = Read(source) ?? throw new DocumentFailure("image could not be decoded");
         // a PDF places its image on the page, which gives its true resolution whatever the image's header says
-        int dpi = source.Bytes != null && source.Dpi is { } placed ? (int)Math.Round(placed)
-            : raw.XRes >= 70 ? raw.XRes : (int)Math.Round(source.Dpi ?? AssumedDpi);
-        return Prepare(raw, dpi, options);
+        if (source.Bytes != null && source.Dpi is { } placed) return Prepare(raw, (int)Math.Round(placed), options);
+        if (raw.XRes >= 70) return Prepare(raw, raw.XRes, options);
+        if (source.Dpi is { } given) return Prepare(raw, (int)Math.Round(given), options);
+        // a bare image says nothing of its resolution: its letters do (a photographed page is flattened to its own)
+        if (TextHeight.EstimateDpi(raw) is not { } estimated) return Prepare(raw, AssumedDpi, options);
+        var prepared = Prepare(raw, estimated, options);
+        return prepared.Steps.Any(s => s.StartsWith("flatten")) ? prepared
+            : prepared with { Steps = [$"resolution {estimated} dpi from the letters' height", .. prepared.Steps] };
     }
 
     public static PreparedPage Prepare(Pix raw, int dpi, PreprocessOptions options)

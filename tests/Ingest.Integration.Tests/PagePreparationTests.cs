@@ -50,6 +50,34 @@ public sealed class PagePreparationTests : IDisposable
             Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("background")));
     }
 
+    [Theory]
+    [InlineData(1.0, 255, 330, false)]        // a 300 dpi scan saved without its resolution (within a fifth: scaling blurs the letters)
+    [InlineData(2 / 3.0, 170, 235, true)]     // the same at 200 dpi: scaled up to 300
+    [InlineData(0.5, 130, 200, true)]         // at 150 dpi
+    public void ABareImagesResolution_IsJudgedFromItsLetters(double scale, int low, int high, bool upsampled)
+    {
+        using var scan = Pix.Own(TesseractNative.pixReadTiff(Path.Combine(Support.Repo.Samples, "kon-chieng-nq-hdnd.scan.tif"), 0))!;
+        using var grey = Pix.Own(TesseractNative.pixConvertTo8(scan.Raw, 0))!;
+        using var scaled = Pix.Own(TesseractNative.pixScale(grey.Raw, (float)scale, (float)scale))!;
+        using var bare = Pix.FromGrey(scaled.ToGrey(), 0);
+        var path = Path.Combine(_dir, $"bare-{scale:0.00}.png");
+        Assert.Equal(0, TesseractNative.pixWriteMemPng(out var data, out var size, bare.Raw, 0));
+        var png = new byte[(int)size];
+        System.Runtime.InteropServices.Marshal.Copy(data, png, 0, png.Length);
+        TesseractNative.lept_free(data);
+        File.WriteAllBytes(path, png);
+
+        var prepared = PageImagePreparer.Load(Ingest.Core.Ports.PageImage.File(path), PreprocessOptions.Default);
+
+        using (prepared.Image)
+        {
+            var note = Assert.Single(prepared.Steps, s => s.StartsWith("resolution"));
+            int judged = int.Parse(note.Split(' ')[1]);
+            Assert.InRange(judged, low, high);
+            Assert.Equal(upsampled, prepared.Steps.Any(s => s.StartsWith("upsample")));
+        }
+    }
+
     [Fact]
     public void Specks_AreRemovedFromABilevelImage_AndTheDotsOfLettersStay()
     {
