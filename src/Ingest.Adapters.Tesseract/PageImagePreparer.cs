@@ -39,7 +39,7 @@ internal static class PageImagePreparer
         if (source.Bytes != null && source.Dpi is { } placed) return Prepare(raw, (int)Math.Round(placed), options);
         if (raw.XRes >= 70) return Prepare(raw, raw.XRes, options);
         if (source.Dpi is { } given) return Prepare(raw, (int)Math.Round(given), options);
-        // a bare image says nothing of its resolution: its letters do (a photographed page is flattened to its own)
+        // a bare image says nothing of its resolution: its letters do (a photographed page, once flattened, is read at 300 dpi whatever they say)
         if (TextHeight.EstimateDpi(raw) is not { } estimated) return Prepare(raw, AssumedDpi, options);
         var prepared = Prepare(raw, estimated, options);
         return prepared.Steps.Any(s => s.StartsWith("flatten")) ? prepared
