@@ -127,6 +127,27 @@ public static class VietText
         text.StartsWith(phrase, StringComparison.Ordinal) &&
         (text.Length == phrase.Length || !IsWordChar(text[phrase.Length]) || !IsWordChar(phrase[^1]));
 
+    /// <summary>
+    /// <see cref="StartsWithWord"/> where the text may have lost the spaces between the phrase's
+    /// words or gained some inside them, as OCR of a small or faint print does ("đơnvị tính" for
+    /// "đơn vị tính"); the phrase must still end where a word of the text ends.
+    /// </summary>
+    public static bool StartsWithWordSpacesAside(string text, string phrase) => LengthSpacesAside(text, phrase) >= 0;
+
+    /// <summary>How much of <paramref name="text"/> <see cref="StartsWithWordSpacesAside"/> matched, or -1.</summary>
+    public static int LengthSpacesAside(string text, string phrase)
+    {
+        int i = 0;
+        foreach (var c in phrase)
+        {
+            if (c == ' ') continue;
+            while (i < text.Length && text[i] == ' ') i++;
+            if (i == text.Length || text[i] != c) return -1;
+            i++;
+        }
+        return i == text.Length || !IsWordChar(text[i]) || !IsWordChar(phrase[^1]) ? i : -1;
+    }
+
     /// <summary>Collapses runs of white space to one space and trims.</summary>
     public static string Squash(string s)
     {

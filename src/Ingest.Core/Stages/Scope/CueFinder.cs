@@ -180,12 +180,13 @@ public sealed partial class CueFinder
         // offsets on the cleaned text, so that the phrase is cut where the words are
         var clean = VietText.Clean(title).Trim();
         var folded = VietText.FoldSameLength(clean);
+        // OCR of small print loses spaces ("Thựchiện đến 30/9/2025"): the words still state it
         foreach (var w in baselineWords)
-            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Baseline, null, clean[..w.Length]);
+            if (VietText.LengthSpacesAside(folded, w) is var n and >= 0) return new Cue(0, n, CueKind.Baseline, null, clean[..n]);
         foreach (var m in _estimateMarks)
             if (folded.IndexOf(m, StringComparison.Ordinal) is var at and >= 0) return new Cue(at, at + m.Length, CueKind.Baseline, null, clean.Substring(at, m.Length));
         foreach (var w in _targetHeadings)
-            if (VietText.StartsWithWord(folded, w)) return new Cue(0, w.Length, CueKind.Target, null, clean[..w.Length]);
+            if (VietText.LengthSpacesAside(folded, w) is var n and >= 0) return new Cue(0, n, CueKind.Target, null, clean[..n]);
         return null;
     }
 

@@ -36,12 +36,13 @@ public sealed class TableHeaderRecogniser(Lexicon lexicon, CueFinder cueFinder)
 
     public HeaderCell Recognise(string text)
     {
-        var folded = VietText.Fold(text).Trim().TrimEnd(':', '.');
+        // marks before the words are a border or specks OCR read ("'Thực hiện", ".. Chỉ tiêu")
+        var folded = VietText.Fold(text).TrimStart(' ', '\'', '`', '.', ',', ':', ';', '-', '—', '_', '|', '"', '“').Trim().TrimEnd(':', '.');
         var cues = cueFinder.ColumnCues(text);
         if (cues.FirstOrDefault(c => c.Year != null) is { } y && folded.Length <= 40 && !folded.Contains('%'))
             return new HeaderCell(ColumnRole.Result, y.Year, cues);
         foreach (var (role, words) in _roles)
-            if (words.Any(w => folded == w || VietText.StartsWithWord(folded, w)))
+            if (words.Any(w => VietText.StartsWithWordSpacesAside(folded, w)))
                 return new HeaderCell(role, null, cues, Named: true);
         // "Thực hiện đến 30/9/2025", "Hiện trạng": a column of figures by what it states
         if (cues.Any(c => c.IsStatus) && folded.Length <= 40) return new HeaderCell(ColumnRole.Result, cues.FirstOrDefault(c => c.Year != null)?.Year, cues);

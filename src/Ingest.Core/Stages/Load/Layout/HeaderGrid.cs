@@ -44,7 +44,12 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
         foreach (var s in segments.Where(s => !columns.Any(c => c.Contains(s))))
         {
             var hit = Enumerable.Range(0, columns.Count).Where(k => XOverlap(s.Box, Union(columns[k])) > 0).ToList();
-            if (hit.Count >= 2 && Named(s)) spanning.Add(s);
+            if (hit.Count >= 2 && Named(s))
+            {
+                if (RunTogether(s, hit.Select(k => Union(columns[k])).ToList(), segments) is { } pieces)
+                    for (int i = 0; i < hit.Count; i++) members[hit[i]].Add(pieces[i]);
+                else spanning.Add(s);
+            }
             else members[hit.Count == 1 ? hit[0] : Nearest(columns, s.Box.CenterX)].Add(s);
         }
         var spans = new List<(List<HeaderSegment> Segments, int First, int Last)>();
@@ -140,7 +145,8 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
         foreach (var s in segments)
         {
             var above = new List<BBox>();
-            foreach (var t in segments.Where(t => Named(t) && XOverlap(s.Box, t.Box) > 0 && s.Box.CenterY > t.Box.Y1).OrderBy(t => t.Box.X0))
+            var over = segments.Where(t => Named(t) && XOverlap(s.Box, t.Box) > 0 && s.Box.CenterY > t.Box.Y1).ToList();
+            foreach (var t in over.Where(t => !over.Any(u => XOverlap(t.Box, u.Box) > 0 && u.Box.CenterY > t.Box.Y1)).OrderBy(t => t.Box.X0))
                 if (above.Count > 0 && t.Box.X0 < above[^1].X1) above[^1] = above[^1].Union(t.Box);
                 else above.Add(t.Box);
             // every cell above must have a word of the line right under it, or a speck of noise
@@ -157,6 +163,28 @@ public sealed record HeaderGrid(IReadOnlyList<HeaderColumn> Columns, IReadOnlyLi
                 .Select(g => new HeaderSegment(g.ToList(), s.LineNumber)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A line over two or more columns is a group heading unless every cell under it goes on in
+    /// lower case ("Thực hiện | đến 30/9/2025", "Tỷ lệ so | với kế hoạch"): then it is the first
+    /// lines of those cells run together, as OCR joins them when the border between them is lost,
+    /// and its words go to the columns they stand over (null when one would get none).
+    /// </summary>
+    private static List<HeaderSegment>? RunTogether(HeaderSegment s, List<BBox> columns, IReadOnlyList<HeaderSegment> segments)
+    {
+        foreach (var column in columns)
+        {
+            var next = segments
+                .Where(t => t.Box.Y0 >= s.Box.CenterY && XOverlap(t.Box, column) > 0 && XOverlap(t.Box, s.Box) > 0 && t.Text.Count(char.IsLetterOrDigit) >= 2)
+                .MinBy(t => t.Box.Y0);
+            if (next?.Text.FirstOrDefault(char.IsLetterOrDigit) is not { } first || !char.IsLower(first)) return null;
+        }
+        var pieces = s.Words
+            .GroupBy(w => Enumerable.Range(0, columns.Count).MinBy(k => Math.Abs(columns[k].CenterX - w.Box.CenterX)))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        if (pieces.Count < columns.Count || pieces.Values.Any(p => !p.Any(w => w.Text.Any(char.IsLetterOrDigit)))) return null;
+        return Enumerable.Range(0, columns.Count).Select(k => new HeaderSegment(pieces[k], s.LineNumber)).ToList();
     }
 
     private static IEnumerable<HeaderSegment> Below(HeaderSegment s, IReadOnlyList<HeaderSegment> segments) =>

@@ -19,6 +19,9 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double CellGap = 8.0;
     private const double MinRuleShare = 0.5;
     private const double MinBandShare = 0.3;
+    private const double InflatedHeight = 1.5;
+    private const double FlatLine = 0.5;
+    private const int MaxRowNumber = 5;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
     private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
     // whether a band of cells is a header is the shared recogniser's call
@@ -49,7 +52,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
-            grid = HeaderGrid.Of(headerLines.SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
+            grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
             layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
@@ -100,10 +103,32 @@ public sealed class TableRebuilder(Lexicon lexicon)
             if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count)
             {
                 var centres = cells.Select(c => Union(c).CenterY).ToList();
-                return (band, numbered ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
+                return (band, numbered && !Inflated(cells[0], words) ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A line of the header too flat to be text: a ruling line OCR read as a row of marks
+    /// ("— .. - ..a"), as a fax's broken border comes. It names no cell, and its marks would stand
+    /// before the heading words of the cells under it.
+    /// </summary>
+    private static bool IsBorderRead(LayoutLine line, List<(LayoutLine Line, int Number)> header)
+    {
+        double text = header.Select(l => l.Line.Box.Height).Order().ElementAt(header.Count / 2);
+        return line.Box.Height < FlatLine * text;
+    }
+
+    /// <summary>
+    /// A cell whose word stands much taller than the header's text: OCR's box took in specks or a
+    /// border beside it (a fax's "STT" boxed from the text's top to a speck below), so its centre is
+    /// not the header's.
+    /// </summary>
+    private static bool Inflated(List<LayoutWord> cell, List<LayoutWord> band)
+    {
+        double text = band.Select(w => w.Box.Height).Order().ElementAt(band.Count / 2);
+        return cell.Any(w => w.Box.Height > InflatedHeight * text);
     }
 
     /// <summary>
@@ -291,6 +316,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private static List<Fragment>[,] RowsFromAnchors(List<Fragment> fragments, ColumnLayout layout)
     {
         var anchors = Anchors(fragments.Where(f => f.Column == 0).ToList());
+        anchors = [.. anchors.Concat(UnnumberedFigureRows(fragments, anchors)).Order()];
         if (anchors.Count == 0) anchors = Anchors(fragments.Where(f => f.Column == 1).ToList());
         var cellsByRow = NewGrid(anchors.Count, layout.Count);
         for (int c = 0; c < layout.Count; c++)
@@ -317,6 +343,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
         // a border inside the table is needed; the frame alone says nothing about rows
         if (!borders.Any(y => y > top + BandTolerance && y < bottom - BandTolerance)) return null;
         var bands = fragments.GroupBy(f => borders.Count(y => y < f.Box.CenterY)).OrderBy(g => g.Key).ToList();
+        // two row numbers between the same borders: the rules between them were too faint to be
+        // found (a fax's pale borders survive in pieces), so the rules do not give the rows. A
+        // number is short; a table whose number column OCR lost has its indicators there
+        if (bands.Any(b => Anchors(b.Where(f => f.Column == 0 && f.Text.Length <= MaxRowNumber).ToList()).Count >= 2)) return null;
         var cellsByRow = NewGrid(bands.Count, layout.Count);
         for (int r = 0; r < bands.Count; r++)
             foreach (var f in bands[r].OrderBy(f => f.Box.CenterY).ThenBy(f => f.Box.X0)) cellsByRow[r, f.Column].Add(f);
@@ -331,9 +361,36 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return grid;
     }
 
+    /// <summary>
+    /// Rows whose number OCR lost (a fax drops a small "2", or the whole number column): when
+    /// more lines of figures stand right of the indicator than there are row numbers, each such
+    /// line with no row number near it anchors a row of its own, and so does a group heading in
+    /// capitals in the indicator column. Near means within two lines' height: the lines of a
+    /// wrapped cell lie about its row's centre.
+    /// </summary>
+    private static IEnumerable<double> UnnumberedFigureRows(List<Fragment> fragments, List<double> numbered)
+    {
+        var figures = fragments.Where(f => f.Column >= 2 && !f.Spanning && IsFigure(f.Text)).OrderBy(f => f.Box.CenterY).ToList();
+        var rows = new List<List<Fragment>>();
+        foreach (var f in figures)
+            if (rows.Count > 0 && f.Box.CenterY - rows[^1][0].Box.CenterY <= BandTolerance) rows[^1].Add(f);
+            else rows.Add([f]);
+        if (rows.Count <= numbered.Count) return [];
+        double near = 2 * fragments.Select(f => f.Box.Height).Order().ElementAt(fragments.Count / 2);
+        // a group's heading in capitals ("HẠ TẦNG SỐ") is a row too, else it would join a row beside it
+        var headings = fragments.Where(f => f.Column == 1 && IsCapitals(f.Text)).Select(f => f.Box.CenterY);
+        return rows.Select(r => r.Average(f => f.Box.CenterY)).Concat(headings).Where(y => numbered.All(a => Math.Abs(a - y) > near)).ToList();
+    }
+
+    private static bool IsCapitals(string text) => text.Count(char.IsLetter) >= 4 && !text.Any(char.IsLower);
+
+    // "82,4", "≥ 80", "65-70": more digits than letters (a note such as "100 Mbps" is no figure)
+    private static bool IsFigure(string text) => text.Count(char.IsDigit) > text.Count(char.IsLetter);
+
     private static List<double> Anchors(List<Fragment> numberColumn)
     {
-        var ys = numberColumn.Select(f => f.Box.CenterY).OrderBy(y => y).ToList();
+        // a border's remnant in the number column ("_", "|") is not a row's number; "-" marks a row
+        var ys = numberColumn.Where(f => !IsBorderMark(f.Text)).Select(f => f.Box.CenterY).OrderBy(y => y).ToList();
         var anchors = new List<double>();
         foreach (var y in ys)
             if (anchors.Count == 0 || y - anchors[^1] > BandTolerance) anchors.Add(y);
