@@ -3,6 +3,8 @@ using Ingest.Core.Stages.Load.Layout;
 using Ingest.Core.Tests.Support;
 using Ingest.Core.Text;
 
+using static Ingest.Core.Tests.Support.LayoutLines;
+
 namespace Ingest.Core.Tests.Stages;
 
 /// <summary>The page-level decisions of loading: which text layers to trust, and tables from geometry.</summary>
@@ -288,21 +290,4 @@ public class LayoutTests
 
     private static LayoutPage Page(int n, string text) =>
         new(n, 595, 842, [Line(100, (60, text))]);
-
-    private static LayoutLine Line(double y, params (double X, string Text)[] cells) => Line(y, 10, cells);
-
-    private static LayoutLine Line(double y, double height, params (double X, string Text)[] cells)
-    {
-        var words = new List<LayoutWord>();
-        foreach (var (x0, text) in cells)
-        {
-            double x = x0;
-            foreach (var w in text.Split(' '))
-            {
-                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + height)));
-                x += w.Length * 5 + 3;
-            }
-        }
-        return new LayoutLine(words, words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box)));
-    }
 }

@@ -5,6 +5,8 @@ using Ingest.Core.Stages.Structure;
 using Ingest.Core.Tests.Support;
 using Ingest.Core.Text;
 
+using static Ingest.Core.Tests.Support.LayoutLines;
+
 namespace Ingest.Core.Tests.Stages;
 
 /// <summary>
@@ -195,21 +197,4 @@ public class OcrTableTests
         Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines)])));
 
     private static LayoutWord W(string text, double x, double y, double height = 10) => new(text, new BBox(x, y, x + text.Length * 5, y + height));
-
-    private static LayoutLine Line(double y, params (double X, string Text)[] cells) => Line(y, 10, cells);
-
-    private static LayoutLine Line(double y, double height, params (double X, string Text)[] cells)
-    {
-        var words = new List<LayoutWord>();
-        foreach (var (x0, text) in cells)
-        {
-            double x = x0;
-            foreach (var w in text.Split(' '))
-            {
-                words.Add(new LayoutWord(w, new BBox(x, y, x + w.Length * 5, y + height)));
-                x += w.Length * 5 + 3;
-            }
-        }
-        return new LayoutLine(words, words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box)));
-    }
 }
