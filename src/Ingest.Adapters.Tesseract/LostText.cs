@@ -22,24 +22,16 @@ internal static class LostText
         using var binary = Pix.Own(TesseractNative.pixConvertTo1(image.Raw, InkThreshold));
         if (binary == null) return 0;
         var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
-        var boxa = TesseractNative.pixConnCompBB(binary.Raw, 8);
-        if (boxa == IntPtr.Zero) return 0;
         double minH = MinHeightInches * dpi, maxH = MaxHeightInches * dpi, maxW = MaxWidthInches * dpi;
         long ink = 0, lost = 0;
-        try
+        foreach (var (x, y, w, h) in binary.ComponentBoxes())
         {
-            int n = TesseractNative.boxaGetCount(boxa);
-            for (int i = 0; i < n; i++)
-            {
-                TesseractNative.boxaGetBoxGeometry(boxa, i, out var x, out var y, out var w, out var h);
-                if (h < minH || h > maxH || w > maxW) continue;
-                long area = (long)w * h;
-                ink += area;
-                int cx = x + w / 2, cy = y + h / 2;
-                if (!words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1)) lost += area;
-            }
+            if (h < minH || h > maxH || w > maxW) continue;
+            long area = (long)w * h;
+            ink += area;
+            int cx = x + w / 2, cy = y + h / 2;
+            if (!words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1)) lost += area;
         }
-        finally { TesseractNative.boxaDestroy(ref boxa); }
         return ink == 0 ? 0 : lost / (double)ink;
     }
 

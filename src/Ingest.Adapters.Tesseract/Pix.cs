@@ -60,6 +60,22 @@ internal sealed class Pix : SafeHandle
         return pix;
     }
 
+    /// <summary>The bounding boxes (x, y, width, height) of a 1-bit image's 8-connected ink components.</summary>
+    public List<(int X, int Y, int W, int H)> ComponentBoxes()
+    {
+        var boxa = TesseractNative.pixConnCompBB(handle, 8);
+        var result = new List<(int, int, int, int)>();
+        if (boxa == IntPtr.Zero) return result;
+        try
+        {
+            int n = TesseractNative.boxaGetCount(boxa);
+            for (int i = 0; i < n; i++)
+                if (TesseractNative.boxaGetBoxGeometry(boxa, i, out var x, out var y, out var w, out var h) == 0) result.Add((x, y, w, h));
+        }
+        finally { TesseractNative.boxaDestroy(ref boxa); }
+        return result;
+    }
+
     /// <summary>Takes ownership of a pointer leptonica returned; null stays null.</summary>
     public static Pix? Own(IntPtr p) => p == IntPtr.Zero ? null : new Pix(p);
 

@@ -48,12 +48,10 @@ internal static class RuleFinder
         using var horizontal = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, min, 1));
         if (horizontal == null) return PageRules.None;
         var ink = bridgeBreaks ? InkBits.Of(binary) : null;
-        var rules = Merge([.. Boxes(horizontal).Where(b => b.W >= min && b.H <= MaxRuleThicknessPx)
-            .Select(b => new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W)), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: true) : [])]);
+        var rules = Merge([.. Strokes(horizontal, min, across: true), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: true) : [])]);
         using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
         // a column border is a rule turned on its side: the same merge, with x and y swapped
-        var columns = Merge([.. (vertical == null ? [] : Boxes(vertical).Where(b => b.H >= min && b.W <= MaxRuleThicknessPx)
-            .Select(b => new PixelRule(b.X + b.W / 2, b.Y, b.Y + b.H))), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: false) : [])])
+        var columns = Merge([.. (vertical == null ? [] : Strokes(vertical, min, across: false)), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: false) : [])])
             .Select(r => new PixelColumnRule(r.Y, r.X0, r.X1)).ToList();
         if (erase)
         {
@@ -69,6 +67,14 @@ internal static class RuleFinder
             rules = Merge([.. rules, .. FaintRowBorders(unevenLight, dpi, columns)]);
         return new PageRules(rules, columns);
     }
+
+    /// <summary>
+    /// The strokes of an opened image at least <paramref name="min"/> long and no thicker than a rule,
+    /// as rules (a column border's with x and y swapped).
+    /// </summary>
+    private static IEnumerable<PixelRule> Strokes(Pix opened, int min, bool across) => opened.ComponentBoxes()
+        .Where(b => across ? b.W >= min && b.H <= MaxRuleThicknessPx : b.H >= min && b.W <= MaxRuleThicknessPx)
+        .Select(b => across ? new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W) : new PixelRule(b.X + b.W / 2, b.Y, b.Y + b.H));
 
     /// <summary>How much darker (grey levels) than the paper around it a faint border is, averaged along <see cref="FaintAverageInches"/> of it.</summary>
     private const int FaintContrast = 8;
@@ -96,8 +102,7 @@ internal static class RuleFinder
         using var opened = thick == null ? null : Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, thick.Raw, min, 1));
         if (opened == null) return [];
         int length = (int)(MinFaintRuleInches * dpi), past = (int)(CrossingInches * dpi);
-        var pieces = Boxes(opened).Where(b => b.W >= min && b.H <= MaxRuleThicknessPx).Select(b => new PixelRule(b.Y + b.H / 2, b.X, b.X + b.W)).ToList();
-        return Merge(pieces).Where(r => r.X1 - r.X0 >= length
+        return Merge(Strokes(opened, min, across: true).ToList()).Where(r => r.X1 - r.X0 >= length
             && columns.Count(c => c.X > r.X0 + past && c.X < r.X1 - past && r.Y >= c.Y0 - past && r.Y <= c.Y1 + past) >= 2).ToList();
     }
 
@@ -158,7 +163,7 @@ internal static class RuleFinder
         using var opened = bridged == null ? null : Pix.Own(across ? TesseractNative.pixOpenBrick(IntPtr.Zero, bridged.Raw, min, 1) : TesseractNative.pixOpenBrick(IntPtr.Zero, bridged.Raw, 1, min));
         if (opened == null) return [];
         var found = new List<PixelRule>();
-        foreach (var b in Boxes(opened))
+        foreach (var b in opened.ComponentBoxes())
         {
             // along and across the rule, whichever way it runs
             var (from, length, top, height) = across ? (b.X, b.W, b.Y, b.H) : (b.Y, b.H, b.X, b.W);
@@ -183,20 +188,6 @@ internal static class RuleFinder
         return found;
     }
 
-    private static List<(int X, int Y, int W, int H)> Boxes(Pix binary)
-    {
-        var boxa = TesseractNative.pixConnCompBB(binary.Raw, 8);
-        var result = new List<(int, int, int, int)>();
-        if (boxa == IntPtr.Zero) return result;
-        try
-        {
-            int n = TesseractNative.boxaGetCount(boxa);
-            for (int i = 0; i < n; i++)
-                if (TesseractNative.boxaGetBoxGeometry(boxa, i, out var x, out var y, out var w, out var h) == 0) result.Add((x, y, w, h));
-        }
-        finally { TesseractNative.boxaDestroy(ref boxa); }
-        return result;
-    }
 
     // a rule broken by scanning noise, or where a column's border crosses it, is still one rule;
     // taken left to right, each piece meets the end of the rule it continues

@@ -23,19 +23,7 @@ internal static class TextHeight
         using var grey = Pix.Own(TesseractNative.pixConvertTo8(image.Raw, 0));
         using var binary = grey == null ? null : Pix.Own(TesseractNative.pixConvertTo1(grey.Raw, InkThreshold));
         if (binary == null) return null;
-        var boxa = TesseractNative.pixConnCompBB(binary.Raw, 8);
-        if (boxa == IntPtr.Zero) return null;
-        var heights = new List<int>();
-        try
-        {
-            int n = TesseractNative.boxaGetCount(boxa);
-            for (int i = 0; i < n; i++)
-            {
-                TesseractNative.boxaGetBoxGeometry(boxa, i, out _, out _, out var w, out var h);
-                if (h >= MinHeight && h <= MaxHeight && w >= 2 && w <= 3 * h) heights.Add(h);
-            }
-        }
-        finally { TesseractNative.boxaDestroy(ref boxa); }
+        var heights = binary.ComponentBoxes().Where(b => b.H >= MinHeight && b.H <= MaxHeight && b.W >= 2 && b.W <= 3 * b.H).Select(b => b.H).ToList();
         if (heights.Count < MinLetters) return null;
         heights.Sort();
         return (int)Math.Round(PreprocessOptions.TargetDpi * heights[heights.Count / 2] / LetterHeightAt300Dpi);
