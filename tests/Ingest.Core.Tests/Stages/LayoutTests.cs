@@ -252,9 +252,36 @@ public class LayoutTests
             new(new BBox(0, 20, 50, 40), [Read(12, 26, "STT", 90)]),
             new(new BBox(0, 40, 50, 60), [Read(12, 46, "Z", 50)]),    // less sure than the page's "2"
             new(new BBox(50, 40, 200, 60), [Read(60, 46, "~.", 20)]), // specks in an empty cell
+            // a row of cells whose borders between them were not found, read as one with a border inside
+            new(new BBox(0, 60, 200, 80), [new([new LayoutWord("Ký", new BBox(12, 65, 20, 75), 97), new LayoutWord("|", new BBox(50, 62, 52, 78), 97),
+                new LayoutWord("tên", new BBox(60, 65, 80, 75), 97)], new BBox(12, 62, 80, 78))]),
         };
         var lines = TableGrid.Reread(page, cells);
         Assert.Equal(["PHỤ LỤC", "STT", "Chỉ", "2", "Ký tên"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void CellsReadAgain_GoAfterTheCaptionAboveTheTable_WhereverThePageReadingPutIt()
+    {
+        LayoutLine Read(double x, double y, string text, double conf) =>
+            new([new LayoutWord(text, new BBox(x, y, x + 20, y + 10), conf)], new BBox(x, y, x + 20, y + 10));
+        // the page's reading began with a section's "I" from the table's first column, then gave
+        // the caption above the table, then the rest
+        var page = new List<LayoutLine>
+        {
+            Read(12, 46, "I", 60),
+            Read(10, 5, "PHỤ LỤC", 95),
+            Read(60, 10, "(Kèm theo Kế hoạch số 97)", 95),
+            Read(12, 26, "STT", 90),
+            Read(10, 85, "Ký tên", 95),
+        };
+        var cells = new List<CellReading>
+        {
+            new(new BBox(0, 20, 50, 40), [Read(12, 26, "STT", 92)]),
+            new(new BBox(0, 40, 50, 60), [Read(12, 46, "I", 90)]),
+        };
+        var lines = TableGrid.Reread(page, cells);
+        Assert.Equal(["PHỤ LỤC", "(Kèm theo Kế hoạch số 97)", "STT", "I", "Ký tên"], lines.Select(l => l.Text));
     }
 
     [Fact]

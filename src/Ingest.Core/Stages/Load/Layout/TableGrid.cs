@@ -55,14 +55,15 @@ public static class TableGrid
     /// The page's lines with each re-read cell's words in place of the words the page's reading
     /// put inside it, where the engine is surer of them (a higher mean confidence): a cell alone
     /// is usually read better, but not always, and the page's reading is the second opinion. A
-    /// cell read empty, or read as noise (an empty cell's specks give a low confidence), keeps what
-    /// the page read there. The cells' lines go where
-    /// the first line that lost words stood, top to bottom and left to right, so the text around
-    /// the table keeps its order.
+    /// cell read empty, or read as noise (an empty cell's specks give a low confidence), or read
+    /// with a column border inside it, keeps what the page read there. The cells' lines go where the first line that lost words stood, top
+    /// to bottom and left to right, so the text around the table keeps its order, and after every
+    /// line that stands above the table.
     /// </summary>
     public static IReadOnlyList<LayoutLine> Reread(IReadOnlyList<LayoutLine> lines, IReadOnlyList<CellReading> cells)
     {
         var read = cells.Where(c => c.Lines.Any(l => l.Words.Count > 0)
+            && !c.Lines.SelectMany(l => l.Words).Any(w => IsColumnBorder(w.Text))
             && Confidence(c.Lines.SelectMany(l => l.Words)) >= MinCellConfidence
             && Confidence(c.Lines.SelectMany(l => l.Words)) >= Confidence(lines.SelectMany(l => l.Words).Where(w => Contains(c.Cell, w.Box.CenterX, w.Box.CenterY)))).ToList();
         if (read.Count == 0) return lines;
@@ -76,17 +77,35 @@ public static class TableGrid
             if (kept.Count == line.Words.Count) result.Add(line);
             else if (kept.Count > 0) result.Add(new LayoutLine(kept, kept.Skip(1).Aggregate(kept[0].Box, (b, w) => b.Union(w.Box))));
         }
+        double top = read.Min(c => c.Cell.Y0);
         if (at < 0)
         {
-            double top = read.Min(c => c.Cell.Y0);
             at = result.FindIndex(l => l.Box.CenterY > top);
             if (at < 0) at = result.Count;
+        }
+        // the page's reading can start with a word from inside the table (a section's "I" in its
+        // first column, read as a block of its own) and give the caption above the table after it;
+        // the caption still goes before the table, or it is read as part of the header
+        var above = result.Skip(at).Where(l => l.Box.CenterY < top).ToList();
+        if (above.Count > 0)
+        {
+            result.RemoveAll(above.Contains);
+            result.InsertRange(at, above);
+            at += above.Count;
         }
         var cellLines = read.OrderBy(c => c.Cell.Y0).ThenBy(c => c.Cell.X0)
             .SelectMany(c => c.Lines.Where(l => l.Words.Count > 0).OrderBy(l => l.Box.CenterY)).ToList();
         result.InsertRange(at, cellLines);
         return result;
     }
+
+    /// <summary>
+    /// A column border read as a glyph. Inside a cell's reading it says the cell was no cell: a
+    /// row of several cells whose borders between them were not found (a header row's short
+    /// borders) was read as one block, "Nội dung | Cơ quan chủ trì | Thời hiện thực", its
+    /// two-line cells run together; the page's reading of it is kept.
+    /// </summary>
+    private static bool IsColumnBorder(string word) => word.Length > 0 && word.All(c => c == '|');
 
     // the mean confidence of OCR'd words; none read is no rival
     private static double Confidence(IEnumerable<LayoutWord> words) =>
