@@ -174,6 +174,43 @@ public class OcrTableTests
         Assert.Equal("Tỷ lệ dân số được phủ sóng mạng 5G", body[1].Cells[1].Text);
     }
 
+    /// <summary>
+    /// A caption set just above a table's top border (3 pt from the header's group heading), a
+    /// header whose "2027" OCR boxed down onto the border under it, and the first body row a
+    /// section heading. The grown box brings the caption within the header's reach; the borders
+    /// across the whole header keep it, and the section row, out.
+    /// </summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]   // no borders found: the caption is taken in, as before
+    public void BordersAcrossTheHeader_KeepACaptionCloseAboveIt_OutOfTheHeader(bool borders, bool captionInHeader)
+    {
+        var lines = new List<LayoutLine>
+        {
+            // boxes as OCR gave them on a 150 dpi scan read at 300 dpi
+            Line(123, 25, (60, "(Kèm theo Kế hoạch số 97/KH-UBND)")),
+            Line(151, 14, (380, "Lộ trình thực hiện")),
+            Line(162, 13, (300, "Đơn vị")),
+            Line(170, (20, "STT"), (60, "Chỉ tiêu"), (480, "Ghi chú")),
+            Line(172, 11, (380, "Năm"), (430, "Năm")),
+            Line(178, (300, "tính")),
+            Line(189, (380, "2026")),
+            Line(189, 15, (430, "2027")),
+            Line(206, 16, (20, "I"), (60, "HẠ TẦNG SỐ")),
+            Line(236, (20, "1"), (60, "Tỷ lệ dân số được phủ sóng 5G"), (300, "%"), (380, "70"), (430, "85")),
+        };
+        var rules = borders ? new[] { 149.0, 203, 225, 250 }.Select(y => new HorizontalRule(y, 10, 540)).ToList() : null;
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, rules)]);
+        var table = Assert.IsType<TableBlock>(blocks.Last());
+        var header = string.Join(" ", table.Rows.Where(r => r.IsHeader).SelectMany(r => r.Cells).Select(c => c.Text));
+        Assert.Equal(captionInHeader, header.Contains("Kèm theo"));
+        if (!captionInHeader)
+        {
+            Assert.IsType<TextBlock>(blocks[0]);
+            Assert.DoesNotContain("HẠ TẦNG SỐ", header);
+        }
+    }
+
     /// <summary>A header and three rows of two-line indicators, figures centred on them.</summary>
     private static List<LayoutLine> Rows(string n1, string n2, string n3, double top = 130)
     {

@@ -19,6 +19,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double CellGap = 8.0;
     private const double MinRuleShare = 0.5;
     private const double MinBandShare = 0.3;
+    /// <summary>How much of the header's width a border may fall short of at each end and still run across it.</summary>
+    private const double BorderSpanSlack = 0.05;
+    /// <summary>How far (points) OCR's box of a line beside a border may reach over it: the box takes in the border's blur.</summary>
+    private const double BorderTouch = 2;
     private const double InflatedHeight = 1.5;
     private const double FlatLine = 0.5;
     private const int MaxRowNumber = 5;
@@ -47,7 +51,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         if (header != null)
         {
             var (band, centre) = header.Value;
-            var headerLines = HeaderLines(lines, band, centre);
+            var headerLines = HeaderLines(lines, band, centre, page.Rules ?? []);
             double top = headerLines.Min(l => l.Line.Box.Y0);
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
@@ -168,15 +172,22 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// Above the centre a line that merely touches the header joins it: no body row lies there,
     /// and a title or caption is set off by a paragraph's spacing, while OCR's boxes, which hug
     /// the ink, leave a group heading only just reaching the wrapped cells beside it.
+    /// A printed border across the whole header (the table's top border, the one under its header)
+    /// ends it: a caption set close above a table, which a word box grown by a speck of the border
+    /// brings into reach, stays out, and so does the first body row.
     /// </summary>
-    private static List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines, IReadOnlyList<(LayoutLine Line, int Number)> band, double centre)
+    private static List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines,
+        IReadOnlyList<(LayoutLine Line, int Number)> band, double centre, IReadOnlyList<HorizontalRule> rules)
     {
         var header = band.ToList();
+        double left = band.Min(l => l.Line.Box.X0), right = band.Max(l => l.Line.Box.X1), slack = BorderSpanSlack * (right - left);
+        var borders = rules.Where(r => r.X0 <= left + slack && r.X1 >= right - slack).Select(r => r.Y).ToList();
+        bool Fenced(BBox box) => borders.Any(y => y < centre ? box.Y1 <= y + BorderTouch : box.Y0 >= y - BorderTouch);
         while (true)
         {
             double reach = header.Max(l => Math.Max(centre - l.Line.Box.Y0, l.Line.Box.Y1 - centre));
             var extent = new BBox(0, centre - reach, 0, centre + reach);
-            var more = lines.Where(l => !header.Contains(l) && (l.Line.Box.CenterY < centre
+            var more = lines.Where(l => !header.Contains(l) && !Fenced(l.Line.Box) && (l.Line.Box.CenterY < centre
                 ? Overlap(l.Line.Box, extent) > 0
                 : Overlap(l.Line.Box, extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height))).ToList();
             if (more.Count == 0) return header;
