@@ -29,7 +29,14 @@ public static partial class TextImage
     {
         const int width = 2480, margin = 200;
         int lineHeight = (int)(size * 1.6);
-        int height = margin * 2 + lineHeight * lines.Count;
+        Draw(path, width, margin * 2 + lineHeight * lines.Count,
+            lines.Select((line, i) => (margin, margin + (i + 1) * lineHeight, line)).ToList(), rotateDegrees, font, size);
+    }
+
+    /// <summary>Writes a page of this size with each text set at its own place (x, baseline y, in pixels at 300 dpi).</summary>
+    public static void Draw(string path, int width, int height, IReadOnlyList<(int X, int Y, string Text)> texts,
+        double rotateDegrees = 0, string font = "DejaVu Serif", double size = 50)
+    {
         var surface = cairo_image_surface_create(FormatRgb24, width, height);
         var cr = cairo_create(surface);
         try
@@ -40,10 +47,10 @@ public static partial class TextImage
             cairo_set_source_rgb(cr, 0, 0, 0);
             cairo_select_font_face(cr, font, 0, 0);
             cairo_set_font_size(cr, size);
-            for (int i = 0; i < lines.Count; i++)
+            foreach (var (x, y, text) in texts)
             {
-                cairo_move_to(cr, margin, margin + (i + 1) * lineHeight);
-                cairo_show_text(cr, lines[i]);
+                cairo_move_to(cr, x, y);
+                cairo_show_text(cr, text);
             }
             if (cairo_surface_write_to_png(surface, path) != 0) throw new IOException($"cairo could not write {path}");
         }

@@ -53,6 +53,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetTsvText(IntPtr api, int page);
     [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr api);
     [LibraryImport(Tess)] public static partial void TessBaseAPIClear(IntPtr api);
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetThresholdedImage(IntPtr api);
     [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr api);
     [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
     [LibraryImport(Tess)] public static partial IntPtr TessMonitorCreate();

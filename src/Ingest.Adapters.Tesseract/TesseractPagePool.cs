@@ -230,11 +230,12 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         var result = new List<CellReading>();
         try
         {
+            using var inkOnWhite = InkOnWhite(engine, image, dpi);
             foreach (var c in cells)
             {
                 int x = (int)c.X0 + inset, y = (int)c.Y0 + inset, w = (int)c.X1 - inset - x, h = (int)c.Y1 - inset - y;
                 if (w < inset || h < inset) continue;
-                var run = engine.Recognize(image, dpi, BlockMode, ct, (x, y, w, h));
+                var run = engine.Recognize(inkOnWhite ?? image, dpi, BlockMode, ct, (x, y, w, h));
                 var lines = TsvLayout.Parse(run.Tsv, page, pointsPerPixel, image.Width * pointsPerPixel, image.Height * pointsPerPixel).Lines;
                 result.Add(new CellReading(new BBox(c.X0 * pointsPerPixel, c.Y0 * pointsPerPixel, c.X1 * pointsPerPixel, c.Y1 * pointsPerPixel), lines));
             }
@@ -242,6 +243,25 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         catch (Exception e) when (e is OperationCanceledException or OcrEngineFailure && !ct.IsCancellationRequested) { return []; }
         return result;
     }
+
+    /// <summary>
+    /// The page as its cells are read: the ink, in its own grey, where the engine's threshold for
+    /// the whole page puts it (see <see cref="TesseractEngine.Binarize"/>), on white. Left grey,
+    /// each cell would be thresholded on its own, and its paper's noise read as letters; made
+    /// bilevel, figures lose the grey edges the recogniser reads them by ("70" became "709").
+    /// Null when the engine could not threshold the page.
+    /// </summary>
+    private static Pix? InkOnWhite(TesseractEngine engine, Pix image, int dpi)
+    {
+        using var ink = engine.Binarize(image, dpi);
+        using var paper = ink == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, ink.Raw));
+        if (paper == null) return null;
+        var page = Pix.Own(TesseractNative.pixConvertTo8(image.Raw, 0));
+        if (page != null) TesseractNative.pixPaintThroughMask(page.Raw, paper.Raw, 0, 0, White);
+        return page;
+    }
+
+    private const uint White = 255;
 
     /// <summary>Boxes read from a scaled image, back in the original image's pixels.</summary>
     private static string Rescale(string tsv, float factor) =>

@@ -144,6 +144,61 @@ public sealed class OcrTests : IDisposable
         Assert.DoesNotContain(RuleFinder.Find(page, 300, erase: false).Horizontal, r => r.X1 - r.X0 > 600);
     }
 
+    /// <summary>
+    /// A ruled table scanned on grey paper with noise (paper 228 ± 16, ink 40 ± 4): four columns, two
+    /// rows, figures in some cells and nothing in others. Each cell is read on its own; read at a
+    /// threshold of its own, an empty cell's noise split into specks read as letters.
+    /// </summary>
+    private static string NoisyTable(string dir)
+    {
+        int[] xs = [200, 1000, 1450, 1900, 2350], ys = [200, 420, 640];
+        string[,] cells = { { "Tỷ lệ hồ sơ", "58,3", "", "95" }, { "Chi ngân sách", "1,1", "", "3" } };
+        var texts = new List<(int, int, string)>();
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 4; c++)
+                if (cells[r, c].Length > 0) texts.Add((xs[c] + 40, ys[r] + 130, cells[r, c]));
+        var png = Path.Combine(dir, $"cells-{Guid.NewGuid():N}.png");
+        int w = 2480, h = 840;
+        TextImage.Draw(png, w, h, texts);
+        using var page = Pix.Own(TesseractNative.pixRead(png))!;
+        using var grey = Pix.Own(TesseractNative.pixConvertTo8(page.Raw, 0))!;
+        var text = grey.ToGrey();
+        var random = new Random(11);
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                bool rule = (xs.Any(c => x >= c && x < c + 3) && y >= ys[0] && y < ys[^1] + 3)
+                    || (ys.Any(r => y >= r && y < r + 3) && x >= xs[0] && x < xs[^1] + 3);
+                int v = rule || text[x, y] < 128 ? 40 + random.Next(-4, 5) : 228 + random.Next(-16, 17);
+                pixels[y * w + x] = (byte)Math.Clamp(v, 0, 255);
+            }
+        var pgm = Path.Combine(dir, $"cells-{Guid.NewGuid():N}.pgm");
+        File.WriteAllBytes(pgm, [.. System.Text.Encoding.ASCII.GetBytes($"P5\n{w} {h}\n255\n"), .. pixels]);
+        return pgm;
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task TableCells_AreReadAtThePagesThreshold_SoAnEmptyCellStaysEmpty()
+    {
+        var pgm = NoisyTable(_dir);
+        using var pool = new TesseractPagePool(TesseractOptions.Default(1) with { Preprocess = PreprocessOptions.None });
+        var result = await pool.RecognizeAsync(new PageImageRequest(pgm, 1, _ => PageImage.File(pgm)), CancellationToken.None);
+        Assert.True(result.Ok, result.Failure);
+        Assert.Contains("cells read again", result.Settings);
+        const double pt = 72.0 / 300;
+        // the empty third column: x 1450–1900 px
+        var inEmpty = result.Layout!.Lines.SelectMany(l => l.Words)
+            .Where(w => (w.Box.X0 + w.Box.X1) / 2 > 1450 * pt && (w.Box.X0 + w.Box.X1) / 2 < 1900 * pt).ToList();
+        Assert.True(inEmpty.Count == 0, $"read in the empty cells: {string.Join(" ", inEmpty.Select(w => w.Text))}");
+        var words = result.Layout.Lines.SelectMany(l => l.Words).Select(w => w.Text).ToList();
+        Assert.Contains("58,3", words);
+        Assert.Contains("1,1", words);
+        Assert.Contains("95", words);
+        Assert.Contains("3", words);
+    }
+
     [Fact]
     public void RulesBrokenIntoDashes_AreFound_AndLettersStemsSetOneAboveAnotherAreNot()
     {
