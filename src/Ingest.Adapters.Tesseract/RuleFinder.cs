@@ -45,11 +45,11 @@ internal static class RuleFinder
         int min = Math.Max(30, (int)(MinRuleInches * dpi));
         using var binary = Dark(gray, dpi);
         if (binary == null) return PageRules.None;
-        using var horizontal = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, min, 1));
+        using var horizontal = Pix.Own(TesseractNative.pixOpenCompBrick(IntPtr.Zero, binary.Raw, min, 1));
         if (horizontal == null) return PageRules.None;
         var ink = bridgeBreaks ? InkBits.Of(binary) : null;
         var rules = Merge([.. Strokes(horizontal, min, across: true), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: true) : [])]);
-        using var vertical = Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, binary.Raw, 1, min));
+        using var vertical = Pix.Own(TesseractNative.pixOpenCompBrick(IntPtr.Zero, binary.Raw, 1, min));
         // a column border is a rule turned on its side: the same merge, with x and y swapped
         var columns = Merge([.. (vertical == null ? [] : Strokes(vertical, min, across: false)), .. (bridgeBreaks ? Broken(binary, ink!, dpi, min, across: false) : [])])
             .Select(r => new PixelColumnRule(r.Y, r.X0, r.X1)).ToList();
@@ -99,7 +99,7 @@ internal static class RuleFinder
         using var faint = inverted == null ? null : Pix.Own(TesseractNative.pixConvertTo1(inverted.Raw, 256 - FaintContrast));
         // where the border is palest its darkest row wanders by a pixel or two: thickened, one row holds it whole
         using var thick = faint == null ? null : Pix.Own(TesseractNative.pixDilateBrick(IntPtr.Zero, faint.Raw, 1, drift));
-        using var opened = thick == null ? null : Pix.Own(TesseractNative.pixOpenBrick(IntPtr.Zero, thick.Raw, min, 1));
+        using var opened = thick == null ? null : Pix.Own(TesseractNative.pixOpenCompBrick(IntPtr.Zero, thick.Raw, min, 1));
         if (opened == null) return [];
         int length = (int)(MinFaintRuleInches * dpi), past = (int)(CrossingInches * dpi);
         return Merge(Strokes(opened, min, across: true).ToList()).Where(r => r.X1 - r.X0 >= length
@@ -160,7 +160,7 @@ internal static class RuleFinder
         int longBreak = (int)Math.Round(LongBreakInches * dpi);
         using var band = Pix.Own(across ? TesseractNative.pixDilateBrick(IntPtr.Zero, binary.Raw, 1, 3) : TesseractNative.pixDilateBrick(IntPtr.Zero, binary.Raw, 3, 1));
         using var bridged = band == null ? null : Pix.Own(across ? TesseractNative.pixCloseBrick(IntPtr.Zero, band.Raw, gap, 1) : TesseractNative.pixCloseBrick(IntPtr.Zero, band.Raw, 1, gap));
-        using var opened = bridged == null ? null : Pix.Own(across ? TesseractNative.pixOpenBrick(IntPtr.Zero, bridged.Raw, min, 1) : TesseractNative.pixOpenBrick(IntPtr.Zero, bridged.Raw, 1, min));
+        using var opened = bridged == null ? null : Pix.Own(across ? TesseractNative.pixOpenCompBrick(IntPtr.Zero, bridged.Raw, min, 1) : TesseractNative.pixOpenCompBrick(IntPtr.Zero, bridged.Raw, 1, min));
         if (opened == null) return [];
         var found = new List<PixelRule>();
         foreach (var b in opened.ComponentBoxes())

@@ -91,6 +91,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixTophat(IntPtr pixs, int hsize, int vsize, int type);
     [LibraryImport(Lept)] public static partial IntPtr pixInvert(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixOpenBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixOpenCompBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixClone(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixErodeGray(IntPtr pixs, int hsize, int vsize);
