@@ -199,6 +199,17 @@ public sealed class OcrTests : IDisposable
         Assert.Contains("3", words);
     }
 
+    [Theory]
+    [InlineData(1, 70, true)]    // "98,3" for 58,3 on a photo's page threshold
+    [InlineData(2, 84, true)]
+    [InlineData(1, 85, false)]
+    [InlineData(1, 97, false)]
+    [InlineData(0, 0, false)]    // an empty cell: read at its own threshold its noise becomes letters
+    public void ACellReadUnsurelyAtThePagesThreshold_IsReadAgainAtItsOwn(int words, int confidence, bool again)
+    {
+        Assert.Equal(again, TesseractPagePool.Unsure(new OcrRun("", confidence, words)));
+    }
+
     [Fact]
     public void RulesBrokenIntoDashes_AreFound_AndLettersStemsSetOneAboveAnotherAreNot()
     {
