@@ -234,11 +234,13 @@ public class LayoutTests
             cells.OrderBy(c => c.X0).ThenBy(c => c.Y0));
     }
 
+    // one OCR'd word as a line of its own, 20 × 10 pt at (x, y)
+    private static LayoutLine Read(double x, double y, string text, double conf) =>
+        new([new LayoutWord(text, new BBox(x, y, x + 20, y + 10), conf)], new BBox(x, y, x + 20, y + 10));
+
     [Fact]
     public void CellReadAgain_ReplacesThePageWords_WhenSurer_AndNoiseDoesNot()
     {
-        LayoutLine Read(double x, double y, string text, double conf) =>
-            new([new LayoutWord(text, new BBox(x, y, x + 20, y + 10), conf)], new BBox(x, y, x + 20, y + 10));
         var page = new List<LayoutLine>
         {
             Read(10, 5, "PHỤ LỤC", 95),
@@ -263,8 +265,6 @@ public class LayoutTests
     [Fact]
     public void CellsReadAgain_GoAfterTheCaptionAboveTheTable_WhereverThePageReadingPutIt()
     {
-        LayoutLine Read(double x, double y, string text, double conf) =>
-            new([new LayoutWord(text, new BBox(x, y, x + 20, y + 10), conf)], new BBox(x, y, x + 20, y + 10));
         // the page's reading began with a section's "I" from the table's first column, then gave
         // the caption above the table, then the rest
         var page = new List<LayoutLine>

@@ -56,9 +56,9 @@ public static class TableGrid
     /// put inside it, where the engine is surer of them (a higher mean confidence): a cell alone
     /// is usually read better, but not always, and the page's reading is the second opinion. A
     /// cell read empty, or read as noise (an empty cell's specks give a low confidence), or read
-    /// with a column border inside it, keeps what the page read there. The cells' lines go where the first line that lost words stood, top
-    /// to bottom and left to right, so the text around the table keeps its order, and after every
-    /// line that stands above the table.
+    /// with a column border inside it, keeps what the page read there. The cells' lines go where
+    /// the first line that lost words stood, top to bottom and left to right, so the text around
+    /// the table keeps its order, and after every line that stands above the table.
     /// </summary>
     public static IReadOnlyList<LayoutLine> Reread(IReadOnlyList<LayoutLine> lines, IReadOnlyList<CellReading> cells)
     {
