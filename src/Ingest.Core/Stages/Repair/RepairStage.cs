@@ -5,8 +5,8 @@ namespace Ingest.Core.Stages.Repair;
 
 /// <summary>
 /// The Repair stage: brings every line to NFC (PDF text from decomposed sources comes out NFD),
-/// converts text typed in a legacy font encoding, then lets the repairer restore damaged
-/// Vietnamese. Lines keep their place, their spacing and their word count; a changed line
+/// puts back the decimal commas OCR read as letters (see <see cref="OcrNumberMarks"/>), converts
+/// text typed in a legacy font encoding, then lets the repairer restore damaged Vietnamese. Lines keep their place, their spacing and their word count; a changed line
 /// remembers what was read.
 /// </summary>
 public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repairer)
@@ -14,7 +14,7 @@ public sealed class RepairStage(LegacyEncodings? encodings, ITextRepairer? repai
     public (LoadedDocument Document, RepairSummary Summary) Run(LoadedDocument doc)
     {
         var lines = doc.Lines().ToList();
-        var (text, encoding, repair) = RepairLines(lines.Select(l => l.Text).ToArray());
+        var (text, encoding, repair) = RepairLines(lines.Select(l => doc.Ocr ? OcrNumberMarks.Clean(l.Text) : l.Text).ToArray());
 
         var byLine = new Dictionary<SourceLine, SourceLine>(ReferenceEqualityComparer.Instance);
         int changed = 0;

@@ -198,3 +198,30 @@ public class ConfusionCountsTests
         Assert.True(Math.Exp(o) > 0.5);
     }
 }
+
+public class OcrNumberMarksTests
+{
+    [Theory]
+    [InlineData("1j1", "1,1")]
+    [InlineData("<0j5", "<0,5")]
+    [InlineData("đạt 58j4% năm 2025", "đạt 58,4% năm 2025")]
+    [InlineData("1,1", "1,1")]
+    [InlineData("Hj1", "Hj1")]             // a letter before: no number
+    [InlineData("1jun", "1jun")]           // a word after
+    [InlineData("1234j5", "1234j5")]       // more digits than a number before its comma has here
+    [InlineData("13j45j6", "13j45j6")]
+    public void ACommaReadAsJBetweenDigits_IsACommaAgain(string read, string clean) =>
+        Assert.Equal(clean, OcrNumberMarks.Clean(read));
+
+    [Theory]
+    [InlineData(true, "Chi ngân sách 1,1")]
+    [InlineData(false, "Chi ngân sách 1j1")]   // typed text is left as typed
+    public void OnlyOcrdLinesAreCleaned(bool ocr, string expected)
+    {
+        var line = new Ingest.Core.Model.SourceLine(1, 1, "Chi ngân sách 1j1");
+        var doc = new Ingest.Core.Model.LoadedDocument("d", ocr ? Ingest.Core.Model.SourceFormat.Image : Ingest.Core.Model.SourceFormat.Txt, "0", 1, ocr,
+            [new Ingest.Core.Model.TextBlock([line], false)], []);
+        var (repaired, _) = new RepairStage(null, null).Run(doc);
+        Assert.Equal(expected, Assert.IsType<Ingest.Core.Model.TextBlock>(repaired.Blocks[0]).Lines[0].Text);
+    }
+}
