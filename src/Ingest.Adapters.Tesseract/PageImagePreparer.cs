@@ -72,7 +72,7 @@ internal static class PageImagePreparer
             }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
-                current = Replace(current, TesseractNative.pixBackgroundNorm(current.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1));
+                current = Replace(current, EvenlyLitRaw(current));
                 steps.Add($"background (spread {spread:0.00})");
             }
             if (options.Upsample && dpi < PreprocessOptions.MinDpi)
@@ -219,7 +219,7 @@ internal static class PageImagePreparer
     {
         if (steps.Any(s => s.StartsWith("despeckle"))) return (null, "");
         if (!steps.Any(s => s.StartsWith("background")))
-            return (Pix.Own(TesseractNative.pixBackgroundNorm(prepared.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1)), "background");
+            return (EvenlyLit(prepared), "background");
         int half = Math.Max(7, (int)Math.Round(SauvolaHalfWindowInches * dpi));
         if (TesseractNative.pixSauvolaBinarizeTiled(prepared.Raw, half, SauvolaFactor, 1, 1, IntPtr.Zero, out var binary) != 0 || binary == IntPtr.Zero)
             return (null, "");
@@ -257,6 +257,16 @@ internal static class PageImagePreparer
     }
 
     // a failed step keeps the image it was given, so one unusual page never loses the rest
+    /// <summary>
+    /// The grey page with its paper made evenly bright (leptonica's background normalisation over
+    /// 10×15-pixel tiles): a shadow, a vignette or a dim corner lifted to white, the ink kept. Null
+    /// when leptonica could not.
+    /// </summary>
+    public static Pix? EvenlyLit(Pix grey) => Pix.Own(EvenlyLitRaw(grey));
+
+    private static IntPtr EvenlyLitRaw(Pix grey) =>
+        TesseractNative.pixBackgroundNorm(grey.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1);
+
     private static Pix Replace(Pix current, IntPtr next)
     {
         var p = Pix.Own(next);

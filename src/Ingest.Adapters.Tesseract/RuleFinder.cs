@@ -42,7 +42,7 @@ internal static class RuleFinder
     /// </param>
     public static PageRules Find(Pix gray, int dpi, bool erase, bool bridgeBreaks = false, Pix? unevenLight = null)
     {
-        int min = Math.Max(30, (int)(MinRuleInches * dpi));
+        int min = MinRuleLength(dpi);
         using var binary = Dark(gray, dpi);
         if (binary == null) return PageRules.None;
         using var horizontal = Pix.Own(TesseractNative.pixOpenCompBrick(IntPtr.Zero, binary.Raw, min, 1));
@@ -68,6 +68,12 @@ internal static class RuleFinder
         return new PageRules(rules, columns);
     }
 
+    /// <summary>The shortest stroke taken for a rule, in pixels (<see cref="MinRuleInches"/>, never under 30).</summary>
+    private static int MinRuleLength(int dpi) => Math.Max(30, (int)(MinRuleInches * dpi));
+
+    /// <summary>The odd side of the square a stroke's contrast with the paper around it is measured in (<see cref="ContrastWindowInches"/>).</summary>
+    private static int ContrastWindow(int dpi) => Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
+
     /// <summary>
     /// The strokes of an opened image at least <paramref name="min"/> long and no thicker than a rule,
     /// as rules (a column border's with x and y swapped).
@@ -91,8 +97,8 @@ internal static class RuleFinder
     private static IEnumerable<PixelRule> FaintRowBorders(Pix unevenLight, int dpi, IReadOnlyList<PixelColumnRule> columns)
     {
         if (columns.Count < 2) return [];
-        int half = Math.Max(2, (int)(FaintAverageInches * dpi / 2)), window = Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
-        int drift = Math.Max(3, (int)(FaintDriftInches * dpi)) | 1, min = Math.Max(30, (int)(MinRuleInches * dpi));
+        int half = Math.Max(2, (int)(FaintAverageInches * dpi / 2)), window = ContrastWindow(dpi);
+        int drift = Math.Max(3, (int)(FaintDriftInches * dpi)) | 1, min = MinRuleLength(dpi);
         using var averaged = Pix.FromGrey(unevenLight.ToGrey().MeanAlongRows(half), dpi);
         using var tophat = Pix.Own(TesseractNative.pixTophat(averaged.Raw, window, window, TophatBlack));
         using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
@@ -117,7 +123,7 @@ internal static class RuleFinder
     {
         var fixedDark = Pix.Own(TesseractNative.pixConvertTo1(gray.Raw, DarkThreshold));
         if (fixedDark == null) return null;
-        int window = Math.Max(3, (int)(ContrastWindowInches * dpi)) | 1;
+        int window = ContrastWindow(dpi);
         using var tophat = Pix.Own(TesseractNative.pixTophat(gray.Raw, window, window, TophatBlack));
         using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
         using var contrast = inverted == null ? null : Pix.Own(TesseractNative.pixConvertTo1(inverted.Raw, 256 - MinRuleContrast));
@@ -187,7 +193,6 @@ internal static class RuleFinder
         }
         return found;
     }
-
 
     // a rule broken by scanning noise, or where a column's border crosses it, is still one rule;
     // taken left to right, each piece meets the end of the rule it continues

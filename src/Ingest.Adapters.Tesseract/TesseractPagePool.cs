@@ -178,7 +178,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     {
         // ink is measured on an evenly lit copy: in a shadow one threshold makes a black block, not letters
         bool even = steps.Any(s => s.StartsWith("background") || s.StartsWith("despeckle"));
-        using var lit = even ? null : Pix.Own(TesseractNative.pixBackgroundNorm(image.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1));
+        using var lit = even ? null : PageImagePreparer.EvenlyLit(image);
         var inkImage = lit ?? image;
         double lost = LostText.Fraction(inkImage, dpi, run.Tsv);
         if (lost <= _options.LostTextLimit) return ("", null);
