@@ -2,9 +2,12 @@
 # OCR robustness benchmark (issue 15): the samples' and the dev plans' PDFs degraded the ways
 # communes' scans are (bench/tools/degrade.py: 200/150 dpi, 3-5° skew, JPEG q25, phone photos as a
 # PDF and as one JPG per page, fax), each variant read by `ingest extract` (a fresh store, --force)
-# and by the tesseract command line on the same page images (same tessdata/, vie, psm 3, TSV,
-# OMP_THREAD_LIMIT=1), both with all cores busy. Prints per variant and set (samples, dev) the
+# and by the tesseract command line on the same page images (same tessdata/, vie, psm 3, plain
+# text, OMP_THREAD_LIMIT=1), both with all cores busy. Prints per variant and set (samples, dev) the
 # shared scorer's strict F1, and the seconds per page of each reader, program starts included.
+# The command line's speed is only worth what it reads: its text, page after page, is also put
+# through `ingest extract` as a plain-text plan and scored ("CLI F1"), so a reader that is fast
+# because it dropped a skewed or shadowed page's words shows it.
 # usage: bench/ocr-robust.sh [VARIANT...]   (default: a200 b150 c_rot d_q25 e_phone e_jpg f_fax)
 #   BENCH_VARIANTS=DIR  where the variants are made, or found already made (default: .bench/variants);
 #                       /work/variants on the development machine
@@ -102,9 +105,19 @@ for v in "${wanted[@]}"; do
   if [ -z "${NO_CLI:-}" ]; then
     t2=$(now)
     find "$work/$v/img" -type f | OMP_THREAD_LIMIT=1 xargs -P "$jobs" -I{} \
-      tesseract {} - -l vie --psm 3 --tessdata-dir "$here/tessdata" tsv >/dev/null 2>&1 || true
+      tesseract {} {} -l vie --psm 3 --tessdata-dir "$here/tessdata" >/dev/null 2>&1 || true
     t3=$(now)
     cli=$(echo "($t3 - $t2) / $pages" | bc -l)
+    # each plan's pages as the command line read them, in order, one plain-text plan
+    for set in samples dev; do
+      mkdir -p "$work/$v/cli/$set"
+      for g in "$work/$v/gold/$set"/*.gold.jsonl; do
+        name="$(basename "$g" .gold.jsonl)"
+        cat "$work/$v/img/$set/$name".*.txt "$work/$v/img/$set/$name"-[0-9p]*.txt 2>/dev/null >"$work/$v/cli/$set/$name.txt" || true
+      done
+    done
+    "$here/ingest" extract "$work/$v/cli/samples" "$work/$v/cli/dev" -o "$work/$v/cli-out" --db "$work/$v/cli-store.db" \
+      --force --jobs "$jobs" --progress lines >"$work/$v/cli-extract.log" 2>&1 || true
   fi
   ing=$(echo "($t1 - $t0) / $pages" | bc -l)
   for set in samples dev; do
@@ -114,12 +127,17 @@ for v in "${wanted[@]}"; do
     fi
     python3 "$here/eval/score.py" "$work/$v/gold/$set" "$out" >"$work/$v/score.$set.txt" || true
     f1=$(awk '/^strict F1 =/ {print $4}' "$work/$v/score.$set.txt")
-    rows+=("$(printf '%-8s %-8s %9s' "$v" "$set" "${f1:-?}")|$pages|$ing|$cli")
+    clif1=-
+    if [ -d "$work/$v/cli-out/$set" ]; then
+      python3 "$here/eval/score.py" "$work/$v/gold/$set" "$work/$v/cli-out/$set" >"$work/$v/score.cli.$set.txt" || true
+      clif1=$(awk '/^strict F1 =/ {print $4}' "$work/$v/score.cli.$set.txt")
+    fi
+    rows+=("$(printf '%-8s %-8s %9s %7s' "$v" "$set" "${f1:-?}" "${clif1:-?}")|$pages|$ing|$cli")
   done
 done
 
 echo "== ocr-robust (outputs in $work)"
-printf '%-8s %-8s %9s %6s %10s %10s %6s\n' variant set strictF1 pages "ingest s/p" "CLI s/p" ratio
+printf '%-8s %-8s %9s %7s %6s %10s %10s %6s\n' variant set strictF1 "CLI F1" pages "ingest s/p" "CLI s/p" ratio
 for r in "${rows[@]}"; do
   IFS='|' read -r head pages ing cli <<<"$r"
   if [ "$cli" = - ]; then ratio=-; cli=-; else ratio=$(printf '%.2f' "$(echo "$ing / $cli" | bc -l)"); cli=$(printf '%.2f' "$cli"); fi
