@@ -18,10 +18,11 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        if (args.Length == 0) { Console.Error.WriteLine("usage: ingest-eval render|strip|score-restore|score-ocr ..."); return 2; }
+        if (args.Length == 0) { Console.Error.WriteLine("usage: ingest-eval render|bowed|strip|score-restore|score-ocr ..."); return 2; }
         switch (args[0])
         {
             case "render": Render(args[1], args[2], args.Length > 3 ? args[3] : "DejaVu Serif", args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 50); return 0;
+            case "bowed": TextImage.WriteBowed(args[2], File.ReadAllLines(args[1]), double.Parse(args[3], CultureInfo.InvariantCulture)); return 0;
             case "strip": Console.Write(VietOrthography.StripMarks(VietText.Clean(File.ReadAllText(args[1])))); return 0;
             case "score-restore": return ScoreRestore(args[1], args[2]);
             case "score-ocr": return ScoreOcr(args[1], args[2], args[3], args.Length > 4 ? args[4] : null);

@@ -5,10 +5,11 @@ namespace Ingest.Adapters.Tesseract;
 /// measurement of the page (see <see cref="PageImagePreparer"/>): background normalisation only
 /// where the paper's brightness varies, flattening only a page photographed against a darker
 /// surround, speckle removal only on bilevel images, thickening only bilevel images whose ink is
-/// full of pinholes, upsampling only under <see cref="MinDpi"/>. Each one was measured on the
+/// full of pinholes, upsampling only under <see cref="MinDpi"/>, dewarping only a page whose text
+/// lines bow. Each one was measured on the
 /// degraded samples (bench/ocr-robust.sh).
 /// </summary>
-public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules, bool Despeckle = false, bool Thicken = false, bool Flatten = false)
+public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bool Upsample, bool EraseRules, bool Despeckle = false, bool Thicken = false, bool Flatten = false, bool Dewarp = false)
 {
     /// <summary>
     /// Below this resolution a page is scaled up to <see cref="TargetDpi"/>: 200 dpi scans lost table
@@ -17,10 +18,10 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
     public const int MinDpi = 280;
     public const int TargetDpi = 300;
 
-    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: true, Upsample: true, EraseRules: false, Despeckle: true, Thicken: true, Flatten: true);
-    public static readonly PreprocessOptions None = new(false, false, false, false, false, false, false);
+    public static readonly PreprocessOptions Default = new(Deskew: true, NormalizeBackground: true, Upsample: true, EraseRules: false, Despeckle: true, Thicken: true, Flatten: true, Dewarp: true);
+    public static readonly PreprocessOptions None = new(false, false, false, false, false, false, false, false);
 
-    private static readonly string[] Known = ["flatten", "deskew", "background", "upsample", "rules", "despeckle", "thicken", "none"];
+    private static readonly string[] Known = ["flatten", "deskew", "dewarp", "background", "upsample", "rules", "despeckle", "thicken", "none"];
 
     /// <summary>Parses a comma list such as "deskew,upsample" (or "none").</summary>
     public static PreprocessOptions Parse(string list)
@@ -29,7 +30,7 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
             .Select(s => s.ToLowerInvariant()).ToHashSet();
         var unknown = items.Except(Known).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"unknown preprocessing step '{unknown[0]}' (known: {string.Join(", ", Known)})");
-        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"), items.Contains("despeckle"), items.Contains("thicken"), items.Contains("flatten"));
+        return new(items.Contains("deskew"), items.Contains("background"), items.Contains("upsample"), items.Contains("rules"), items.Contains("despeckle"), items.Contains("thicken"), items.Contains("flatten"), items.Contains("dewarp"));
     }
 
     public override string ToString()
@@ -37,6 +38,7 @@ public sealed record PreprocessOptions(bool Deskew, bool NormalizeBackground, bo
         var on = new List<string>();
         if (Flatten) on.Add("flatten");
         if (Deskew) on.Add("deskew");
+        if (Dewarp) on.Add("dewarp");
         if (NormalizeBackground) on.Add("background");
         if (Upsample) on.Add("upsample");
         if (EraseRules) on.Add("rules");

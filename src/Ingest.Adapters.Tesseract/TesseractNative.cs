@@ -107,6 +107,18 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixClipRectangle(IntPtr pixs, IntPtr box, IntPtr pboxc);
     [LibraryImport(Lept)] public static partial int pixWriteMemPng(out IntPtr data, out nuint size, IntPtr pix, float gamma);
     [LibraryImport(Lept)] public static partial void lept_free(IntPtr ptr);
+    [LibraryImport(Lept)] public static partial IntPtr pixReduceRankBinary2(IntPtr pixs, int level, IntPtr intab);
+    [LibraryImport(Lept)] public static partial IntPtr dewarpGetTextlineCenters(IntPtr pixs, int debugflag);
+    [LibraryImport(Lept)] public static partial IntPtr dewarpRemoveShortLines(IntPtr pixs, IntPtr ptaas, float fract, int debugflag);
+    [LibraryImport(Lept)] public static partial int dewarpSinglePage(IntPtr pixs, int thresh, int adaptive, int useboth, int checkColumns, out IntPtr pixd, out IntPtr pdewa, int debug);
+    [LibraryImport(Lept)] public static partial int dewarpaModelStatus(IntPtr dewa, int pageno, out int vsuccess, out int hsuccess);
+    [LibraryImport(Lept)] public static partial void dewarpaDestroy(ref IntPtr dewa);
+    [LibraryImport(Lept)] public static partial int ptaaGetCount(IntPtr ptaa);
+    [LibraryImport(Lept)] public static partial IntPtr ptaaGetPta(IntPtr ptaa, int index, int accessflag);
+    [LibraryImport(Lept)] public static partial int ptaGetCount(IntPtr pta);
+    [LibraryImport(Lept)] public static partial int ptaGetPt(IntPtr pta, int index, out float x, out float y);
+    [LibraryImport(Lept)] public static partial void ptaDestroy(ref IntPtr pta);
+    [LibraryImport(Lept)] public static partial void ptaaDestroy(ref IntPtr ptaa);
 
     // libc: OpenMP reads OMP_THREAD_LIMIT through the C runtime's environment, which
     // Environment.SetEnvironmentVariable does not reach on Linux

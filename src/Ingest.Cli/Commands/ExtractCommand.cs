@@ -38,7 +38,7 @@ public static class ExtractCommand
         };
         var preprocess = new Option<string>("--preprocess")
         {
-            Description = "Image clean-up before OCR: a comma list of flatten, deskew, background, upsample, despeckle, thicken, rules, or none; each runs only on pages whose measurement calls for it.",
+            Description = "Image clean-up before OCR: a comma list of flatten, deskew, dewarp, background, upsample, despeckle, thicken, rules, or none; each runs only on pages whose measurement calls for it.",
             DefaultValueFactory = _ => PreprocessOptions.Default.ToString(),
         };
         var db = StoreOptions.Db();
