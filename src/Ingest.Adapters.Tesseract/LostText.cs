@@ -15,24 +15,61 @@ internal static class LostText
     /// <summary>Widths over this (inches) are rules and pictures, not words.</summary>
     private const double MaxWidthInches = 1.5;
     /// <summary>Slack around a word's box (inches): tone marks and a blurred edge stick out of it.</summary>
-    private const double BoxSlackInches = 0.03;
+    public const double BoxSlackInches = 0.03;
 
-    public static double Fraction(Pix image, int dpi, string tsv)
+    /// <summary>The page's text-sized components of ink, in its pixels: what a reading should give words for.</summary>
+    public static IReadOnlyList<(int X, int Y, int W, int H)> Ink(Pix image, int dpi)
     {
         using var binary = Pix.Own(TesseractNative.pixConvertTo1(image.Raw, InkThreshold));
-        if (binary == null) return 0;
-        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
+        if (binary == null) return [];
         double minH = MinHeightInches * dpi, maxH = MaxHeightInches * dpi, maxW = MaxWidthInches * dpi;
-        long ink = 0, lost = 0;
-        foreach (var (x, y, w, h) in binary.ComponentBoxes())
+        return binary.ComponentBoxes().Where(c => c.H >= minH && c.H <= maxH && c.W <= maxW).ToList();
+    }
+
+    /// <summary>The share of the ink (by area) that lies under none of the reading's words.</summary>
+    public static double Fraction(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
+    {
+        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
+        long total = 0, lost = 0;
+        foreach (var (x, y, w, h) in ink)
         {
-            if (h < minH || h > maxH || w > maxW) continue;
             long area = (long)w * h;
-            ink += area;
+            total += area;
             int cx = x + w / 2, cy = y + h / 2;
             if (!words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1)) lost += area;
         }
-        return ink == 0 ? 0 : lost / (double)ink;
+        return total == 0 ? 0 : lost / (double)total;
+    }
+
+    /// <summary>Ink a word's width apart (inches) or closer is one group: the letters of a figure, a sign and its number ("≥ 95").</summary>
+    private const double GroupGapInches = 0.1;
+    /// <summary>A group taller than this (inches) is a picture or a stamp, not a word the reading lost.</summary>
+    private const double MaxGroupHeightInches = 0.4;
+
+    /// <summary>
+    /// The ink the reading gave no words for, gathered into word-sized groups (pixels): components
+    /// on one line and no further apart than <see cref="GroupGapInches"/> are one group. What a
+    /// page's layout analysis drops is mostly a table's short cells ("%", "06", "≥ 95") beside
+    /// long ones, each such a group.
+    /// </summary>
+    public static IReadOnlyList<(int X, int Y, int W, int H)> UnreadGroups(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
+    {
+        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
+        var lost = ink.Where(c =>
+        {
+            int cx = c.X + c.W / 2, cy = c.Y + c.H / 2;
+            return !words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1);
+        }).OrderBy(c => c.X).ToList();
+        int gap = (int)Math.Round(GroupGapInches * dpi), maxH = (int)Math.Round(MaxGroupHeightInches * dpi);
+        var groups = new List<(int X0, int Y0, int X1, int Y1)>();
+        foreach (var c in lost)
+        {
+            int i = groups.FindIndex(g => c.X - g.X1 <= gap && c.X + c.W >= g.X0 - gap
+                && Math.Min(g.Y1, c.Y + c.H) - Math.Max(g.Y0, c.Y) >= Math.Min(g.Y1 - g.Y0, c.H) / 2);
+            if (i < 0) groups.Add((c.X, c.Y, c.X + c.W, c.Y + c.H));
+            else groups[i] = (Math.Min(groups[i].X0, c.X), Math.Min(groups[i].Y0, c.Y), Math.Max(groups[i].X1, c.X + c.W), Math.Max(groups[i].Y1, c.Y + c.H));
+        }
+        return groups.Where(g => g.Y1 - g.Y0 <= maxH).Select(g => (g.X0, g.Y0, g.X1 - g.X0, g.Y1 - g.Y0)).ToList();
     }
 
     private static List<(int X0, int Y0, int X1, int Y1)> WordBoxes(string tsv, int slack)

@@ -157,13 +157,20 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         }
         catch (Exception e) when (e is TimeoutRejectedException or OcrEngineFailure) { }
         var (bestRun, bestAttempt) = best!.Value;
-        var (reread, warning) = ReadAgainIfTextLost(engine, image, dpi, steps, bestAttempt, ref bestRun, ct);
+        // ink is measured on an evenly lit copy: in a shadow one threshold makes a black block, not letters
+        bool even = steps.Any(s => s.StartsWith("background") || s.StartsWith("despeckle"));
+        IReadOnlyList<(int X, int Y, int W, int H)> ink;
+        using (var lit = even ? null : PageImagePreparer.EvenlyLit(image)) ink = LostText.Ink(lit ?? image, dpi);
+        var (reread, warning) = ReadAgainIfTextLost(engine, image, dpi, steps, ink, bestAttempt, ref bestRun, ct);
         double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
         var horizontal = rules.Horizontal.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList();
         var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
         var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, ct);
         if (cells.Count > 0) layout = layout with { Lines = TableGrid.Reread(layout.Lines, cells) };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}", null, warning);
+        // a ruled table's cells were read one by one already; what else the reading lost is read now
+        var recovered = ReadLostWords(engine, page, image, dpi, ink, bestRun.Tsv, pointsPerPixel, cells.Select(c => c.Cell).ToList(), ct);
+        if (recovered.Count > 0) layout = layout with { Lines = RecoveredWords.Insert(layout.Lines, recovered) };
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}{(recovered.Count > 0 ? $"; {recovered.Count} words read from ink the page's reading left" : "")}", null, warning);
     }
 
     /// <summary>
@@ -174,13 +181,9 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     /// and the warning (null when no more than the limit was lost).
     /// </summary>
     private (string Reread, string? Warning) ReadAgainIfTextLost(TesseractEngine engine, Pix image, int dpi, IReadOnlyList<string> steps,
-        OcrAttempt attempt, ref OcrRun run, CancellationToken ct)
+        IReadOnlyList<(int X, int Y, int W, int H)> ink, OcrAttempt attempt, ref OcrRun run, CancellationToken ct)
     {
-        // ink is measured on an evenly lit copy: in a shadow one threshold makes a black block, not letters
-        bool even = steps.Any(s => s.StartsWith("background") || s.StartsWith("despeckle"));
-        using var lit = even ? null : PageImagePreparer.EvenlyLit(image);
-        var inkImage = lit ?? image;
-        double lost = LostText.Fraction(inkImage, dpi, run.Tsv);
+        double lost = LostText.Fraction(ink, dpi, run.Tsv);
         if (lost <= _options.LostTextLimit) return ("", null);
         var (alternative, how) = PageImagePreparer.Alternative(image, dpi, steps);
         string first = $"{lost:0%} of the ink gave no words";
@@ -192,7 +195,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(_options.PageTimeout);
                 var again = engine.Recognize(alternative, dpi, attempt.PageSegMode, limit.Token);
-                double lostAgain = LostText.Fraction(inkImage, dpi, again.Tsv);
+                double lostAgain = LostText.Fraction(ink, dpi, again.Tsv);
                 if (lostAgain >= lost - MinLostTextGain) return ("", $"{first}; read again with {how}: {lostAgain:0%}, first reading kept");
                 run = again;
                 return ($"; read again with {how} ({lost:0%} → {lostAgain:0%} ink without words)", $"{first}; read again with {how}: {lostAgain:0%}, kept");
@@ -203,6 +206,52 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
             }
         }
     }
+
+    /// <summary>Beyond this many groups of unread ink a page is noise (a photo, a stain), not a few lost words.</summary>
+    private const int MaxLostGroups = 120;
+    /// <summary>Room around a group of unread ink (inches) for its tone marks and the engine's margin.</summary>
+    private const double LostWordPaddingInches = 0.05;
+    /// <summary>A word read from unread ink at a lower confidence is noise read as letters.</summary>
+    private const int MinLostWordConfidence = 60;
+    /// <summary>Tesseract's mode for one line of text, which a group of unread ink is.</summary>
+    private const int LineMode = 7;
+
+    /// <summary>
+    /// The words in the page's ink that its reading gave none for (see <see cref="LostText.UnreadGroups"/>),
+    /// outside the ruled cells read already, each group read on its own as a line, in page points.
+    /// None when there are more groups than <see cref="MaxLostGroups"/>, or the page runs out of time.
+    /// </summary>
+    private static IReadOnlyList<LayoutWord> ReadLostWords(TesseractEngine engine, int page, Pix image, int dpi,
+        IReadOnlyList<(int X, int Y, int W, int H)> ink, string tsv, double pointsPerPixel, IReadOnlyList<BBox> cellsRead, CancellationToken ct)
+    {
+        var groups = LostText.UnreadGroups(ink, dpi, tsv).Where(g =>
+        {
+            double cx = (g.X + g.W / 2.0) * pointsPerPixel, cy = (g.Y + g.H / 2.0) * pointsPerPixel;
+            return !cellsRead.Any(c => cx >= c.X0 && cx <= c.X1 && cy >= c.Y0 && cy <= c.Y1);
+        }).ToList();
+        if (groups.Count == 0 || groups.Count > MaxLostGroups) return [];
+        int pad = (int)Math.Ceiling(LostWordPaddingInches * dpi);
+        var words = new List<LayoutWord>();
+        try
+        {
+            foreach (var g in groups)
+            {
+                int x = Math.Max(0, g.X - pad), y = Math.Max(0, g.Y - pad);
+                int w = Math.Min(image.Width, g.X + g.W + pad) - x, h = Math.Min(image.Height, g.Y + g.H + pad) - y;
+                var run = engine.Recognize(image, dpi, LineMode, ct, (x, y, w, h));
+                words.AddRange(TsvLayout.Parse(run.Tsv, page, pointsPerPixel, image.Width * pointsPerPixel, image.Height * pointsPerPixel).Lines
+                    .SelectMany(l => l.Words).Where(word => (word.Confidence ?? 0) >= MinLostWordConfidence && IsWord(word.Text)));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or OcrEngineFailure && !ct.IsCancellationRequested) { return []; }
+        return words;
+    }
+
+    /// <summary>
+    /// What a group of unread ink must read as to be a word: a figure, a percent sign, or two
+    /// letters or more. A lone letter is what the dots of a broken border read as ("H", "I", "x").
+    /// </summary>
+    internal static bool IsWord(string text) => text.Any(char.IsDigit) || text == "%" || text.Count(char.IsLetter) >= 2;
 
     /// <summary>How much less ink without words a second reading must leave to replace the first.</summary>
     private const double MinLostTextGain = 0.03;

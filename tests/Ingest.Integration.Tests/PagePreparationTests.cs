@@ -231,4 +231,32 @@ public sealed class PagePreparationTests : IDisposable
             .Run(Ingest.Core.Stages.Load.PlainTextReader.FromText("plan.txt", "0", string.Join("\n", Justified))).Targets;
         Assert.Equal(fromText.Select(t => (t.Candidate.Year, t.Candidate.Value)), fromImage.Select(t => (t.Candidate.Year, t.Candidate.Value)));
     }
+
+    [Fact]
+    public void UnreadInk_IsGatheredIntoWordSizedGroups_AndReadInkIsNot()
+    {
+        // at 300 dpi: "35,6" as four letters 5 px apart, "≥ 95" as a sign 15 px before its figures,
+        // the two letters of a word the reading gave (its box x 600–700), and a figure 200 px on
+        var ink = new List<(int X, int Y, int W, int H)>
+        {
+            (100, 100, 20, 30), (125, 100, 20, 30), (150, 120, 5, 12), (160, 100, 20, 30),
+            (300, 105, 20, 25), (335, 100, 20, 30), (360, 100, 20, 30),
+            (630, 100, 20, 30), (655, 100, 20, 30),
+            (900, 100, 20, 30),
+        };
+        const string tsv = "5\t1\t1\t1\t1\t1\t600\t95\t100\t40\t96\tđạt";
+        var groups = LostText.UnreadGroups(ink, 300, tsv);
+        Assert.Equal([(100, 100, 80, 32), (300, 100, 80, 30), (900, 100, 20, 30)], groups);
+    }
+
+    [Theory]
+    [InlineData("06", true)]
+    [InlineData("≥95", true)]
+    [InlineData("%", true)]
+    [InlineData("điểm", true)]
+    [InlineData("H", false)]    // a broken border's dots
+    [InlineData("x", false)]
+    [InlineData("'.", false)]
+    public void WhatUnreadInkReadsAs_IsAWordOnlyWhenItCouldBeOne(string text, bool word) =>
+        Assert.Equal(word, TesseractPagePool.IsWord(text));
 }

@@ -262,6 +262,26 @@ public class LayoutTests
         Assert.Equal(["PHỤ LỤC", "STT", "Chỉ", "2", "Ký tên"], lines.Select(l => l.Text));
     }
 
+    // a table row the page read as "Tỷ lệ … 5G  %  85  100" (x 10–80, 120, 200, 300; y 25–35) and a caption above it;
+    // a word read again from ink the reading left, at (x, y) 20 × 10 pt
+    [Theory]
+    [InlineData(160, 25, "35,6", "Tỷ lệ 5G % 35,6 85 100")]  // a short cell between two the row kept: into the row, in order
+    [InlineData(200, 25, "85", "Tỷ lệ 5G % 85 100")]         // the row's own "85" again: left out
+    [InlineData(10, 45, "06", "06")]                          // on no line: a line of its own, after the row above it
+    [InlineData(500, 25, "Ghi", "Ghi")]                       // level with the row, but a page's width past its end: not the row's
+    public void AWordReadFromUnreadInk_GoesIntoTheLineItStandsOn(double x, double y, string text, string lineOfIt)
+    {
+        var row = new LayoutLine(
+            [new LayoutWord("Tỷ lệ 5G", new BBox(10, 25, 80, 35), 95), new LayoutWord("%", new BBox(120, 25, 130, 35), 93),
+             new LayoutWord("85", new BBox(200, 25, 220, 35), 96), new LayoutWord("100", new BBox(300, 25, 320, 35), 96)],
+            new BBox(10, 25, 320, 35));
+        var lines = RecoveredWords.Insert([Read(10, 5, "PHỤ LỤC", 95), row], [new LayoutWord(text, new BBox(x, y, x + 20, y + 10), 96)]);
+        var line = Assert.Single(lines, l => l.Words.Any(w => w.Text == text));
+        Assert.Equal(lineOfIt, line.Text);
+        Assert.Equal("PHỤ LỤC", lines[0].Text);
+        if (lineOfIt == text) Assert.Equal(line, lines.SkipWhile(l => l != row).Skip(1).First());
+    }
+
     [Fact]
     public void CellsReadAgain_GoAfterTheCaptionAboveTheTable_WhereverThePageReadingPutIt()
     {
