@@ -1,11 +1,11 @@
 namespace Ingest.Adapters.Tesseract;
 
 /// <summary>
-/// How much of a page's text-sized ink the engine read no words from (issue 15, item 2). Mean
-/// confidence cannot see lost text: a phone photo's shadowed half reads to nothing while the words
-/// that were read keep 92–94. Ink is the page's dark components of a letter's to a word's size
-/// (specks, table borders and pictures left out); a component is read when its centre lies in a
-/// recognised word's box.
+/// How much of a page's text-sized ink the engine read no words from, and where (issue 15, item 2).
+/// Mean confidence cannot see lost text: a phone photo's shadowed half reads to nothing while the
+/// words that were read keep 92–94. Ink is the page's dark components of a letter's to a word's
+/// size (specks, table borders and pictures left out); a component is read when its centre lies in
+/// a recognised word's box.
 /// </summary>
 internal static class LostText
 {
@@ -29,15 +29,8 @@ internal static class LostText
     /// <summary>The share of the ink (by area) that lies under none of the reading's words.</summary>
     public static double Fraction(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
     {
-        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
-        long total = 0, lost = 0;
-        foreach (var (x, y, w, h) in ink)
-        {
-            long area = (long)w * h;
-            total += area;
-            int cx = x + w / 2, cy = y + h / 2;
-            if (!words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1)) lost += area;
-        }
+        long total = ink.Sum(c => (long)c.W * c.H);
+        long lost = Unread(ink, dpi, tsv).Sum(c => (long)c.W * c.H);
         return total == 0 ? 0 : lost / (double)total;
     }
 
@@ -54,12 +47,7 @@ internal static class LostText
     /// </summary>
     public static IReadOnlyList<(int X, int Y, int W, int H)> UnreadGroups(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
     {
-        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
-        var lost = ink.Where(c =>
-        {
-            int cx = c.X + c.W / 2, cy = c.Y + c.H / 2;
-            return !words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1);
-        }).OrderBy(c => c.X).ToList();
+        var lost = Unread(ink, dpi, tsv).OrderBy(c => c.X).ToList();
         int gap = (int)Math.Round(GroupGapInches * dpi), maxH = (int)Math.Round(MaxGroupHeightInches * dpi);
         var groups = new List<(int X0, int Y0, int X1, int Y1)>();
         foreach (var c in lost)
@@ -70,6 +58,17 @@ internal static class LostText
             else groups[i] = (Math.Min(groups[i].X0, c.X), Math.Min(groups[i].Y0, c.Y), Math.Max(groups[i].X1, c.X + c.W), Math.Max(groups[i].Y1, c.Y + c.H));
         }
         return groups.Where(g => g.Y1 - g.Y0 <= maxH).Select(g => (g.X0, g.Y0, g.X1 - g.X0, g.Y1 - g.Y0)).ToList();
+    }
+
+    /// <summary>The components whose centre lies in none of the reading's words' boxes (with <see cref="BoxSlackInches"/>).</summary>
+    private static IEnumerable<(int X, int Y, int W, int H)> Unread(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
+    {
+        var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
+        return ink.Where(c =>
+        {
+            int cx = c.X + c.W / 2, cy = c.Y + c.H / 2;
+            return !words.Any(b => cx >= b.X0 && cx <= b.X1 && cy >= b.Y0 && cy <= b.Y1);
+        });
     }
 
     private static List<(int X0, int Y0, int X1, int Y1)> WordBoxes(string tsv, int slack)
