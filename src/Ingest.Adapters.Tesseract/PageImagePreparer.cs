@@ -232,12 +232,14 @@ internal static class PageImagePreparer
     /// background normalisation when the measurement did not call for it, else a threshold from
     /// each pixel's neighbourhood (Sauvola), which keeps text that one threshold for the whole page
     /// (Otsu, Tesseract's own) drops. None for a bilevel page, which has no grey to threshold again.
+    /// <paramref name="evenlyLit"/>: the page made evenly lit already (<see cref="EvenlyLit"/>), if
+    /// the caller has it; the normalisation is not made twice.
     /// </summary>
-    public static (Pix? Image, string How) Alternative(Pix prepared, int dpi, IReadOnlyList<string> steps)
+    public static (Pix? Image, string How) Alternative(Pix prepared, int dpi, IReadOnlyList<string> steps, Pix? evenlyLit = null)
     {
         if (steps.Any(s => s.StartsWith("despeckle"))) return (null, "");
         if (!steps.Any(s => s.StartsWith("background")))
-            return (EvenlyLit(prepared), "background");
+            return (evenlyLit != null ? Pix.Own(TesseractNative.pixClone(evenlyLit.Raw)) : EvenlyLit(prepared), "background");
         int half = Math.Max(7, (int)Math.Round(SauvolaHalfWindowInches * dpi));
         if (TesseractNative.pixSauvolaBinarizeTiled(prepared.Raw, half, SauvolaFactor, 1, 1, IntPtr.Zero, out var binary) != 0 || binary == IntPtr.Zero)
             return (null, "");

@@ -160,8 +160,13 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         // ink is measured on an evenly lit copy: in a shadow one threshold makes a black block, not letters
         bool even = steps.Any(s => s.StartsWith("background") || s.StartsWith("despeckle"));
         IReadOnlyList<(int X, int Y, int W, int H)> ink;
-        using (var lit = even ? null : PageImagePreparer.EvenlyLit(image)) ink = LostText.Ink(lit ?? image, dpi);
-        var (reread, warning) = ReadAgainIfTextLost(engine, image, dpi, steps, ink, bestAttempt, ref bestRun, ct);
+        string reread;
+        string? warning;
+        using (var lit = even ? null : PageImagePreparer.EvenlyLit(image))
+        {
+            ink = LostText.Ink(lit ?? image, dpi);
+            (reread, warning) = ReadAgainIfTextLost(engine, image, lit, dpi, steps, ink, bestAttempt, ref bestRun, ct);
+        }
         double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
         var horizontal = rules.Horizontal.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList();
         var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
@@ -180,12 +185,12 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     /// words is kept, whatever the mean confidences say. Returns the note for the page's settings
     /// and the warning (null when no more than the limit was lost).
     /// </summary>
-    private (string Reread, string? Warning) ReadAgainIfTextLost(TesseractEngine engine, Pix image, int dpi, IReadOnlyList<string> steps,
+    private (string Reread, string? Warning) ReadAgainIfTextLost(TesseractEngine engine, Pix image, Pix? evenlyLit, int dpi, IReadOnlyList<string> steps,
         IReadOnlyList<(int X, int Y, int W, int H)> ink, OcrAttempt attempt, ref OcrRun run, CancellationToken ct)
     {
         double lost = LostText.Fraction(ink, dpi, run.Tsv);
         if (lost <= _options.LostTextLimit) return ("", null);
-        var (alternative, how) = PageImagePreparer.Alternative(image, dpi, steps);
+        var (alternative, how) = PageImagePreparer.Alternative(image, dpi, steps, evenlyLit);
         string first = $"{lost:0%} of the ink gave no words";
         if (alternative == null) return ("", first);
         using (alternative)
@@ -224,11 +229,8 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     private static IReadOnlyList<LayoutWord> ReadLostWords(TesseractEngine engine, int page, Pix image, int dpi,
         IReadOnlyList<(int X, int Y, int W, int H)> ink, string tsv, double pointsPerPixel, IReadOnlyList<BBox> cellsRead, CancellationToken ct)
     {
-        var groups = LostText.UnreadGroups(ink, dpi, tsv).Where(g =>
-        {
-            double cx = (g.X + g.W / 2.0) * pointsPerPixel, cy = (g.Y + g.H / 2.0) * pointsPerPixel;
-            return !cellsRead.Any(c => cx >= c.X0 && cx <= c.X1 && cy >= c.Y0 && cy <= c.Y1);
-        }).ToList();
+        var groups = LostText.UnreadGroups(ink, dpi, tsv)
+            .Where(g => !cellsRead.Any(c => c.Contains((g.X + g.W / 2.0) * pointsPerPixel, (g.Y + g.H / 2.0) * pointsPerPixel))).ToList();
         if (groups.Count == 0 || groups.Count > MaxLostGroups) return [];
         int pad = (int)Math.Ceiling(LostWordPaddingInches * dpi);
         var words = new List<LayoutWord>();

@@ -8,5 +8,8 @@ public sealed record BBox(double X0, double Y0, double X1, double Y1)
     public double CenterX => (X0 + X1) / 2;
     public double CenterY => (Y0 + Y1) / 2;
 
+    /// <summary>Whether the point lies in the box, its edges included.</summary>
+    public bool Contains(double x, double y) => x >= X0 && x <= X1 && y >= Y0 && y <= Y1;
+
     public BBox Union(BBox o) => new(Math.Min(X0, o.X0), Math.Min(Y0, o.Y0), Math.Max(X1, o.X1), Math.Max(Y1, o.Y1));
 }

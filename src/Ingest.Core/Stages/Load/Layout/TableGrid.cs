@@ -65,9 +65,9 @@ public static class TableGrid
         var read = cells.Where(c => c.Lines.Any(l => l.Words.Count > 0)
             && !c.Lines.SelectMany(l => l.Words).Any(w => IsColumnBorder(w.Text))
             && Confidence(c.Lines.SelectMany(l => l.Words)) >= MinCellConfidence
-            && Confidence(c.Lines.SelectMany(l => l.Words)) >= Confidence(lines.SelectMany(l => l.Words).Where(w => Contains(c.Cell, w.Box.CenterX, w.Box.CenterY)))).ToList();
+            && Confidence(c.Lines.SelectMany(l => l.Words)) >= Confidence(lines.SelectMany(l => l.Words).Where(w => c.Cell.Contains(w.Box.CenterX, w.Box.CenterY)))).ToList();
         if (read.Count == 0) return lines;
-        bool Inside(LayoutWord w) => read.Any(c => Contains(c.Cell, w.Box.CenterX, w.Box.CenterY));
+        bool Inside(LayoutWord w) => read.Any(c => c.Cell.Contains(w.Box.CenterX, w.Box.CenterY));
         var result = new List<LayoutLine>();
         int at = -1;
         foreach (var line in lines)
@@ -110,6 +110,4 @@ public static class TableGrid
     // the mean confidence of OCR'd words; none read is no rival
     private static double Confidence(IEnumerable<LayoutWord> words) =>
         words.Select(w => w.Confidence ?? 0).DefaultIfEmpty(-1).Average();
-
-    private static bool Contains(BBox box, double x, double y) => x >= box.X0 && x <= box.X1 && y >= box.Y0 && y <= box.Y1;
 }
