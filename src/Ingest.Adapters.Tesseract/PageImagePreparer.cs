@@ -47,33 +47,39 @@ internal static class PageImagePreparer
         if (source.Bytes != null && source.Dpi is { } placed) return Prepare(raw, (int)Math.Round(placed), options);
         if (raw.XRes >= 70) return Prepare(raw, raw.XRes, options);
         if (source.Dpi is { } given) return Prepare(raw, (int)Math.Round(given), options);
-        // a bare image says nothing of its resolution: its letters do (a photographed page, once flattened, is read at 300 dpi whatever they say)
-        if (TextHeight.EstimateDpi(raw) is not { } estimated) return Prepare(raw, AssumedDpi, options);
-        var prepared = Prepare(raw, estimated, options);
-        return prepared.Steps.Any(s => s.StartsWith("flatten")) ? prepared
-            : prepared with { Steps = [$"resolution {estimated} dpi from the letters' height", .. prepared.Steps] };
+        // a bare image says nothing of its resolution: its letters do. A photographed page is
+        // flattened to the resolution its paper gives, whatever they say, so they are only measured
+        // on demand (letter heights cost a twentieth of a second a page)
+        int? estimated = null;
+        var dpi = new Lazy<int>(() => (estimated = TextHeight.EstimateDpi(raw)) ?? AssumedDpi);
+        var prepared = Prepare(raw, () => dpi.Value, options);
+        return estimated is { } e ? prepared with { Steps = [$"resolution {e} dpi from the letters' height", .. prepared.Steps] } : prepared;
     }
 
-    public static PreparedPage Prepare(Pix raw, int dpi, PreprocessOptions options)
+    public static PreparedPage Prepare(Pix raw, int dpi, PreprocessOptions options) => Prepare(raw, () => dpi, options);
+
+    /// <param name="resolution">The page's resolution, asked for only when a step needs it.</param>
+    private static PreparedPage Prepare(Pix raw, Func<int> resolution, PreprocessOptions options)
     {
         var steps = new List<string>();
         Pix? despeckled = null;
         bool bilevel = TesseractNative.pixGetDepth(raw.Raw) == 1;
         if (options.Despeckle && bilevel)
         {
-            despeckled = Despeckle(raw, dpi, out int removed);
+            despeckled = Despeckle(raw, resolution(), out int removed);
             if (despeckled != null) steps.Add($"despeckle ({removed} px)");
         }
         double? porous = options.Thicken && bilevel && PinholeShare(despeckled ?? raw) is var holes && holes >= PorousInk ? holes : null;
         var current = Pix.Own(TesseractNative.pixConvertTo8((despeckled ?? raw).Raw, 0)) ?? throw new DocumentFailure("image could not be converted to grey");
         despeckled?.Dispose();
         Pix? asLit = null;
+        int? flattenedDpi = null;
         try
         {
-            if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
+            if (options.Flatten && FlattenPhotographedPage(current, options.Upsample) is { } flat)
             {
                 current.Dispose();
-                (current, dpi) = (flat.Image, PreprocessOptions.TargetDpi);
+                (current, flattenedDpi) = (flat.Image, flat.Dpi);
                 steps.Add(flat.Step);
                 // a photo's faint borders are looked for on the page as lit (RuleFinder), which nothing below moves
                 asLit = Pix.Own(TesseractNative.pixClone(current.Raw));
@@ -83,12 +89,13 @@ internal static class PageImagePreparer
                 current = Replace(current, EvenlyLitRaw(current));
                 steps.Add($"background (spread {spread:0.00})");
             }
-            if (options.Upsample && dpi < PreprocessOptions.MinDpi)
+            int dpi = flattenedDpi ?? resolution();
+            if (options.Upsample && PreprocessOptions.ReadingDpi(dpi, bilevel) is var reading && reading > dpi)
             {
-                float f = PreprocessOptions.TargetDpi / (float)dpi;
+                float f = reading / (float)dpi;
                 current = Replace(current, TesseractNative.pixScale(current.Raw, f, f));
-                steps.Add($"upsample {dpi}→{PreprocessOptions.TargetDpi} dpi");
-                dpi = PreprocessOptions.TargetDpi;
+                steps.Add($"upsample {dpi}→{reading} dpi");
+                dpi = reading;
             }
             if (porous is { } share)
             {
@@ -133,21 +140,24 @@ internal static class PageImagePreparer
     private const double PhotographedPageLongSideInches = 297 / 25.4;
 
     /// <summary>
-    /// A photo of a page against a darker surround, mapped to a flat upright page at
-    /// <see cref="PreprocessOptions.TargetDpi"/> (see <see cref="PageFrame"/>); null when the image
-    /// shows no such page, as no scan does.
+    /// A photo of a page against a darker surround, mapped to a flat upright page (see
+    /// <see cref="PageFrame"/>) at the resolution the photo gives the page, or scaled up to it as any
+    /// page under the minimum is (<see cref="PreprocessOptions.ReadingDpi"/>) when
+    /// <paramref name="upsample"/>; null when the image shows no such page, as no scan does.
     /// </summary>
-    private static (Pix Image, string Step)? FlattenPhotographedPage(Pix grey)
+    private static (Pix Image, int Dpi, string Step)? FlattenPhotographedPage(Pix grey, bool upsample)
     {
         var photo = grey.ToGrey();
         if (PageFrame.Find(photo) is not { } page) return null;
-        double longSide = Math.Round(PhotographedPageLongSideInches * PreprocessOptions.TargetDpi);
+        int own = (int)Math.Round(Math.Max(page.Width, page.Height) / PhotographedPageLongSideInches);
+        int dpi = upsample ? PreprocessOptions.ReadingDpi(own, bilevel: false) : own;
+        double longSide = Math.Round(PhotographedPageLongSideInches * dpi);
         (int w, int h) = page.Width >= page.Height
             ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
             : ((int)Math.Round(longSide * page.Width / page.Height), (int)longSide);
         var flat = PageFrame.Flatten(photo, page, w, h);
-        return (Pix.FromGrey(flat, PreprocessOptions.TargetDpi),
-            $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h})");
+        return (Pix.FromGrey(flat, dpi), dpi,
+            $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h} at {dpi} dpi)");
     }
 
     /// <summary>

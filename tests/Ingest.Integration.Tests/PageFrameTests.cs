@@ -131,10 +131,11 @@ public sealed class PageFrameTests
     [Fact]
     public void Preparation_FlattensAPhotographedPage_ToA4At300Dpi_AndSaysSo()
     {
+        // the paper is about 1790 px tall in the photo: 150 dpi on A4, under the 200 a grey page is read at as it is
         var shot = Photograph(0.05, 1.0, 0.012, shadow: true);
         using var photo = Pix.FromGrey(shot.Photo, 0);
 
-        var prepared = PageImagePreparer.Prepare(photo, 150, PreprocessOptions.Parse("flatten"));
+        var prepared = PageImagePreparer.Prepare(photo, 150, PreprocessOptions.Parse("flatten,upsample"));
 
         using (prepared.Image)
         {
@@ -143,6 +144,26 @@ public sealed class PageFrameTests
             Assert.Equal(3508, prepared.Image.Height);   // the long side of A4 at 300 dpi
             // the width is the mean of the edges as photographed: the far edge's foreshortening leaves it up to a twentieth narrow
             Assert.InRange(prepared.Image.Width, 3508 * PageW / PageH * 0.93, 3508 * PageW / PageH * 1.02);
+        }
+    }
+
+    [Theory]
+    [InlineData(1.5, "flatten,upsample")]   // about 230 dpi on A4: enough to read as it is
+    [InlineData(1.0, "flatten")]            // 150 dpi, but scaling up is not asked for
+    public void APhotographedPage_IsFlattenedAtTheResolutionThePhotoGivesIt_WhenThatIsEnough(double zoom, string steps)
+    {
+        var shot = Photograph(0.05, 1.0, 0.012, shadow: true);
+        using var taken = Pix.FromGrey(shot.Photo, 0);
+        using var photo = Pix.Own(TesseractNative.pixScale(taken.Raw, (float)zoom, (float)zoom))!;
+
+        var prepared = PageImagePreparer.Prepare(photo, 150, PreprocessOptions.Parse(steps));
+
+        using (prepared.Image)
+        {
+            double paper = PageH * 1.05 * zoom, own = paper / (297 / 25.4);
+            Assert.InRange(prepared.Dpi, own * 0.95, own * 1.05);
+            Assert.Equal((int)Math.Round(297 / 25.4 * prepared.Dpi), prepared.Image.Height);
+            Assert.DoesNotContain(prepared.Steps, s => s.StartsWith("upsample"));
         }
     }
 

@@ -51,10 +51,10 @@ public sealed class PagePreparationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1.0, 255, 330, false)]        // a 300 dpi scan saved without its resolution (within a fifth: scaling blurs the letters)
-    [InlineData(2 / 3.0, 170, 235, true)]     // the same at 200 dpi: scaled up to 300
-    [InlineData(0.5, 130, 200, true)]         // at 150 dpi
-    public void ABareImagesResolution_IsJudgedFromItsLetters(double scale, int low, int high, bool upsampled)
+    [InlineData(1.0, 255, 330)]        // a 300 dpi scan saved without its resolution (within a fifth: scaling blurs the letters)
+    [InlineData(2 / 3.0, 170, 235)]    // the same at 200 dpi: scaled up to 300 if judged under 200
+    [InlineData(0.5, 130, 199)]        // at 150 dpi: scaled up
+    public void ABareImagesResolution_IsJudgedFromItsLetters(double scale, int low, int high)
     {
         using var scan = Pix.Own(TesseractNative.pixReadTiff(Path.Combine(Support.Repo.Samples, "kon-chieng-nq-hdnd.scan.tif"), 0))!;
         using var grey = Pix.Own(TesseractNative.pixConvertTo8(scan.Raw, 0))!;
@@ -74,7 +74,7 @@ public sealed class PagePreparationTests : IDisposable
             var note = Assert.Single(prepared.Steps, s => s.StartsWith("resolution"));
             int judged = int.Parse(note.Split(' ')[1]);
             Assert.InRange(judged, low, high);
-            Assert.Equal(upsampled, prepared.Steps.Any(s => s.StartsWith("upsample")));
+            Assert.Equal(judged < PreprocessOptions.MinGreyDpi, prepared.Steps.Any(s => s.StartsWith("upsample")));
         }
     }
 
@@ -147,13 +147,17 @@ public sealed class PagePreparationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(150, true)]
-    [InlineData(200, true)]
-    [InlineData(296, false)]
-    [InlineData(300, false)]
-    public void ALowResolutionPage_IsScaledUp(int dpi, bool expected)
+    [InlineData(150, false, true)]
+    [InlineData(199, false, true)]
+    [InlineData(200, false, false)]   // grey at 200 dpi reads as well as scaled up
+    [InlineData(300, false, false)]
+    [InlineData(150, true, true)]
+    [InlineData(200, true, true)]     // a fax: its staircase strokes want the interpolation
+    [InlineData(296, true, false)]
+    [InlineData(300, true, false)]
+    public void ALowResolutionPage_IsScaledUp(int dpi, bool bilevel, bool expected)
     {
-        using var page = GreyPage((_, _) => 235, 300, 300);
+        using var page = bilevel ? BilevelPage(300, 300) : GreyPage((_, _) => 235, 300, 300);
         var prepared = PageImagePreparer.Prepare(page, dpi, Only with { Upsample = true });
         using (prepared.Image)
         {
@@ -161,6 +165,16 @@ public sealed class PagePreparationTests : IDisposable
             Assert.Equal(expected ? 300 * 300 / dpi : 300, prepared.Image.Width);
             Assert.Equal(expected, prepared.Steps.Any(s => s.StartsWith("upsample")));
         }
+    }
+
+    private Pix BilevelPage(int w, int h)
+    {
+        int stride = (w + 7) / 8;
+        var bits = new byte[stride * h];
+        for (int y = h / 3; y < h / 3 + 20; y++) bits[y * stride + 2] = 0xFF;   // a stroke, so the page is not blank
+        var path = Path.Combine(_dir, $"bilevel-{w}x{h}.pbm");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes($"P4\n{w} {h}\n"), .. bits]);
+        return Pix.Own(TesseractNative.pixRead(path))!;
     }
 
     // a line's centres, x from 0 to 2000 px, as y = drop + tilt·x + bow·(1 − t²) (t from −1 to 1), with noise of ±1 px
