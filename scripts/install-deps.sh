@@ -8,6 +8,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # makes ldconfig die of SIGPIPE and the check fail at random)
 libs="$(ldconfig -p 2>/dev/null || true)"
 { command -v tesseract >/dev/null 2>&1 && [[ "$libs" == *'libtesseract.so.5 '* ]]; } || need+=(tesseract-ocr)
+# the build compiles one small C library (src/Ingest.Adapters.Tesseract/native: it spares Tesseract
+# compressing every text line's image, an eighth of an OCR page's time)
+command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 # the tests (./test sets INGEST_TEST_DEPS=1) also drive the reviewer's page in Debian's chromium, through
 # Playwright with ExecutablePath: Playwright's own browser download is not used (nor reachable)
 if [ "${INGEST_TEST_DEPS:-}" = 1 ]; then

@@ -29,11 +29,28 @@ internal static unsafe partial class TesseractNative
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path) => name switch
     {
-        Tess => NativeLibrary.Load("libtesseract.so.5"),
+        Tess => LoadTesseract(),
         Lept => NativeLibrary.Load("liblept.so.5"),
         LibC => NativeLibrary.Load("libc.so.6"),
         _ => IntPtr.Zero,
     };
+
+    /// <summary>The library built from native/line-images-pnm.c, beside this assembly.</summary>
+    internal const string LineImagesLibrary = "libingest-line-images.so";
+    private const int RtldNow = 2, RtldGlobal = 0x100;
+
+    /// <summary>
+    /// libtesseract, with <see cref="LineImagesLibrary"/> loaded into the global scope first, so that
+    /// the engine's writes of its text lines' images bind to it (see native/line-images-pnm.c). The
+    /// runtime loads libraries into their own scope, which a later library does not search first.
+    /// Without it (no C compiler where this was built) the engine works as it always did.
+    /// </summary>
+    private static IntPtr LoadTesseract()
+    {
+        var lineImages = Path.Combine(AppContext.BaseDirectory, LineImagesLibrary);
+        if (File.Exists(lineImages)) dlopen(lineImages, RtldNow | RtldGlobal);
+        return NativeLibrary.Load("libtesseract.so.5");
+    }
 
     /// <summary>Forces the resolver to be registered before the first call.</summary>
     public static void EnsureLoaded() { }
@@ -125,4 +142,6 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial int setenv(string name, string value, int overwrite);
     [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr fopen(string path, string mode);
     [LibraryImport(LibC)] public static partial int fclose(IntPtr fp);
+    [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr dlopen(string path, int flags);
+    [LibraryImport(LibC, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr dlsym(IntPtr handle, string symbol);
 }

@@ -45,6 +45,27 @@ public sealed class OcrTests : IDisposable
     }
 
     [Fact]
+    public unsafe void TheEnginesLineImages_AreWrittenUncompressed()
+    {
+        // reading a page loads libtesseract, and before it the line-images library (native/line-images-pnm.c)
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan, rotateDegrees: 0);
+        new DocumentLoader(Readers(), new LoadOptions()).Load(png, CancellationToken.None);
+
+        // what libtesseract's calls bind to is what the process's global scope holds
+        var bound = TesseractNative.dlsym(IntPtr.Zero, "pixWriteMem");
+        Assert.True(bound != IntPtr.Zero, $"no pixWriteMem in the global scope: {TesseractNative.LineImagesLibrary} was not loaded");
+        var write = (delegate* unmanaged<out IntPtr, out nuint, IntPtr, int, int>)bound;
+        using var line = Pix.FromGrey(new GreyImage(8, 2, new byte[16]), 300);
+        const int Png = 3;
+        Assert.Equal(0, write(out var data, out var size, line.Raw, Png));
+        var header = new byte[2];
+        System.Runtime.InteropServices.Marshal.Copy(data, header, 0, 2);
+        TesseractNative.lept_free(data);
+        Assert.Equal("P5", System.Text.Encoding.ASCII.GetString(header));   // a grey PNM, read back by its header
+    }
+
+    [Fact]
     public void RenderedPlan_TargetsCarryOcrConfidence()
     {
         var png = Path.Combine(_dir, "plan.png");
