@@ -47,7 +47,7 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public unsafe void TheEnginesLineImages_AreWrittenUncompressed()
     {
-        // reading a page loads libtesseract, and before it the line-images library (native/line-images-pnm.c)
+        // reading a page loads libtesseract, and before it the line-images library (native/line-images.c)
         var png = Path.Combine(_dir, "plan.png");
         TextImage.Write(png, Plan, rotateDegrees: 0);
         new DocumentLoader(Readers(), new LoadOptions()).Load(png, CancellationToken.None);
@@ -59,10 +59,10 @@ public sealed class OcrTests : IDisposable
         using var line = Pix.FromGrey(new GreyImage(8, 2, new byte[16]), 300);
         const int Png = 3;
         Assert.Equal(0, write(out var data, out var size, line.Raw, Png));
-        var header = new byte[2];
-        System.Runtime.InteropServices.Marshal.Copy(data, header, 0, 2);
+        var header = new byte[4];
+        System.Runtime.InteropServices.Marshal.Copy(data, header, 0, 4);
         TesseractNative.lept_free(data);
-        Assert.Equal("P5", System.Text.Encoding.ASCII.GetString(header));   // a grey PNM, read back by its header
+        Assert.Equal("spix", System.Text.Encoding.ASCII.GetString(header));   // leptonica's serialised pix, read back by its header
     }
 
     [Fact]
