@@ -104,11 +104,15 @@ internal static class PageImagePreparer
             }
             if (options.Deskew)
             {
-                var deskewed = TesseractNative.pixDeskew(current.Raw, 0);
-                // leptonica hands back the image itself when it finds no skew
-                if (deskewed != current.Raw) { asLit?.Dispose(); asLit = null; }
+                // leptonica's defaults (a sweep of ±7°); it hands back the image itself when it finds no skew
+                var deskewed = TesseractNative.pixDeskewGeneral(current.Raw, 0, 0f, 0f, 0, 0, out float angle, out _);
+                if (deskewed != current.Raw)
+                {
+                    asLit?.Dispose();
+                    asLit = null;
+                    steps.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"deskew ({angle:0.0}°)"));
+                }
                 current = Replace(current, deskewed);
-                steps.Add("deskew");
             }
             if (options.Dewarp && TextLineCurvature.MedianSagInches(current, dpi) is { } sag && sag > BowedLineSagInches
                 && TextLineCurvature.Straighten(current) is { } straight)

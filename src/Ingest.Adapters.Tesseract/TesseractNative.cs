@@ -101,7 +101,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
-    [LibraryImport(Lept)] public static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
+    [LibraryImport(Lept)] public static partial IntPtr pixDeskewGeneral(IntPtr pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float confidence);
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial IntPtr pixScaleGrayMinMax(IntPtr pix, int xfact, int yfact, int type);

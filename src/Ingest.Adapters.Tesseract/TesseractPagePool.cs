@@ -175,8 +175,10 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         // a ruled table's cells were read one by one already; what else the reading lost is read now
         var recovered = ReadLostWords(engine, page, image, dpi, ink, bestRun.Tsv, pointsPerPixel, cells.Select(c => c.Cell).ToList(), ct);
         if (recovered.Count > 0) layout = layout with { Lines = RecoveredWords.Insert(layout.Lines, recovered) };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {cells.Count} cells read again" : "")}{(recovered.Count > 0 ? $"; {recovered.Count} words read from ink the page's reading left" : "")}", null, warning);
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {Count(cells.Count, "cell")} read again" : "")}{(recovered.Count > 0 ? $"; {Count(recovered.Count, "word")} read from ink the page's reading left" : "")}", null, warning);
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>
     /// When more of the page's text-sized ink than <see cref="TesseractOptions.LostTextLimit"/> gave

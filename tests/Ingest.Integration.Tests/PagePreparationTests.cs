@@ -167,6 +167,30 @@ public sealed class PagePreparationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(2.5, true)]
+    [InlineData(-4.0, true)]
+    public void APageIsDeskewed_OnlyWhenItIsTurned_AndSaysByHowMuch(double turned, bool expected)
+    {
+        var path = Path.Combine(_dir, $"turned-{turned}.png");
+        Ingest.Eval.TextImage.Write(path, [.. Enumerable.Repeat("Tỷ lệ hộ gia đình có kết nối Internet cáp quang đạt 95%.", 12)], rotateDegrees: turned);
+        using var page = Pix.Own(TesseractNative.pixRead(path))!;
+
+        var prepared = PageImagePreparer.Prepare(page, 300, Only with { Deskew = true });
+
+        using (prepared.Image)
+        {
+            var step = prepared.Steps.SingleOrDefault(s => s.StartsWith("deskew"));
+            Assert.Equal(expected, step != null);
+            if (step != null)
+            {
+                double angle = double.Parse(step.Split('(', '°')[1], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.InRange(Math.Abs(angle), Math.Abs(turned) - 0.3, Math.Abs(turned) + 0.3);
+            }
+        }
+    }
+
     private Pix BilevelPage(int w, int h)
     {
         int stride = (w + 7) / 8;
