@@ -13,6 +13,9 @@
 #                       /work/variants on the development machine
 #   JOBS=N (default: the core count)  WORK=DIR keeps the outputs (default: a temporary folder)
 #   NO_CLI=1 skips the command line's timing (scores only)
+#   PREPARED=1 also times the command line on the pages as ingest prepared them (flattened, deskewed,
+#              scaled up...: saved by a second, untimed run with --prepared-pages): the same pages and
+#              the same text to read, so the ratio to it is what ingest costs over the engine itself
 #   INGEST_ARGS="--preprocess deskew,upsample" passes options to ingest (to compare settings)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -119,6 +122,17 @@ for v in "${wanted[@]}"; do
     "$here/ingest" extract "$work/$v/cli/samples" "$work/$v/cli/dev" -o "$work/$v/cli-out" --db "$work/$v/cli-store.db" \
       --force --jobs "$jobs" --progress lines >"$work/$v/cli-extract.log" 2>&1 || true
   fi
+  prep="-"
+  if [ -z "${NO_CLI:-}" ] && [ -n "${PREPARED:-}" ]; then
+    rm -rf "$work/$v/prepared"
+    "$here/ingest" extract "$work/$v/in/samples" "$work/$v/in/dev" -o "$work/$v/out-prepared" --db "$work/$v/store-prepared.db" \
+        --force --jobs "$jobs" --progress lines --prepared-pages "$work/$v/prepared" ${INGEST_ARGS:-} >"$work/$v/extract-prepared.log" 2>&1 || true
+    t4=$(now)
+    find "$work/$v/prepared" -name '*.png' | OMP_THREAD_LIMIT=1 xargs -P "$jobs" -I{} \
+      tesseract {} {} -l vie --psm 3 --tessdata-dir "$here/tessdata" >/dev/null 2>&1 || true
+    t5=$(now)
+    prep=$(echo "($t5 - $t4) / $pages" | bc -l)
+  fi
   ing=$(echo "($t1 - $t0) / $pages" | bc -l)
   for set in samples dev; do
     out="$work/$v/out/$set"
@@ -132,14 +146,20 @@ for v in "${wanted[@]}"; do
       python3 "$here/eval/score.py" "$work/$v/gold/$set" "$work/$v/cli-out/$set" >"$work/$v/score.cli.$set.txt" || true
       clif1=$(awk '/^strict F1 =/ {print $4}' "$work/$v/score.cli.$set.txt")
     fi
-    rows+=("$(printf '%-8s %-8s %9s %7s' "$v" "$set" "${f1:-?}" "${clif1:-?}")|$pages|$ing|$cli")
+    rows+=("$(printf '%-8s %-8s %9s %7s' "$v" "$set" "${f1:-?}" "${clif1:-?}")|$pages|$ing|$cli|$prep")
   done
 done
 
 echo "== ocr-robust (outputs in $work)"
-printf '%-8s %-8s %9s %7s %6s %10s %10s %6s\n' variant set strictF1 "CLI F1" pages "ingest s/p" "CLI s/p" ratio
+extra=""; [ -n "${PREPARED:-}" ] && extra="$(printf ' %12s %6s' "CLI prep s/p" ratio)"
+printf '%-8s %-8s %9s %7s %6s %10s %10s %6s%s\n' variant set strictF1 "CLI F1" pages "ingest s/p" "CLI s/p" ratio "$extra"
 for r in "${rows[@]}"; do
-  IFS='|' read -r head pages ing cli <<<"$r"
+  IFS='|' read -r head pages ing cli prep <<<"$r"
   if [ "$cli" = - ]; then ratio=-; cli=-; else ratio=$(printf '%.2f' "$(echo "$ing / $cli" | bc -l)"); cli=$(printf '%.2f' "$cli"); fi
-  printf '%s %6s %10.2f %10s %6s\n' "$head" "$pages" "$ing" "$cli" "$ratio"
+  tail=""
+  if [ -n "${PREPARED:-}" ]; then
+    if [ "$prep" = - ]; then tail="$(printf ' %12s %6s' - -)"
+    else tail="$(printf ' %12.2f %6.2f' "$prep" "$(echo "$ing / $prep" | bc -l)")"; fi
+  fi
+  printf '%s %6s %10.2f %10s %6s%s\n' "$head" "$pages" "$ing" "$cli" "$ratio" "$tail"
 done

@@ -20,8 +20,12 @@ public sealed record TesseractOptions(
     double LowConfidence,
     IReadOnlyList<OcrAttempt> Attempts,
     PreprocessOptions Preprocess,
-    double LostTextLimit = TesseractOptions.DefaultLostTextLimit)
+    double LostTextLimit = TesseractOptions.DefaultLostTextLimit,
+    string? PreparedPagesDir = null)
 {
+    // PreparedPagesDir: where each page is saved as prepared for recognition (PNG), to see what the
+    // engine was given, or to time another reader on the same pages (bench/ocr-robust.sh); none when null
+
     /// <summary>
     /// The share of a page's text-sized ink that may give no words before the page is read again
     /// (see LostText); chosen from the degraded samples (bench/ocr-robust.sh).

@@ -86,9 +86,32 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         {
             var prepared = PageImagePreparer.Load(source, _options.Preprocess);
             using (prepared.Image)
-                return Recognize(engine, request.Page, source, prepared, ct);
+            {
+                string? notSaved = _options.PreparedPagesDir is { } dir ? SavePrepared(dir, request, prepared.Image) : null;
+                var result = Recognize(engine, request.Page, source, prepared, ct);
+                return notSaved == null ? result : result with { Settings = $"{result.Settings}; {notSaved}" };
+            }
         }
         catch (DocumentFailure f) { return Failed(request.Page, f.Message); }
+    }
+
+    /// <summary>
+    /// Saves the page as prepared to DIR/&lt;document&gt;-p&lt;page&gt;.png (atomically: a reader of the
+    /// folder never sees half a page); returns why it could not, or null.
+    /// </summary>
+    private static string? SavePrepared(string dir, PageImageRequest request, Pix image)
+    {
+        var path = Path.Combine(dir, $"{Path.GetFileNameWithoutExtension(request.DocumentPath)}-p{request.Page:000}.png");
+        if (TesseractNative.pixWriteMemPng(out var data, out var size, image.Raw, 0) != 0) return "prepared page not saved: leptonica could not encode it";
+        try
+        {
+            var png = new byte[(int)size];
+            System.Runtime.InteropServices.Marshal.Copy(data, png, 0, png.Length);
+            Ingest.Core.Output.AtomicFile.Write(path, tmp => File.WriteAllBytes(tmp, png));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return $"prepared page not saved: {e.Message}"; }
+        finally { TesseractNative.lept_free(data); }
     }
 
     private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, PreparedPage prepared, CancellationToken ct)

@@ -114,6 +114,27 @@ public class CliTests
         Assert.True(File.Exists(Path.Combine(dir.FullName, "chu-se-kh-hdnd.docx.json")));
     }
 
+    [Fact]
+    public void PreparedPages_AreSavedOnePngPerOcrdPage_AndATextDocumentSavesNone()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-cli-");
+        var input = Directory.CreateDirectory(Path.Combine(dir.FullName, "in"));
+        var page = Path.Combine(input.FullName, "plan.png");
+        Ingest.Eval.TextImage.Write(page, ["1. Mục tiêu đến năm 2030", "- Tỷ lệ hộ gia đình có kết nối Internet cáp quang đạt 95%."], rotateDegrees: 2);
+        File.Copy(Path.Combine(Repo.Samples, "chu-se-kh-hdnd.txt"), Path.Combine(input.FullName, "text.txt"));
+        var pages = Path.Combine(dir.FullName, "pages");
+
+        var (code, _, err) = Run("extract", input.FullName, "-o", Path.Combine(dir.FullName, "out"), "--db", Path.Combine(dir.FullName, "t.db"), "--prepared-pages", pages);
+
+        Assert.True(code == 0, err);
+        var saved = Assert.Single(Directory.GetFiles(pages));
+        Assert.Equal("plan-p001.png", Path.GetFileName(saved));
+        // the page as the engine was given it: grey, and turned straight (the photo's 2° gone)
+        using var image = Ingest.Adapters.Tesseract.Pix.Own(Ingest.Adapters.Tesseract.TesseractNative.pixRead(saved))!;
+        Assert.Equal(8, Ingest.Adapters.Tesseract.TesseractNative.pixGetDepth(image.Raw));
+        Assert.Contains("deskew (", File.ReadAllText(Path.Combine(dir.FullName, "out", "plan.json")));
+    }
+
     public static TheoryData<string> UnwritableOutputs => new() { "under a file", "a file", "/proc" };
 
     [Theory]

@@ -52,6 +52,7 @@ public static class ExtractCommand
             Description = "Seconds one document may take before it is stopped with an error.",
             DefaultValueFactory = _ => BatchOptions.DefaultDocumentTimeout.TotalSeconds,
         };
+        var preparedPages = new Option<DirectoryInfo?>("--prepared-pages") { Description = "Also save each OCR'd page as it was prepared for recognition (DIR/<stem>-p001.png): what the engine was given." };
         var progress = new Option<string>("--progress")
         {
             Description = "auto (a live bar when stderr is a terminal), bar, or lines.",
@@ -60,7 +61,7 @@ public static class ExtractCommand
         progress.AcceptOnlyFromAmong("auto", "bar", "lines");
         var cmd = new Command("extract", "Extract the targets of each plan into OUT/<stem>.json, keeping results in the store.")
         {
-            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, asDocument, eachImage, include, exclude, docTimeout, progress,
+            inputs, output, catalogue, threshold, jobs, quiet, tessdata, ocrTimeout, preprocess, db, force, asDocument, eachImage, include, exclude, docTimeout, progress, preparedPages,
         };
         cmd.SetAction(p =>
         {
@@ -84,7 +85,13 @@ public static class ExtractCommand
                 PageTimeout = TimeSpan.FromSeconds(p.GetValue(ocrTimeout)),
                 Preprocess = steps,
                 Tessdata = p.GetValue(tessdata)?.FullName ?? TesseractOptions.BundledTessdata,
+                PreparedPagesDir = p.GetValue(preparedPages)?.FullName,
             };
+            if (ocr.PreparedPagesDir is { } pagesDir)
+            {
+                try { Directory.CreateDirectory(pagesDir); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Usage($"--prepared-pages {pagesDir}: {e.Message}"); }
+            }
             var batch = new BatchOptions(j, p.GetValue(force), TimeSpan.FromSeconds(p.GetValue(docTimeout)));
             var request = new ExtractRequest(p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(catalogue), p.GetValue(threshold),
                 p.GetValue(quiet), ocr, batch, filter, p.GetValue(asDocument) ? ImageGrouping.OneDocument : p.GetValue(eachImage) ? ImageGrouping.EachImage : ImageGrouping.PageSets, p.GetValue(db)!, p.GetValue(progress)!, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
