@@ -48,8 +48,8 @@ internal static class PageImagePreparer
         if (raw.XRes >= 70) return Prepare(raw, raw.XRes, options);
         if (source.Dpi is { } given) return Prepare(raw, (int)Math.Round(given), options);
         // a bare image says nothing of its resolution: its letters do. A photographed page is
-        // flattened to the resolution its paper gives, whatever they say, so they are only measured
-        // on demand (letter heights cost a twentieth of a second a page)
+        // flattened to 300 dpi whatever they say, so they are only measured when a step asks for
+        // the resolution (letter heights cost a twentieth of a second a page)
         int? estimated = null;
         var dpi = new Lazy<int>(() => (estimated = TextHeight.EstimateDpi(raw)) ?? AssumedDpi);
         var prepared = Prepare(raw, () => dpi.Value, options);

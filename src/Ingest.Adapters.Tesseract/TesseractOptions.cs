@@ -12,6 +12,10 @@ public sealed record OcrAttempt(int PageSegMode, float Scale)
 /// command line does), then one uniform block (tables and odd layouts), then automatic layout on a
 /// larger image (small print).
 /// </summary>
+/// <param name="PreparedPagesDir">
+/// Where each page is also saved as prepared for recognition (PNG), to see what the engine was
+/// given, or to time another reader on the same pages (bench/ocr-robust.sh); none when null.
+/// </param>
 public sealed record TesseractOptions(
     string Tessdata,
     string Language,
@@ -23,9 +27,6 @@ public sealed record TesseractOptions(
     double LostTextLimit = TesseractOptions.DefaultLostTextLimit,
     string? PreparedPagesDir = null)
 {
-    // PreparedPagesDir: where each page is saved as prepared for recognition (PNG), to see what the
-    // engine was given, or to time another reader on the same pages (bench/ocr-robust.sh); none when null
-
     /// <summary>
     /// The share of a page's text-sized ink that may give no words before the page is read again
     /// (see LostText); chosen from the degraded samples (bench/ocr-robust.sh).

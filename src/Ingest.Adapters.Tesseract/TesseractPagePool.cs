@@ -96,17 +96,22 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     }
 
     /// <summary>
-    /// Saves the page as prepared to DIR/&lt;document&gt;-p&lt;page&gt;.png (atomically: a reader of the
-    /// folder never sees half a page); returns why it could not, or null.
+    /// Saves the page as prepared to DIR/&lt;the document's full path&gt;-p&lt;page&gt;.png, so that
+    /// two documents of one name in two folders, or a plan.pdf beside a plan.tif, keep their own
+    /// pages; atomically, so a reader of the folder never sees half a page. Returns why it could
+    /// not, or null.
     /// </summary>
     private static string? SavePrepared(string dir, PageImageRequest request, Pix image)
     {
-        var path = Path.Combine(dir, $"{Path.GetFileNameWithoutExtension(request.DocumentPath)}-p{request.Page:000}.png");
+        var document = Path.GetFullPath(request.DocumentPath);
+        var folder = Path.Combine(dir, Path.GetRelativePath(Path.GetPathRoot(document)!, Path.GetDirectoryName(document)!));
+        var path = Path.Combine(folder, $"{Path.GetFileName(document)}-p{request.Page:000}.png");
         if (TesseractNative.pixWriteMemPng(out var data, out var size, image.Raw, 0) != 0) return "prepared page not saved: leptonica could not encode it";
         try
         {
             var png = new byte[(int)size];
             System.Runtime.InteropServices.Marshal.Copy(data, png, 0, png.Length);
+            Directory.CreateDirectory(folder);
             Ingest.Core.Output.AtomicFile.Write(path, tmp => File.WriteAllBytes(tmp, png));
             return null;
         }

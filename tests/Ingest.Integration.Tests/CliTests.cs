@@ -127,8 +127,9 @@ public class CliTests
         var (code, _, err) = Run("extract", input.FullName, "-o", Path.Combine(dir.FullName, "out"), "--db", Path.Combine(dir.FullName, "t.db"), "--prepared-pages", pages);
 
         Assert.True(code == 0, err);
-        var saved = Assert.Single(Directory.GetFiles(pages));
-        Assert.Equal("plan-p001.png", Path.GetFileName(saved));
+        var saved = Assert.Single(Directory.GetFiles(pages, "*", SearchOption.AllDirectories));
+        // under the document's own path, so two plan.png in two folders keep their pages apart
+        Assert.Equal(Path.Combine(pages, input.FullName.TrimStart('/'), "plan.png-p001.png"), saved);
         // the page as the engine was given it: grey, and turned straight (the photo's 2° gone)
         using var image = Ingest.Adapters.Tesseract.Pix.Own(Ingest.Adapters.Tesseract.TesseractNative.pixRead(saved))!;
         Assert.Equal(8, Ingest.Adapters.Tesseract.TesseractNative.pixGetDepth(image.Raw));

@@ -52,7 +52,7 @@ public static class ExtractCommand
             Description = "Seconds one document may take before it is stopped with an error.",
             DefaultValueFactory = _ => BatchOptions.DefaultDocumentTimeout.TotalSeconds,
         };
-        var preparedPages = new Option<DirectoryInfo?>("--prepared-pages") { Description = "Also save each OCR'd page as it was prepared for recognition (DIR/<stem>-p001.png): what the engine was given." };
+        var preparedPages = new Option<DirectoryInfo?>("--prepared-pages") { Description = "Also save each OCR'd page as it was prepared for recognition (DIR/<the document's path>-p001.png): what the engine was given." };
         var progress = new Option<string>("--progress")
         {
             Description = "auto (a live bar when stderr is a terminal), bar, or lines.",
