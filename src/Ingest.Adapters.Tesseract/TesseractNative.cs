@@ -105,6 +105,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial IntPtr pixScaleGrayMinMax(IntPtr pix, int xfact, int yfact, int type);
+    [LibraryImport(Lept)] public static partial IntPtr pixExpandReplicate(IntPtr pix, int factor);
     [LibraryImport(Lept)] public static partial IntPtr pixSelectBySize(IntPtr pix, int width, int height, int connectivity, int type, int relation, out int changed);
     [LibraryImport(Lept)] public static partial int pixCountPixels(IntPtr pix, out int count, IntPtr tab8);
     [LibraryImport(Lept)] public static partial int pixSauvolaBinarizeTiled(IntPtr pix, int whsize, float factor, int nx, int ny, IntPtr ppixth, out IntPtr ppixd);
