@@ -63,6 +63,33 @@ public class ScriptTests
     }
 
     [Fact]
+    public void AMachineWhereGccCannotBeInstalled_StillRuns_AndSaysSo()
+    {
+        // no cc on the PATH, and an apt that installs anything but gcc
+        var bin = Directory.CreateTempSubdirectory("ingest-fake-bin-").FullName;
+        var log = Path.Combine(bin, "apt.log");
+        void Tool(string name, string body)
+        {
+            var file = Path.Combine(bin, name);
+            File.WriteAllText(file, "#!/usr/bin/bash\n" + body + "\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Tool("ldconfig", "echo '\tlibtesseract.so.5 (libc6,x86-64) => /usr/lib/libtesseract.so.5'");
+        Tool("tesseract", "exit 0");
+        Tool("pdftotext", "exit 0");
+        Tool("apt-get", $"echo \"apt-get $*\" >> '{log}'; [[ \"$*\" != *gcc* ]]");
+        Tool("sudo", "\"$@\"");
+        foreach (var tool in new[] { "bash", "id" }) File.CreateSymbolicLink(Path.Combine(bin, tool), Path.Combine("/usr/bin", tool));
+
+        var (code, output) = Bash("set -euo pipefail; . scripts/install-deps.sh 2>&1; echo still running", bin);
+
+        Assert.Equal(0, code);
+        Assert.Contains("could not install gcc libc6-dev", output);
+        Assert.Contains("still running", output);
+        Assert.Contains("install -y -qq gcc libc6-dev", File.ReadAllText(log));
+    }
+
+    [Fact]
     public void FreshnessCheck_IgnoresBuildOutputUnderSrc_AndSeesAChangedSource()
     {
         var root = Directory.CreateTempSubdirectory("ingest-fresh-").FullName;
