@@ -57,6 +57,11 @@ for v in "${wanted[@]}"; do
 done
 
 now() { date +%s.%N; }
+# the command line reads every image under DIR matching NAME, each into IMAGE.txt, with all cores busy
+cli_read() {
+  find "$1" -type f -name "$2" | OMP_THREAD_LIMIT=1 xargs -P "$jobs" -I{} \
+    tesseract {} {} -l vie --psm 3 --tessdata-dir "$here/tessdata" >/dev/null 2>&1 || true
+}
 pages_of() { cat "$@" 2>/dev/null | grep -o '"pages": *[0-9]*' | grep -o '[0-9]*$' | paste -sd+ | bc; }
 
 # stage V: $work/V/in/{samples,dev} with each plan's variant, $work/V/gold/{samples,dev}
@@ -107,8 +112,7 @@ for v in "${wanted[@]}"; do
   cli="-"
   if [ -z "${NO_CLI:-}" ]; then
     t2=$(now)
-    find "$work/$v/img" -type f | OMP_THREAD_LIMIT=1 xargs -P "$jobs" -I{} \
-      tesseract {} {} -l vie --psm 3 --tessdata-dir "$here/tessdata" >/dev/null 2>&1 || true
+    cli_read "$work/$v/img" '*'
     t3=$(now)
     cli=$(echo "($t3 - $t2) / $pages" | bc -l)
     # each plan's pages as the command line read them, in order, one plain-text plan
@@ -128,8 +132,7 @@ for v in "${wanted[@]}"; do
     "$here/ingest" extract "$work/$v/in/samples" "$work/$v/in/dev" -o "$work/$v/out-prepared" --db "$work/$v/store-prepared.db" \
         --force --jobs "$jobs" --progress lines --prepared-pages "$work/$v/prepared" ${INGEST_ARGS:-} >"$work/$v/extract-prepared.log" 2>&1 || true
     t4=$(now)
-    find "$work/$v/prepared" -name '*.png' | OMP_THREAD_LIMIT=1 xargs -P "$jobs" -I{} \
-      tesseract {} {} -l vie --psm 3 --tessdata-dir "$here/tessdata" >/dev/null 2>&1 || true
+    cli_read "$work/$v/prepared" '*.png'
     t5=$(now)
     prep=$(echo "($t5 - $t4) / $pages" | bc -l)
   fi

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Ingest.Core.Model;
 using Ingest.Core.Ports;
 using Ingest.Core.Review;
@@ -37,15 +36,7 @@ public sealed class ImageCrops(Func<string, int, CancellationToken, PageImage>? 
         {
             using var cut = Pix.Own(TesseractNative.pixClipRectangle(page.Raw, box, IntPtr.Zero))
                 ?? throw new DocumentFailure($"page {crop.Page}: the line lies outside the image");
-            if (TesseractNative.pixWriteMemPng(out var data, out var size, cut.Raw, 0) != 0 || data == IntPtr.Zero)
-                throw new DocumentFailure($"page {crop.Page}: the crop could not be written as PNG");
-            try
-            {
-                var bytes = new byte[(int)size];
-                Marshal.Copy(data, bytes, 0, bytes.Length);
-                return bytes;
-            }
-            finally { TesseractNative.lept_free(data); }
+            return cut.ToPng() ?? throw new DocumentFailure($"page {crop.Page}: the crop could not be written as PNG");
         }
         finally { TesseractNative.boxDestroy(ref box); }
     }

@@ -15,7 +15,7 @@ internal static class LostText
     /// <summary>Widths over this (inches) are rules and pictures, not words.</summary>
     private const double MaxWidthInches = 1.5;
     /// <summary>Slack around a word's box (inches): tone marks and a blurred edge stick out of it.</summary>
-    public const double BoxSlackInches = 0.03;
+    private const double BoxSlackInches = 0.03;
 
     /// <summary>The page's text-sized components of ink, in its pixels: what a reading should give words for.</summary>
     public static IReadOnlyList<(int X, int Y, int W, int H)> Ink(Pix image, int dpi)

@@ -50,10 +50,10 @@ internal static class PageImagePreparer
         // a bare image says nothing of its resolution: its letters do. A photographed page is
         // flattened to 300 dpi whatever they say, so they are only measured when a step asks for
         // the resolution (letter heights cost a twentieth of a second a page)
-        int? estimated = null;
-        var dpi = new Lazy<int>(() => (estimated = TextHeight.EstimateDpi(raw)) ?? AssumedDpi);
-        var prepared = Prepare(raw, () => dpi.Value, options);
-        return estimated is { } e ? prepared with { Steps = [$"resolution {e} dpi from the letters' height", .. prepared.Steps] } : prepared;
+        var estimated = new Lazy<int?>(() => TextHeight.EstimateDpi(raw));
+        var prepared = Prepare(raw, () => estimated.Value ?? AssumedDpi, options);
+        return estimated.IsValueCreated && estimated.Value is { } e
+            ? prepared with { Steps = [$"resolution {e} dpi from the letters' height", .. prepared.Steps] } : prepared;
     }
 
     public static PreparedPage Prepare(Pix raw, int dpi, PreprocessOptions options) => Prepare(raw, () => dpi, options);
@@ -73,13 +73,13 @@ internal static class PageImagePreparer
         var current = Pix.Own(TesseractNative.pixConvertTo8((despeckled ?? raw).Raw, 0)) ?? throw new DocumentFailure("image could not be converted to grey");
         despeckled?.Dispose();
         Pix? asLit = null;
-        int? flattenedDpi = null;
+        bool flattened = false;
         try
         {
             if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
             {
                 current.Dispose();
-                (current, flattenedDpi) = (flat.Image, flat.Dpi);
+                (current, flattened) = (flat.Image, true);
                 steps.Add(flat.Step);
                 // a photo's faint borders are looked for on the page as lit (RuleFinder), which nothing below moves
                 asLit = Pix.Own(TesseractNative.pixClone(current.Raw));
@@ -89,7 +89,7 @@ internal static class PageImagePreparer
                 current = Replace(current, EvenlyLitRaw(current));
                 steps.Add($"background (spread {spread:0.00})");
             }
-            int dpi = flattenedDpi ?? resolution();
+            int dpi = flattened ? PreprocessOptions.TargetDpi : resolution();
             if (options.Upsample && PreprocessOptions.ReadingDpi(dpi, bilevel) is var reading && reading > dpi)
             {
                 float f = reading / (float)dpi;
@@ -151,17 +151,16 @@ internal static class PageImagePreparer
     /// resolution lost line ends and the "hằng năm" of whole lists (dev 0.964 at 300, 0.918 at 200)
     /// where a 200 dpi scan reads as well as scaled up.
     /// </summary>
-    private static (Pix Image, int Dpi, string Step)? FlattenPhotographedPage(Pix grey)
+    private static (Pix Image, string Step)? FlattenPhotographedPage(Pix grey)
     {
         var photo = grey.ToGrey();
         if (PageFrame.Find(photo) is not { } page) return null;
-        const int dpi = PreprocessOptions.TargetDpi;
-        double longSide = Math.Round(PhotographedPageLongSideInches * dpi);
+        double longSide = Math.Round(PhotographedPageLongSideInches * PreprocessOptions.TargetDpi);
         (int w, int h) = page.Width >= page.Height
             ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
             : ((int)Math.Round(longSide * page.Width / page.Height), (int)longSide);
         var flat = PageFrame.Flatten(photo, page, w, h);
-        return (Pix.FromGrey(flat, dpi), dpi,
+        return (Pix.FromGrey(flat, PreprocessOptions.TargetDpi),
             $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h})");
     }
 

@@ -76,6 +76,19 @@ internal sealed class Pix : SafeHandle
         return result;
     }
 
+    /// <summary>The image as a PNG file's bytes; null when leptonica cannot encode it.</summary>
+    public byte[]? ToPng()
+    {
+        if (TesseractNative.pixWriteMemPng(out var data, out var size, handle, 0) != 0 || data == IntPtr.Zero) return null;
+        try
+        {
+            var bytes = new byte[(int)size];
+            Marshal.Copy(data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        finally { TesseractNative.lept_free(data); }
+    }
+
     /// <summary>Takes ownership of a pointer leptonica returned; null stays null.</summary>
     public static Pix? Own(IntPtr p) => p == IntPtr.Zero ? null : new Pix(p);
 

@@ -106,17 +106,14 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         var document = Path.GetFullPath(request.DocumentPath);
         var folder = Path.Combine(dir, Path.GetRelativePath(Path.GetPathRoot(document)!, Path.GetDirectoryName(document)!));
         var path = Path.Combine(folder, $"{Path.GetFileName(document)}-p{request.Page:000}.png");
-        if (TesseractNative.pixWriteMemPng(out var data, out var size, image.Raw, 0) != 0) return "prepared page not saved: leptonica could not encode it";
+        if (image.ToPng() is not { } png) return "prepared page not saved: leptonica could not encode it";
         try
         {
-            var png = new byte[(int)size];
-            System.Runtime.InteropServices.Marshal.Copy(data, png, 0, png.Length);
             Directory.CreateDirectory(folder);
             Ingest.Core.Output.AtomicFile.Write(path, tmp => File.WriteAllBytes(tmp, png));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return $"prepared page not saved: {e.Message}"; }
-        finally { TesseractNative.lept_free(data); }
     }
 
     private OcrPageResult Recognize(TesseractEngine engine, int page, PageImage source, PreparedPage prepared, CancellationToken ct)

@@ -23,6 +23,14 @@ public class ScriptTests
         return (p.ExitCode, output);
     }
 
+    /// <summary>An executable script BIN/NAME running BODY in bash, standing in for a system tool.</summary>
+    private static void FakeTool(string bin, string name, string body)
+    {
+        var file = Path.Combine(bin, name);
+        File.WriteAllText(file, "#!/usr/bin/env bash\n" + body + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     [Fact]
     public void BenchmarkScripts_GiveEveryExtractAStoreOfItsOwn()
     {
@@ -42,12 +50,7 @@ public class ScriptTests
         // would kill ldconfig with SIGPIPE and, under pipefail, call apt
         var bin = Directory.CreateTempSubdirectory("ingest-fake-bin-").FullName;
         var log = Path.Combine(bin, "apt.log");
-        void Tool(string name, string body)
-        {
-            var file = Path.Combine(bin, name);
-            File.WriteAllText(file, "#!/usr/bin/env bash\n" + body + "\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        void Tool(string name, string body) => FakeTool(bin, name, body);
         Tool("ldconfig", "echo '\tlibtesseract.so.5 (libc6,x86-64) => /usr/lib/libtesseract.so.5'; for i in $(seq 1 20000); do echo \"\tlibfake$i.so.1 (libc6,x86-64) => /usr/lib/libfake$i.so.1\"; done");
         Tool("tesseract", "exit 0");
         Tool("pdftotext", "exit 0");
@@ -68,12 +71,7 @@ public class ScriptTests
         // no cc on the PATH, and an apt that installs anything but gcc
         var bin = Directory.CreateTempSubdirectory("ingest-fake-bin-").FullName;
         var log = Path.Combine(bin, "apt.log");
-        void Tool(string name, string body)
-        {
-            var file = Path.Combine(bin, name);
-            File.WriteAllText(file, "#!/usr/bin/bash\n" + body + "\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        void Tool(string name, string body) => FakeTool(bin, name, body);
         Tool("ldconfig", "echo '\tlibtesseract.so.5 (libc6,x86-64) => /usr/lib/libtesseract.so.5'");
         Tool("tesseract", "exit 0");
         Tool("pdftotext", "exit 0");
