@@ -43,6 +43,13 @@ public sealed record TargetCandidate(
 
     /// <summary>The cue that gave the kind ("section: Kết quả đạt được"), null when none did (a target by default).</summary>
     public string? KindCue { get; init; }
+
+    /// <summary>
+    /// For a figure after the first of its sentence, the words before that first figure, which a
+    /// list of figures shares: "Hạ tầng cáp quang phủ tới" of "… phủ tới 80% hộ gia đình và 100% xã".
+    /// Null for the first figure and in tables.
+    /// </summary>
+    public string? ListHead { get; init; }
 }
 
 /// <summary>A catalogue code with its match score in 0..1.</summary>

@@ -116,6 +116,22 @@ public class ExtractionTests
         Assert.DoesNotContain(t, x => x.Catalogue?.Code is "HT.4G_THON" or "HDND.DIEN_TOAN_DAM_MAY");
         Assert.All(t, x => Assert.Equal(int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"\d{4}").Value), x.Candidate.Year));
     }
+
+    // a later figure of a list is named by the words that open the list when its own words name nothing
+    [Theory]
+    [InlineData("Đến năm 2027:\n- Mạng cáp quang băng rộng được kéo tới 90% hộ gia đình và 100% thôn.", "HT.CAP_QUANG_HO_GIA_DINH", "HT.CAP_QUANG_XA")]
+    [InlineData("Đến năm 2028:\n- Tỷ trọng kinh tế số trong GRDP đạt 25%, sau đó tăng lên 35%.", "KTS.KINH_TE_SO_GRDP", "KTS.KINH_TE_SO_GRDP")]
+    // a semicolon opens an item of its own: the poor households' seeds are not the digital economy
+    [InlineData("Đến năm 2030:\n- Tỷ trọng kinh tế số trong GRDP đạt 30%; 100% hộ nghèo được hỗ trợ giống cây trồng chất lượng cao.", "KTS.KINH_TE_SO_GRDP", null)]
+    // a figure whose own words match keeps its own code
+    [InlineData("Đến năm 2027:\n- Tỷ trọng kinh tế số trong GRDP đạt 25%, 80% người dân trưởng thành có điện thoại thông minh.", "KTS.KINH_TE_SO_GRDP", "XHS.DIEN_THOAI_THONG_MINH")]
+    public void LaterFiguresOfAList_ShareTheWordsThatOpenIt(string text, string firstCode, string? secondCode)
+    {
+        var t = Some.Targets(text);
+        Assert.Equal(2, t.Count);
+        Assert.Equal(firstCode, t[0].Catalogue?.Code);
+        Assert.Equal(secondCode, t[1].Catalogue?.Code);
+    }
 }
 
 public class ReviewSheetTests

@@ -71,6 +71,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         var (p, clauses, perClause, frame) = (prepared.Paragraph, prepared.Clauses, prepared.Values, prepared.Frame);
         var text = p.Text;
         (string Name, string Match, int Sentence)? previous = null;
+        (int Sentence, string Before, int End)? first = null;
         for (int k = 0; k < clauses.Count; k++)
         {
             var (cs, ce) = clauses[k];
@@ -97,6 +98,11 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 if (IndicatorText.Words(before) + IndicatorText.Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 previous = (name, match, sentence);
+                // a list shares the words before its first figure up to a semicolon, which opens an item of its own
+                string? head = first is { } f && f.Sentence == sentence && IndicatorText.Words(f.Before) >= 2
+                    && text.IndexOf(';', f.End, v.Start - f.End) < 0 ? f.Before : null;
+                if (first?.Sentence != sentence || text.IndexOf(';', first.Value.End, v.Start - first.Value.End) >= 0)
+                    first = (sentence, before, v.End);
                 yield return new TargetCandidate(
                     Indicator: name,
                     MatchText: match,
@@ -105,7 +111,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                     Section: p.Section?.Path ?? "",
                     Source: p.SourceAt(v.NumberStart),
                     Evidence: v.Evidence, OcrConfidence: p.OcrConfidenceAt(v.NumberStart),
-                    IndicatorFollowsValue: name == after && after.Length > 0).WithCues(decision);
+                    IndicatorFollowsValue: name == after && after.Length > 0).WithCues(decision) with { ListHead = head };
             }
         }
     }

@@ -23,6 +23,7 @@ public sealed class MatchStage
     private readonly MatchOptions _options;
     private readonly string[] _subjectVerbs;
     private readonly Regex _coordination;
+    private readonly Regex _leadingCoordinator;
 
     public MatchStage(IndicatorCatalogue catalogue, Lexicon lexicon, MatchOptions options)
     {
@@ -31,16 +32,21 @@ public sealed class MatchStage
         _subjectVerbs = lexicon.SubjectVerbs.Select(VietText.Fold).ToArray();
         var coord = string.Join("|", lexicon.Coordinators.Select(VietText.Fold).Select(Regex.Escape));
         _coordination = new Regex($@",\s*|\s+(?:{coord})\s+", RegexOptions.Compiled);
+        var coordWords = string.Join("|", lexicon.Coordinators.Select(Regex.Escape));
+        _leadingCoordinator = new Regex($@"^\s*(?:{coordWords})(?:\s+|$)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     }
 
     public IReadOnlyList<MatchedCandidate> Run(IReadOnlyList<TargetCandidate> candidates)
     {
         var result = new List<MatchedCandidate>(candidates.Count);
-        foreach (var c in candidates)
+        foreach (var candidate in candidates)
         {
+            var c = candidate;
             var cls = ClassOf(c.Unit);
             var ranked = _matcher.Rank(c.MatchText, cls, c.Unit);
             var best = CatalogueMatcher.Best(ranked, _options.MinScore);
+            if (best == null && c.ListHead is { } head && WithListHead(c, head, cls) is { } listed)
+                (c, ranked, best) = listed;
             result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best) { Scores = CatalogueScores.Of(ranked) });
             // "100% A, B và C": one value over coordinated noun phrases that follow it
             if (best == null || !c.IndicatorFollowsValue) continue;
@@ -48,6 +54,19 @@ public sealed class MatchStage
                 result.Add(new MatchedCandidate(WithCatalogueUnit(c with { Indicator = extra.Text }, extra.Match), extra.Match) { Scores = extra.Scores });
         }
         return result;
+    }
+
+    /// <summary>
+    /// A later figure of a list whose own words match no entry ("… phủ tới 80% hộ gia đình và 100%
+    /// xã": "và xã"), read with the words that open the list; null when those do not match either.
+    /// </summary>
+    private (TargetCandidate, IReadOnlyList<CatalogueMatch>, CatalogueMatch)? WithListHead(TargetCandidate c, string head, UnitClass cls)
+    {
+        var own = _leadingCoordinator.Replace(c.Indicator, "");
+        var ranked = _matcher.Rank($"{head} {c.MatchText}", cls, c.Unit);
+        return CatalogueMatcher.Best(ranked, _options.MinScore) is { } best
+            ? (c with { Indicator = $"{head} {own}".Trim(), MatchText = $"{head} {c.MatchText}" }, ranked, best)
+            : null;
     }
 
     private IEnumerable<(string Text, CatalogueMatch Match, CatalogueScores Scores)> CoordinatedParts(TargetCandidate c, CatalogueMatch main, UnitClass cls)
