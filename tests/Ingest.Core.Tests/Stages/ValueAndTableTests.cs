@@ -24,6 +24,8 @@ public class ValueAndTableTests
     [InlineData("nâng tổng dung lượng các tuyến cáp biển lên tối thiểu 350 Tbps", 350, "Tbps", ">=")]
     [InlineData("tỷ lệ hộ gia đình chưa có thiết bị giảm xuống dưới 3%", 3, "%", "<")]
     [InlineData("thời gian giải quyết không quá 3 ngày làm việc", 3, "ngày làm việc", "<=")]
+    [InlineData("tập huấn cho tối thiểu 200 người khuyết tật về kỹ năng số", 200, "người", ">=")]
+    [InlineData("hỗ trợ từ 30 đến 40 hộ kinh doanh bán hàng trực tuyến", 30, "hộ", "range")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -61,6 +63,8 @@ public class ValueAndTableTests
     [InlineData("hợp nhất 03 xã cũ của huyện")]
     [InlineData("3.126/3.348 cán bộ, công chức")]
     [InlineData("nhóm 3 giải pháp quan trọng nhất")]
+    [InlineData("toàn xã có 8.640 người, 2.115 hộ")]
+    [InlineData("lấy ý kiến từ 25 người dân tại mỗi thôn")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Fact]

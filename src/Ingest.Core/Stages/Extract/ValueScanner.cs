@@ -117,8 +117,10 @@ public sealed class ValueScanner
             if (!NumberParser.TryParse(a.Value, out _)) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             if (Defines(folded, start)) continue;
-            // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ")
-            if (_weakNouns.Contains(n.Value) && start == a.Index && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
+            // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ");
+            // "từ" that opens no range is none ("ý kiến từ 25 người")
+            bool committed = start < a.Index && (m.Groups["b"].Success || !_openers.Contains(folded[start..a.Index].Trim()));
+            if (_weakNouns.Contains(n.Value) && !committed && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
             bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
