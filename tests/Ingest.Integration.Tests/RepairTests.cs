@@ -99,6 +99,24 @@ public class RepairTests
     }
 
     [Fact]
+    public void CapitalsNoSyllableSpellsStayInCleanText()
+    {
+        // indices and standards by their initials, each a letter or two from a syllable ("GII", "GIÁ"),
+        // in a page of plain prose; written for this test
+        string[] clean =
+        [
+            "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là đột phá quan trọng hàng đầu.",
+            "Đến năm 2030, tỉnh nằm trong nhóm 10 địa phương dẫn đầu về đổi mới sáng tạo (chỉ số GII).",
+            "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt trên 80%.",
+            "Hệ thống quản lý chất lượng của xã được chứng nhận theo tiêu chuẩn ISO.",
+            "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử đạt trên 90%.",
+            "Chỉ số hiệu quả quản trị công cấp tỉnh (PII) và chỉ số GII của tỉnh được cải thiện.",
+            "Các cơ quan, đơn vị tiếp tục đẩy mạnh cải cách hành chính gắn với chuyển đổi số.",
+        ];
+        Assert.Equal(clean, Repair(clean));
+    }
+
+    [Fact]
     public void AVowelOcrLostIsPutBackWhenContextAsksForIt()
     {
         // "di" is a word as it stands, and reads as "đi", "để" or "độ"; only the words around it say "đổi" (written for this test)

@@ -113,6 +113,12 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     else
                     {
                         if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
+                        // in clean text, capitals that nothing known spells even without its marks ("GII", "EGDI") are an acronym
+                        if (clean && known == Vocabulary.Unknown && IsCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
+                        {
+                            slots.Add(Slot.Fixed(Vocabulary.Code));
+                            break;
+                        }
                         bool acronym = IsAcronym(word);
                         foreach (var cand in found)
                             if (!acronym || !_model.Vocabulary.IsSyllable(cand.Id))
@@ -159,6 +165,8 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     // letter), seldom as nothing.
     private static bool IsAcronym(string word) =>
         word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c) && c != 'J' && !VietOrthography.IsVowel(char.ToLowerInvariant(c)));
+
+    private static bool IsCapitals(string word) => word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c));
 
     public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
 
