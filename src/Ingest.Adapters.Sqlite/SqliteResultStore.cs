@@ -149,6 +149,8 @@ public sealed class SqliteResultStore : IResultStore
             lock (_gate)
             {
                 using var tx = _db.BeginTransaction();
+                var decided = StandingDecisions(tx, result.Sha256);
+                var before = decided.Count == 0 ? [] : Traces(tx, result.Sha256);
                 // one result per content: a newer pipeline's result replaces the older one
                 Exec("DELETE FROM documents WHERE sha256 = $s", tx, ("$s", result.Sha256));
                 Exec("""
@@ -169,10 +171,55 @@ public sealed class SqliteResultStore : IResultStore
                         ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
                         ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
                         ("$pg", t.Page), ("$ln", t.Line), ("$src", t.SourceText));
+                if (decided.Count > 0) CarryDecisions(tx, result.Sha256, decided, before, parsed.Targets);
                 PointSource(tx, run, path, result.Sha256, null);
                 tx.Commit();
             }
         });
+    }
+
+    // a decision whose target came back under another key follows it there (DecisionCarryOver), as a
+    // row of its own that says where it came from; the old row stays in the old key's history
+    private void CarryDecisions(SqliteTransaction tx, string sha, IReadOnlyDictionary<string, StandingRow> decided,
+        IReadOnlyList<TargetTrace> before, IReadOnlyList<ContractTarget> after)
+    {
+        var traces = after.Select(t => new TargetTrace(t.Key, t.Page, t.Line, t.Value, t.ValueMax, t.Unit, t.SourceText, t.Year, t.Kind)).ToList();
+        foreach (var (oldKey, newKey) in DecisionCarryOver.NewKeys(before, traces, decided.Keys.ToHashSet(StringComparer.Ordinal)))
+        {
+            var d = decided[oldKey];
+            var note = $"{(d.Note is { } n ? n + " " : "")}[carried over from target {oldKey}: the document was read again]";
+            Insert(tx, sha, newKey, d.Verdict, d.Corrections, d.Reviewer, d.DecidedAt, note, null);
+        }
+    }
+
+    private sealed record StandingRow(string Verdict, string Corrections, string Reviewer, DateTimeOffset DecidedAt, string? Note);
+
+    // the latest decision on each key that no undo withdrew, as stored
+    private Dictionary<string, StandingRow> StandingDecisions(SqliteTransaction tx, string sha)
+    {
+        using var cmd = Command("""
+            SELECT key, verdict, corrections, reviewer, decided_at, note FROM decisions d
+            WHERE sha256 = $s AND verdict <> 'withdraw' AND NOT EXISTS (SELECT 1 FROM decisions w WHERE w.withdraws = d.id)
+            ORDER BY id
+            """, ("$s", sha));
+        cmd.Transaction = tx;
+        using var r = cmd.ExecuteReader();
+        var map = new Dictionary<string, StandingRow>(StringComparer.Ordinal);
+        while (r.Read())
+            map[r.GetString(0)] = new StandingRow(r.GetString(1), r.GetString(2), r.GetString(3), Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5));
+        return map;
+    }
+
+    private List<TargetTrace> Traces(SqliteTransaction tx, string sha)
+    {
+        using var cmd = Command("SELECT key, page, line, value, value_max, unit, source_text, year, kind FROM targets WHERE sha256 = $s ORDER BY ordinal", ("$s", sha));
+        cmd.Transaction = tx;
+        using var r = cmd.ExecuteReader();
+        var list = new List<TargetTrace>();
+        while (r.Read())
+            list.Add(new TargetTrace(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4),
+                r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetString(8)));
+        return list;
     }
 
     public void SaveSkip(long run, string path, string sha256) => SaveSource(run, path, sha256, null);

@@ -1,5 +1,7 @@
 using Ingest.Adapters.Sqlite;
+using Ingest.Core.Contract;
 using Ingest.Core.Review;
+using Ingest.Core.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Ingest.Integration.Tests;
@@ -75,5 +77,41 @@ public class ConcurrentDecisionTests
         Assert.Equal(80, history.Count);
         Assert.Equal(40, history.Count(h => h.Reviewer == "lan"));
         Assert.Equal(5, check.Decisions("sha").Count);
+    }
+}
+
+/// <summary>A document read again: a decision follows its target to a new key, in the same transaction as the new result.</summary>
+public class DecisionCarryOverStoreTests
+{
+    private static ContractTarget T(string key, int line, string indicator, double value) =>
+        new(key, indicator, value, null, "%", "=", 2027, false, "target", null, null, null, 0.4, true, "1", 1, line,
+            $"- {indicator} đạt {value}%.", null, null);
+
+    private static ContractDocument Doc(params ContractTarget[] targets) =>
+        new("plan.pdf", "sha", "pdf", 1, true, null, null, null, null, null, 0, [], targets);
+
+    [Fact]
+    public void ADecidedTargetUnderANewKey_KeepsItsDecision_AndTheHistorySaysWhy()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("ingest-carry-").FullName, "s.db");
+        using var store = SqliteResultStore.Open(db);
+        long run = store.BeginRun("v1", "");
+        store.SaveResult(run, "plan.pdf", new StoredResult("sha", "v1", "{}"),
+            Doc(T("k1", 7, "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", 80), T("k2", 9, "Tỷ lệ người dân có chữ ký số", 60)));
+        store.SaveDecisions([new ReviewDecision("sha", "k1", ReviewVerdict.Correct, new Dictionary<string, object?> { ["value"] = 85.0 },
+            "lan", DateTimeOffset.UnixEpoch, "số liệu sai")]);
+
+        // a better reading puts both targets one line lower: their keys change
+        run = store.BeginRun("v2", "");
+        store.SaveResult(run, "plan.pdf", new StoredResult("sha", "v2", "{}"),
+            Doc(T("n1", 8, "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", 80), T("n2", 10, "Tỷ lệ người dân có chữ ký số", 60)));
+
+        var decisions = store.Decisions("sha");
+        Assert.False(decisions.ContainsKey("n2"));
+        var d = decisions["n1"];
+        Assert.Equal(("n1", ReviewVerdict.Correct, 85.0, "lan"), (d.Key, d.Verdict, (double)d.Corrections["value"]!, d.Reviewer));
+        Assert.Contains("số liệu sai", d.Note);
+        Assert.Contains("carried over from target k1", d.Note);
+        Assert.Single(store.DecisionHistory("sha", "k1"));
     }
 }
