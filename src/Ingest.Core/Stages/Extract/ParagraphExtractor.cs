@@ -98,11 +98,10 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 if (IndicatorText.Words(before) + IndicatorText.Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 previous = (name, match, sentence);
-                // a list shares the words before its first figure up to a semicolon, which opens an item of its own
-                string? head = first is { } f && f.Sentence == sentence && IndicatorText.Words(f.Before) >= 2
-                    && text.IndexOf(';', f.End, v.Start - f.End) < 0 ? f.Before : null;
-                if (first?.Sentence != sentence || text.IndexOf(';', first.Value.End, v.Start - first.Value.End) >= 0)
-                    first = (sentence, before, v.End);
+                // a list shares the words before its first figure; a semicolon opens an item of its own
+                bool sameList = first is { } f && f.Sentence == sentence && text.IndexOf(';', f.End, v.Start - f.End) < 0;
+                string? head = sameList && IndicatorText.Words(first!.Value.Before) >= 2 ? first.Value.Before : null;
+                if (!sameList) first = (sentence, before, v.End);
                 yield return new TargetCandidate(
                     Indicator: name,
                     MatchText: match,

@@ -112,13 +112,13 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     if (clean && known != Vocabulary.Unknown) choices.Add(new Choice(known, 0f, word));
                     else
                     {
-                        if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
                         // in clean text, capitals that nothing known spells even without its marks ("GII", "EGDI") are an acronym
                         if (clean && known == Vocabulary.Unknown && IsCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
                         {
                             slots.Add(Slot.Fixed(Vocabulary.Code));
                             break;
                         }
+                        if (!cache.TryGetValue(lower, out var found)) cache[lower] = found = _search.Find(lower, costs, _model.Language.LogProb);
                         bool acronym = IsAcronym(word);
                         foreach (var cand in found)
                             if (!acronym || !_model.Vocabulary.IsSyllable(cand.Id))
