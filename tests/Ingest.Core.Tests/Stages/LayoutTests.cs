@@ -262,6 +262,17 @@ public class LayoutTests
         Assert.Equal(["PHỤ LỤC", "STT", "Chỉ", "2", "Ký tên"], lines.Select(l => l.Text));
     }
 
+    [Theory]
+    [InlineData(35, 0, "2,1")]     // both unsure of ink that is there: the surer reading of it
+    [InlineData(35, 38, "tIỂN")]   // the page's reading was the surer
+    [InlineData(45, 90, "tIỂN")]   // the page was sure
+    public void AnUnsureCellReading_ReplacesOnlyAnUnsurerPageReading(double cellConfidence, double pageConfidence, string kept)
+    {
+        var page = new List<LayoutLine> { Read(10, 5, "PHỤ LỤC", 95), Read(60, 45, "tIỂN", pageConfidence) };
+        var cells = new List<CellReading> { new(new BBox(50, 40, 200, 60), [Read(60, 46, "2,1", cellConfidence)]) };
+        Assert.Equal(["PHỤ LỤC", kept], TableGrid.Reread(page, cells).Select(l => l.Text));
+    }
+
     // a table row the page read as "Tỷ lệ … 5G  %  85  100" (x 10–80, 120, 200, 300; y 25–35) and a caption above it;
     // a word read again from ink the reading left, at (x, y) 20 × 10 pt
     [Theory]
