@@ -25,6 +25,8 @@ public class CatalogueMatcherTests
     [InlineData("Tỷ lệ học sinh mầm non được trang bị kỹ năng số", "NL.HOC_SINH_KY_NANG_SO")]
     [InlineData("Tỷ lệ văn bản của UBND được xử lý trên hệ thống quản lý văn bản điện tử", "HDND.VAN_BAN_DIEN_TU")]
     [InlineData("cơ quan hành chính của xã kết nối với Hệ thống thông tin báo cáo của huyện", "HDND.DIEN_TOAN_DAM_MAY")]
+    // digital government is the administration's work (the catalogue's own group), not the council's
+    [InlineData("Xây dựng chính quyền số: tỷ lệ văn bản đi, đến được xử lý trên môi trường mạng", "HDND.VAN_BAN_DIEN_TU")]
     public void AnotherKindOfTheSameThing_IsNotTheEntry(string text, string not) => Assert.NotEqual(not, Code(text));
 
     [Theory]
