@@ -43,6 +43,7 @@ public class TermVectorizerTests
     [InlineData("kinh tế số chiếm GDP", "kinh tế số chiếm GRDP")]
     [InlineData("chi cho R&D", "chi cho nghiên cứu và phát triển")]
     [InlineData("khu phố được phủ sóng 4G", "thôn được phủ sóng 4G")]
+    [InlineData("công chức thành thạo kỹ năng số", "công chức làm chủ kỹ năng số")]
     [InlineData("kết nối IOC", "kết nối trung tâm điều hành thông minh")]
     public void AbbreviationsAndSynonyms_AreOneTerm(string a, string b) => SameTerms(a, b);
 
