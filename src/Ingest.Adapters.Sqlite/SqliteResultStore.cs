@@ -148,7 +148,8 @@ public sealed class SqliteResultStore : IResultStore
         {
             lock (_gate)
             {
-                using var tx = _db.BeginTransaction();
+                // IMMEDIATE: the decisions read here are the ones carried, so none may come in between
+                using var tx = _db.BeginTransaction(deferred: false);
                 var decided = StandingDecisions(tx, result.Sha256);
                 var before = decided.Count == 0 ? [] : Traces(tx, result.Sha256);
                 // one result per content: a newer pipeline's result replaces the older one

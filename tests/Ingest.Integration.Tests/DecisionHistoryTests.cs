@@ -113,5 +113,18 @@ public class DecisionCarryOverStoreTests
         Assert.Contains("số liệu sai", d.Note);
         Assert.Contains("carried over from target k1", d.Note);
         Assert.Single(store.DecisionHistory("sha", "k1"));
+
+        // read again as before: nothing to carry, nothing added
+        run = store.BeginRun("v2", "");
+        store.SaveResult(run, "plan.pdf", new StoredResult("sha", "v2", "{}"),
+            Doc(T("n1", 8, "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", 80), T("n2", 10, "Tỷ lệ người dân có chữ ký số", 60)));
+        Assert.Single(store.DecisionHistory("sha", "n1"));
+
+        // back under the old key: the old row applies there again and is not given a second copy
+        run = store.BeginRun("v3", "");
+        store.SaveResult(run, "plan.pdf", new StoredResult("sha", "v3", "{}"),
+            Doc(T("k1", 7, "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", 80), T("k2", 9, "Tỷ lệ người dân có chữ ký số", 60)));
+        Assert.Single(store.DecisionHistory("sha", "k1"));
+        Assert.Equal("số liệu sai", store.Decisions("sha")["k1"].Note);
     }
 }

@@ -16,36 +16,46 @@ public sealed record TargetTrace(string Key, int Page, int Line, double? Value, 
 /// </summary>
 public static class DecisionCarryOver
 {
-    /// <summary>How much of its line's words a target's new line must share with its old one.</summary>
+    /// <summary>
+    /// How much of its words (those with letters) a target's new line must share with its old one,
+    /// as shared words over the words of both lines.
+    /// </summary>
     public const double MinLineOverlap = 0.5;
 
     /// <summary>
     /// For each decided key of <paramref name="before"/> that <paramref name="after"/> no longer
     /// has, the new key of the same target: same page, same figure and unit as read, on a line
-    /// sharing most of its words; the closest such target that no other decision takes, and none
-    /// when two are equally close.
+    /// that shares most of its words, among the new reading's targets that are neither an old
+    /// target nor decided on already, and whose nearest old target it is. The nearest such target is
+    /// taken; none when two are as near.
     /// </summary>
     public static IReadOnlyDictionary<string, string> NewKeys(IReadOnlyList<TargetTrace> before, IReadOnlyList<TargetTrace> after, IReadOnlySet<string> decided)
     {
         var afterKeys = after.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var beforeKeys = before.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var lost = before.Where(t => decided.Contains(t.Key) && !afterKeys.Contains(t.Key)).ToList();
-        // only a target the old reading did not have can be an old target under a new key
-        var fresh = after.Where(t => !beforeKeys.Contains(t.Key)).ToList();
-        var pairs = new List<(TargetTrace Old, TargetTrace New, double Score)>();
+        var fresh = after.Where(t => !beforeKeys.Contains(t.Key) && !decided.Contains(t.Key)).ToList();
+        var choices = new List<(string Old, string New, double Score)>();
         foreach (var o in lost)
         {
             var scored = fresh.Where(n => SameFigure(o, n))
                 .Select(n => (New: n, Score: Closeness(o, n)))
-                .Where(p => p.Score >= MinLineOverlap)
+                .Where(p => !double.IsNaN(p.Score))
                 .OrderByDescending(p => p.Score).ToList();
             if (scored.Count == 0 || scored.Count > 1 && scored[1].Score == scored[0].Score) continue;
-            pairs.Add((o, scored[0].New, scored[0].Score));
+            var (n, score) = scored[0];
+            // and the old target must be the nearest the new one has: a list's lines read alike
+            // ("Tỷ lệ xã đạt 100%", "Tỷ lệ thôn đạt 100%"), and a lost line is no other line's decision
+            if (before.Any(b => b.Key != o.Key && SameFigure(b, n) && Closeness(b, n) is var c && !double.IsNaN(c) && c >= score)) continue;
+            choices.Add((o.Key, n.Key, score));
         }
-        var taken = new HashSet<string>(StringComparer.Ordinal);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (o, n, _) in pairs.OrderByDescending(p => p.Score))
-            if (taken.Add(n.Key)) map[o.Key] = n.Key;
+        foreach (var rivals in choices.GroupBy(c => c.New))
+        {
+            var ranked = rivals.OrderByDescending(c => c.Score).ToList();
+            if (ranked.Count > 1 && ranked[1].Score == ranked[0].Score) continue;
+            map[ranked[0].Old] = ranked[0].New;
+        }
         return map;
     }
 
@@ -53,16 +63,20 @@ public static class DecisionCarryOver
         a.Page == b.Page && a.Value == b.Value && a.ValueMax == b.ValueMax && string.Equals(a.Unit, b.Unit, StringComparison.Ordinal);
 
     // the share of words the two lines have in common, a little more for the same deadline and kind
-    // and a little less the further the line moved, so that the nearer of two alike wins
+    // and a little less the further the line moved, so that the nearer of two alike wins; NaN when
+    // the lines share too little to be one
     private static double Closeness(TargetTrace a, TargetTrace b)
     {
         double overlap = Overlap(Words(a.SourceText), Words(b.SourceText));
-        if (overlap < MinLineOverlap) return 0;
+        if (overlap < MinLineOverlap) return double.NaN;
         return overlap + (a.Year == b.Year ? 0.01 : 0) + (a.Kind == b.Kind ? 0.01 : 0) - Math.Min(Math.Abs(a.Line - b.Line), 100) * 1e-4;
     }
 
+    // the line's words with letters: its figures and marks are the same on any line of a list
     private static HashSet<string> Words(string line) =>
-        VietText.Fold(line).Split([' ', '\t', ',', ';', ':', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        VietText.Fold(line).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(',', ';', ':', '.', '(', ')', '-', '–', '•', '*'))
+            .Where(w => w.Any(char.IsLetter)).ToHashSet(StringComparer.Ordinal);
 
     private static double Overlap(HashSet<string> a, HashSet<string> b)
     {

@@ -49,6 +49,28 @@ public class DecisionCarryOverTests
         Assert.Equal("b", Carry([T("old")], [T("a", line: 9), T("b", line: 13)])["old"]);
 
     [Fact]
+    public void ATargetWithADecisionOfItsOwn_TakesNoOther() =>
+        Assert.Empty(DecisionCarryOver.NewKeys([T("old")], [T("mine", line: 13)], new HashSet<string> { "old", "mine" }));
+
+    [Fact]
+    public void TwoLostDecisions_AsNearToOneTarget_GoToNeither() =>
+        Assert.Empty(DecisionCarryOver.NewKeys([T("a", line: 11), T("b", line: 13)], [T("new", line: 12)], new HashSet<string> { "a", "b" }));
+
+    [Fact]
+    public void TwoLostDecisions_ToOneTarget_TheNearerTakesIt() =>
+        Assert.Equal("a", Assert.Single(DecisionCarryOver.NewKeys([T("a", line: 11), T("b", line: 15)], [T("new", line: 12)], new HashSet<string> { "a", "b" })).Key);
+
+    [Fact]
+    public void ALostLine_DoesNotTakeTheNextLineOfItsList()
+    {
+        // the new reading lost the communes' line and moved the villages' one: the villages' line is
+        // nearer its own old line than the communes' line, which reads almost alike
+        const string communes = "- Tỷ lệ xã có hạ tầng cáp quang đạt 100%;", villages = "- Tỷ lệ thôn có hạ tầng cáp quang đạt 100%;";
+        var before = new[] { T("old", line: 12, text: communes, value: 100), T("v1", line: 13, text: villages, value: 100) };
+        Assert.Empty(Carry(before, [T("v2", line: 12, text: villages, value: 100)]));
+    }
+
+    [Fact]
     public void AnUndecidedTarget_IsNotCarried() =>
         Assert.Empty(DecisionCarryOver.NewKeys([T("old")], [T("new")], new HashSet<string>()));
 }

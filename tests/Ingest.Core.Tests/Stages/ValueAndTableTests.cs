@@ -26,6 +26,8 @@ public class ValueAndTableTests
     [InlineData("thời gian giải quyết không quá 3 ngày làm việc", 3, "ngày làm việc", "<=")]
     [InlineData("tập huấn cho tối thiểu 200 người khuyết tật về kỹ năng số", 200, "người", ">=")]
     [InlineData("hỗ trợ từ 30 đến 40 hộ kinh doanh bán hàng trực tuyến", 30, "hộ", "range")]
+    [InlineData("phấn đấu đạt từ 40 hộ sử dụng dịch vụ số", 40, "hộ", ">=")]
+    [InlineData("hướng dẫn từ 50 người trở lên mỗi đợt", 50, "người", ">=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));

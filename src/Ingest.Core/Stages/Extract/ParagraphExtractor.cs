@@ -71,7 +71,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         var (p, clauses, perClause, frame) = (prepared.Paragraph, prepared.Clauses, prepared.Values, prepared.Frame);
         var text = p.Text;
         (string Name, string Match, int Sentence)? previous = null;
-        (int Sentence, string Before, int End)? first = null;
+        (int Sentence, string Before, int End)? listOpening = null;
         for (int k = 0; k < clauses.Count; k++)
         {
             var (cs, ce) = clauses[k];
@@ -99,9 +99,9 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                     (name, match) = (prev.Name, prev.Match);
                 previous = (name, match, sentence);
                 // a list shares the words before its first figure; a semicolon opens an item of its own
-                bool sameList = first is { } f && f.Sentence == sentence && text.IndexOf(';', f.End, v.Start - f.End) < 0;
-                string? head = sameList && IndicatorText.Words(first!.Value.Before) >= 2 ? first.Value.Before : null;
-                if (!sameList) first = (sentence, before, v.End);
+                bool sameList = listOpening is { } o && o.Sentence == sentence && v.Start >= o.End && text.IndexOf(';', o.End, v.Start - o.End) < 0;
+                string? head = sameList && IndicatorText.Words(listOpening!.Value.Before) >= 2 ? listOpening.Value.Before : null;
+                if (!sameList) listOpening = (sentence, before, v.End);
                 yield return new TargetCandidate(
                     Indicator: name,
                     MatchText: match,

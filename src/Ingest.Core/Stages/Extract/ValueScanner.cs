@@ -117,10 +117,9 @@ public sealed class ValueScanner
             if (!NumberParser.TryParse(a.Value, out _)) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
             if (Defines(folded, start)) continue;
-            // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ");
-            // "từ" that opens no range is none ("ý kiến từ 25 người")
-            bool committed = start < a.Index && (m.Groups["b"].Success || !_openers.Contains(folded[start..a.Index].Trim()));
-            if (_weakNouns.Contains(n.Value) && !committed && !_valueVerbs.Any(v => EndsWithWord(folded[..a.Index].TrimEnd(), v))) continue;
+            // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
+            // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
+            if (_weakNouns.Contains(n.Value) && !Committed(folded, m, start)) continue;
             bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
@@ -192,6 +191,16 @@ public sealed class ValueScanner
             }
         if (opened) cmp = ">=";
         return (cmp, start, end);
+    }
+
+    private bool Committed(string folded, Match count, int start)
+    {
+        var a = count.Groups["a"];
+        if (start < a.Index && (count.Groups["b"].Success || !_openers.Contains(folded[start..a.Index].Trim()))) return true;
+        if (_valueVerbs.Any(v => EndsWithWord(folded[..start].TrimEnd(), v))) return true;
+        int j = count.Index + count.Length;
+        while (j < folded.Length && folded[j] == ' ') j++;
+        return _after.Any(p => string.CompareOrdinal(folded, j, p.Phrase, 0, p.Phrase.Length) == 0);
     }
 
     private static bool EndsWithWord(string s, string phrase)

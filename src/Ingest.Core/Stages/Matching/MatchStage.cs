@@ -45,7 +45,7 @@ public sealed class MatchStage
             var cls = ClassOf(c.Unit);
             var ranked = _matcher.Rank(c.MatchText, cls, c.Unit);
             var best = CatalogueMatcher.Best(ranked, _options.MinScore);
-            if (best == null && c.ListHead is { } head && WithListHead(c, head, cls) is { } listed)
+            if (best == null && c.ListHead is { } head && WithListHead(c, head, cls, ranked) is { } listed)
                 (c, ranked, best) = listed;
             result.Add(new MatchedCandidate(WithCatalogueUnit(c, best), best) { Scores = CatalogueScores.Of(ranked) });
             // "100% A, B và C": one value over coordinated noun phrases that follow it
@@ -58,16 +58,23 @@ public sealed class MatchStage
 
     /// <summary>
     /// A later figure of a list whose own words match no entry ("… phủ tới 80% hộ gia đình và 100%
-    /// xã": "và xã"), read with the words that open the list; null when those do not match either.
+    /// xã": "và xã"), read with the words that open the list. Null when those do not match either,
+    /// or when the figure's own words say enough to be another indicator and share nothing with
+    /// the entry ("Tỷ trọng kinh tế số đạt 30%, 100% hộ nghèo được hỗ trợ giống cây trồng").
     /// </summary>
-    private (TargetCandidate, IReadOnlyList<CatalogueMatch>, CatalogueMatch)? WithListHead(TargetCandidate c, string head, UnitClass cls)
+    private (TargetCandidate, IReadOnlyList<CatalogueMatch>, CatalogueMatch)? WithListHead(TargetCandidate c, string head, UnitClass cls,
+        IReadOnlyList<CatalogueMatch> ownRanking)
     {
-        var own = _leadingCoordinator.Replace(c.Indicator, "");
         var ranked = _matcher.Rank($"{head} {c.MatchText}", cls, c.Unit);
-        return CatalogueMatcher.Best(ranked, _options.MinScore) is { } best
-            ? (c with { Indicator = $"{head} {own}".Trim(), MatchText = $"{head} {c.MatchText}" }, ranked, best)
-            : null;
+        if (CatalogueMatcher.Best(ranked, _options.MinScore) is not { } best) return null;
+        if (_matcher.Tokens(c.MatchText).Count > MaxWordsOfNoIndicator && !ownRanking.Any(r => r.Code == best.Code)) return null;
+        var own = _leadingCoordinator.Replace(c.Indicator, "");
+        // the indicator now opens with the list's words, so it no longer follows the value
+        return (c with { Indicator = $"{head} {own}".Trim(), MatchText = $"{head} {c.MatchText}", IndicatorFollowsValue = false }, ranked, best);
     }
+
+    /// <summary>A figure's own words up to this many ("và xã", "rồi nâng lên") name no indicator of their own.</summary>
+    private const int MaxWordsOfNoIndicator = 2;
 
     private IEnumerable<(string Text, CatalogueMatch Match, CatalogueScores Scores)> CoordinatedParts(TargetCandidate c, CatalogueMatch main, UnitClass cls)
     {

@@ -113,7 +113,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     else
                     {
                         // in clean text, capitals that nothing known spells even without its marks ("GII", "EGDI") are an acronym
-                        if (clean && known == Vocabulary.Unknown && IsCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
+                        if (clean && known == Vocabulary.Unknown && IsAllCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
                         {
                             slots.Add(Slot.Fixed(Vocabulary.Code));
                             break;
@@ -166,7 +166,7 @@ public sealed class NoisyChannelRepairer : ITextRepairer
     private static bool IsAcronym(string word) =>
         word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c) && c != 'J' && !VietOrthography.IsVowel(char.ToLowerInvariant(c)));
 
-    private static bool IsCapitals(string word) => word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c));
+    private static bool IsAllCapitals(string word) => word.Length >= 2 && word.All(c => char.IsLetter(c) && char.IsUpper(c));
 
     public bool Knows(string lowerWord) => KnownId(lowerWord) != Vocabulary.Unknown;
 
