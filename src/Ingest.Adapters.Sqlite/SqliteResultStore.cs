@@ -150,7 +150,7 @@ public sealed class SqliteResultStore : IResultStore
             {
                 // IMMEDIATE: the decisions read here are the ones carried, so none may come in between
                 using var tx = _db.BeginTransaction(deferred: false);
-                var decided = StandingDecisions(tx, result.Sha256);
+                var decided = Standing(result.Sha256, tx);
                 var before = decided.Count == 0 ? [] : Traces(tx, result.Sha256);
                 // one result per content: a newer pipeline's result replaces the older one
                 Exec("DELETE FROM documents WHERE sha256 = $s", tx, ("$s", result.Sha256));
@@ -172,7 +172,7 @@ public sealed class SqliteResultStore : IResultStore
                         ("$y", t.Year), ("$a", t.Annual), ("$kind", t.Kind), ("$q", t.Qualifier), ("$cmp", t.Comparator), ("$val", t.Value),
                         ("$max", t.ValueMax), ("$u", t.Unit), ("$conf", t.Confidence), ("$nr", t.NeedsReview), ("$sec", t.Section),
                         ("$pg", t.Page), ("$ln", t.Line), ("$src", t.SourceText));
-                if (decided.Count > 0) CarryDecisions(tx, result.Sha256, decided, before, parsed.Targets);
+                if (decided.Count > 0) CarryDecisions(tx, decided, before, parsed.Targets);
                 PointSource(tx, run, path, result.Sha256, null);
                 tx.Commit();
             }
@@ -181,34 +181,15 @@ public sealed class SqliteResultStore : IResultStore
 
     // a decision whose target came back under another key follows it there (DecisionCarryOver), as a
     // row of its own that says where it came from; the old row stays in the old key's history
-    private void CarryDecisions(SqliteTransaction tx, string sha, IReadOnlyDictionary<string, StandingRow> decided,
+    private void CarryDecisions(SqliteTransaction tx, IReadOnlyDictionary<string, ReviewDecision> decided,
         IReadOnlyList<TargetTrace> before, IReadOnlyList<ContractTarget> after)
     {
         var traces = after.Select(t => new TargetTrace(t.Key, t.Page, t.Line, t.Value, t.ValueMax, t.Unit, t.SourceText, t.Year, t.Kind)).ToList();
         foreach (var (oldKey, newKey) in DecisionCarryOver.NewKeys(before, traces, decided.Keys.ToHashSet(StringComparer.Ordinal)))
         {
             var d = decided[oldKey];
-            var note = $"{(d.Note is { } n ? n + " " : "")}[carried over from target {oldKey}: the document was read again]";
-            Insert(tx, sha, newKey, d.Verdict, d.Corrections, d.Reviewer, d.DecidedAt, note, null);
+            Insert(tx, d with { Key = newKey, Note = $"{(d.Note is { } n ? n + " " : "")}[carried over from target {oldKey}: the document was read again]" });
         }
-    }
-
-    private sealed record StandingRow(string Verdict, string Corrections, string Reviewer, DateTimeOffset DecidedAt, string? Note);
-
-    // the latest decision on each key that no undo withdrew, as stored
-    private Dictionary<string, StandingRow> StandingDecisions(SqliteTransaction tx, string sha)
-    {
-        using var cmd = Command("""
-            SELECT key, verdict, corrections, reviewer, decided_at, note FROM decisions d
-            WHERE sha256 = $s AND verdict <> 'withdraw' AND NOT EXISTS (SELECT 1 FROM decisions w WHERE w.withdraws = d.id)
-            ORDER BY id
-            """, ("$s", sha));
-        cmd.Transaction = tx;
-        using var r = cmd.ExecuteReader();
-        var map = new Dictionary<string, StandingRow>(StringComparer.Ordinal);
-        while (r.Read())
-            map[r.GetString(0)] = new StandingRow(r.GetString(1), r.GetString(2), r.GetString(3), Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5));
-        return map;
     }
 
     private List<TargetTrace> Traces(SqliteTransaction tx, string sha)
@@ -285,9 +266,7 @@ public sealed class SqliteResultStore : IResultStore
             {
                 using var tx = _db.BeginTransaction();
                 var ids = new List<long>(decisions.Count);
-                foreach (var d in decisions)
-                    ids.Add(Insert(tx, d.Sha256, d.Key, d.Verdict.ToString().ToLowerInvariant(), JsonSerializer.Serialize(d.Corrections),
-                        d.Reviewer, d.DecidedAt, d.Note, null));
+                foreach (var d in decisions) ids.Add(Insert(tx, d));
                 tx.Commit();
                 return (IReadOnlyList<long>)ids;
             }
@@ -318,6 +297,9 @@ public sealed class SqliteResultStore : IResultStore
         });
     }
 
+    private long Insert(SqliteTransaction tx, ReviewDecision d) =>
+        Insert(tx, d.Sha256, d.Key, d.Verdict.ToString().ToLowerInvariant(), JsonSerializer.Serialize(d.Corrections), d.Reviewer, d.DecidedAt, d.Note, null);
+
     private long Insert(SqliteTransaction tx, string sha, string key, string verdict, string corrections, string reviewer, DateTimeOffset at, string? note, long? withdraws)
     {
         using var cmd = Command("""
@@ -329,19 +311,22 @@ public sealed class SqliteResultStore : IResultStore
         return (long)cmd.ExecuteScalar()!;
     }
 
-    public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256)
+    public IReadOnlyDictionary<string, ReviewDecision> Decisions(string sha256) => Standing(sha256, null);
+
+    // inside tx when one is open on the connection (a command outside it would be refused)
+    private Dictionary<string, ReviewDecision> Standing(string sha256, SqliteTransaction? tx)
     {
         var map = new Dictionary<string, ReviewDecision>(StringComparer.Ordinal);
         // oldest first, so the latest standing decision on each target is the one left in the map
-        foreach (var row in History("sha256 = $s", ("$s", sha256)))
+        foreach (var row in History(tx, "sha256 = $s", ("$s", sha256)))
             if (row is { Decision: { } d, Withdrawn: false }) map[d.Key] = d;
         return map;
     }
 
     public IReadOnlyList<DecisionRecord> DecisionHistory(string sha256, string key) =>
-        History("sha256 = $s AND key = $k", ("$s", sha256), ("$k", key));
+        History(null, "sha256 = $s AND key = $k", ("$s", sha256), ("$k", key));
 
-    private List<DecisionRecord> History(string where, params (string, object?)[] args)
+    private List<DecisionRecord> History(SqliteTransaction? tx, string where, params (string, object?)[] args)
     {
         lock (_gate)
         {
@@ -350,6 +335,7 @@ public sealed class SqliteResultStore : IResultStore
                        EXISTS (SELECT 1 FROM decisions w WHERE w.withdraws = d.id)
                 FROM decisions d WHERE {where} ORDER BY id
                 """, args);
+            cmd.Transaction = tx;
             using var r = cmd.ExecuteReader();
             var list = new List<DecisionRecord>();
             while (r.Read())

@@ -35,7 +35,7 @@ public static class DecisionCarryOver
         var beforeKeys = before.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var lost = before.Where(t => decided.Contains(t.Key) && !afterKeys.Contains(t.Key)).ToList();
         var fresh = after.Where(t => !beforeKeys.Contains(t.Key) && !decided.Contains(t.Key)).ToList();
-        var choices = new List<(string Old, string New, double Score)>();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in lost)
         {
             var scored = fresh.Where(n => SameFigure(o, n))
@@ -44,17 +44,11 @@ public static class DecisionCarryOver
                 .OrderByDescending(p => p.Score).ToList();
             if (scored.Count == 0 || scored.Count > 1 && scored[1].Score == scored[0].Score) continue;
             var (n, score) = scored[0];
-            // and the old target must be the nearest the new one has: a list's lines read alike
-            // ("Tỷ lệ xã đạt 100%", "Tỷ lệ thôn đạt 100%"), and a lost line is no other line's decision
+            // and the old target must be the nearest the new one has, by a margin: a list's lines read
+            // alike ("Tỷ lệ xã đạt 100%", "Tỷ lệ thôn đạt 100%"), a lost line is no other line's decision,
+            // and two lost decisions as near to one target both stay where they are
             if (before.Any(b => b.Key != o.Key && SameFigure(b, n) && Closeness(b, n) is var c && !double.IsNaN(c) && c >= score)) continue;
-            choices.Add((o.Key, n.Key, score));
-        }
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rivals in choices.GroupBy(c => c.New))
-        {
-            var ranked = rivals.OrderByDescending(c => c.Score).ToList();
-            if (ranked.Count > 1 && ranked[1].Score == ranked[0].Score) continue;
-            map[ranked[0].Old] = ranked[0].New;
+            map[o.Key] = n.Key;
         }
         return map;
     }
@@ -67,13 +61,13 @@ public static class DecisionCarryOver
     // the lines share too little to be one
     private static double Closeness(TargetTrace a, TargetTrace b)
     {
-        double overlap = Overlap(Words(a.SourceText), Words(b.SourceText));
+        double overlap = Overlap(LineWords(a.SourceText), LineWords(b.SourceText));
         if (overlap < MinLineOverlap) return double.NaN;
         return overlap + (a.Year == b.Year ? 0.01 : 0) + (a.Kind == b.Kind ? 0.01 : 0) - Math.Min(Math.Abs(a.Line - b.Line), 100) * 1e-4;
     }
 
     // the line's words with letters: its figures and marks are the same on any line of a list
-    private static HashSet<string> Words(string line) =>
+    private static HashSet<string> LineWords(string line) =>
         VietText.Fold(line).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(',', ';', ':', '.', '(', ')', '-', '–', '•', '*'))
             .Where(w => w.Any(char.IsLetter)).ToHashSet(StringComparer.Ordinal);

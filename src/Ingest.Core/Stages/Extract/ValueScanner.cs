@@ -198,9 +198,9 @@ public sealed class ValueScanner
         var a = count.Groups["a"];
         if (start < a.Index && (count.Groups["b"].Success || !_openers.Contains(folded[start..a.Index].Trim()))) return true;
         if (_valueVerbs.Any(v => EndsWithWord(folded[..start].TrimEnd(), v))) return true;
-        int j = count.Index + count.Length;
-        while (j < folded.Length && folded[j] == ' ') j++;
-        return _after.Any(p => string.CompareOrdinal(folded, j, p.Phrase, 0, p.Phrase.Length) == 0);
+        // a comparator that closes after the noun ("trở lên"), found as Comparator finds one after a figure
+        int end = count.Index + count.Length;
+        return Comparator(folded, a.Index, end, null).End > end;
     }
 
     private static bool EndsWithWord(string s, string phrase)
