@@ -46,7 +46,7 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
 
     private bool IsWordChar(string line, int k) =>
         char.IsLetterOrDigit(line[k]) || char.GetUnicodeCategory(line[k]) == UnicodeCategory.NonSpacingMark
-        || ((_inWord.Contains(line[k]) || IsJunkSymbol(line[k]) || (_ocr && IsStrayBracket(line, k))) && HasWordNeighbour(line, k));
+        || ((_inWord.Contains(line[k]) || IsJunkSymbol(line[k]) || (_ocr && (IsStrayBracket(line, k) || IsHookRead(line, k)))) && HasWordNeighbour(line, k));
 
     /// <summary>
     /// A bracket or bar with no partner in its run of non-spaces, touching a letter ("si]", "[ng"):
@@ -62,6 +62,19 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
         for (int i = k + step; i >= 0 && i < line.Length && !char.IsWhiteSpace(line[i]); i += step)
             if (line[i] == partner) return false;
         return true;
+    }
+
+    /// <summary>
+    /// A question mark right after a letter with the sentence going on after it ("chi?c", "si? dung",
+    /// "điện tt?)"): OCR's reading of a hooked or horned letter (ử, ữ, ứ), whose mark looks like one.
+    /// A question ends its sentence: nothing or a capital follows it.
+    /// </summary>
+    private static bool IsHookRead(string line, int k)
+    {
+        if (line[k] != '?' || k == 0 || !char.IsLetter(line[k - 1])) return false;
+        int next = k + 1;
+        while (next < line.Length && line[next] == ' ') next++;
+        return next < line.Length && !char.IsUpper(line[next]);
     }
 
     /// <summary>

@@ -67,6 +67,18 @@ public class RepairTokenizerTests
     public void StrayBracketsBelongToTheWord(string chunk, string word) =>
         Assert.Equal(word, Ocr.Tokenize(chunk).Where(t => t.Kind is RepairTokenKind.Word or RepairTokenKind.Number).Single().Of(chunk));
 
+    [Theory]
+    // a question mark after a letter, with the sentence going on, is a misread hooked letter
+    [InlineData("chi?c va", "chi?c")]
+    [InlineData("si? dung", "si?")]
+    [InlineData("(thuong mai dien tt?)", "tt?")]
+    [InlineData("dien ti?.", "ti?")]
+    [InlineData("co khong? Co.", "khong")]
+    [InlineData("co khong?", "khong")]
+    [InlineData("la ? va", "la")]
+    public void AQuestionMarkInsideASentenceIsAMisreadLetter(string line, string word) =>
+        Assert.Contains(word, Ocr.Tokenize(line).Where(t => t.Kind == RepairTokenKind.Word).Select(t => t.Of(line)));
+
     [Fact]
     public void AnAmpersandBetweenSpacesIsNotAWord() =>
         Assert.Equal(RepairTokenKind.Punct, Ocr.Tokenize("R & D").Single(t => t.Length == 1 && t.Start == 2).Kind);
