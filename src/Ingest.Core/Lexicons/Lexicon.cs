@@ -25,6 +25,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> RankTopWords { get; init; }
     public required IReadOnlyList<string> RankGroupWords { get; init; }
     public required IReadOnlyList<string> RankLeaderWords { get; init; }
+    /// <summary>Words before which a leader word is part of another word ("thống nhất toàn quốc" is not "nhất toàn quốc").</summary>
+    public required IReadOnlyList<string> RankLeaderNotAfter { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }
     public required IReadOnlyList<string> DefiningHeads { get; init; }
     public required IReadOnlyList<string> BudgetWords { get; init; }

@@ -14,6 +14,8 @@ public class ValueAndTableTests
     [Theory]
     [InlineData("Việt Nam vào nhóm 50 quốc gia đứng đầu về công nghệ thông tin", 50, "rank", "<=")]
     [InlineData("thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước", 10, "rank", "<=")]
+    [InlineData("lọt vào nhóm 100 thành phố có hệ sinh thái khởi nghiệp năng động nhất thế giới", 100, "rank", "<=")]
+    [InlineData("nằm trong nhóm 20 địa phương có chỉ số cải cách hành chính cao nhất cả nước", 20, "rank", "<=")]
     [InlineData("Chỉ số DTI xếp thứ 38/63 tỉnh, thành phố", 38, "rank", "=")]
     [InlineData("xếp hạng về an toàn thông tin mạng nằm trong Top 15 toàn quốc", 15, "rank", "<=")]
     [InlineData("doanh thu thương mại điện tử vượt 3.500 tỷ đồng", 3500, "tỷ đồng", ">")]
@@ -34,6 +36,13 @@ public class ValueAndTableTests
         Assert.Equal((value, cmp), (v.Value!.Value, v.Comparator));
         Assert.StartsWith(unit, v.Unit);
     }
+
+    [Theory]
+    // a group is a rank only with a word that puts it ahead of others, not any "nhất"
+    [InlineData("mỗi nhóm 5 người được tập huấn ít nhất một lần")]
+    [InlineData("thành lập nhóm 3 thành viên thống nhất toàn quốc")]
+    public void AGroupWithoutALeaderIsNoRank(string text) =>
+        Assert.DoesNotContain(Scanner.Scan(text), v => v.Unit == "rank");
 
     [Theory]
     [InlineData("≥ 90", 90, null, ">=")]

@@ -44,8 +44,8 @@ public sealed class ValueScanner
         _top = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankTopWords)})\s*(?<a>\d+)(?![\d%])", RegexOptions.Compiled);
         // "xếp thứ 20/34" is rank 20 of 34
         _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%.,/])", RegexOptions.Compiled);
-        // "nhóm 10 tỉnh, thành phố dẫn đầu": rank within the first N
-        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,80}}?(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
+        // "nhóm 10 tỉnh, thành phố dẫn đầu", "nhóm 100 thành phố … năng động nhất thế giới": rank within the first N
+        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankLeaderNotAfter)})\s)(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
         _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
