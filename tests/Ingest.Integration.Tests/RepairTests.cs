@@ -117,6 +117,24 @@ public class RepairTests
     }
 
     [Fact]
+    public void CapitalsNoSyllableSpellsStayAmidDamagedProse()
+    {
+        // the same initials in text old OCR stripped of its marks (written for this test): amid small
+        // letters they are an acronym, while the damaged words around them are repaired
+        string[] damaged =
+        [
+            "Den nam 2030, tinh nam trong nhom 10 dia phuong dan dau ve doi moi sang tao (chi so GII).",
+            "Viet Nam nam trong nhom 50 quoc gia dung dau ve Chinh phu dien tu (chi so EGDI).",
+            "Ty le ho so thu tuc hanh chinh duoc giai quyet truc tuyen toan trinh dat tren 80%.",
+            "Ty le nguoi dan truong thanh co tai khoan dinh danh dien tu dat tren 90%.",
+        ];
+        var repaired = Repair(damaged);
+        Assert.Contains("GII).", repaired[0].Split(' '));
+        Assert.Contains("EGDI).", repaired[1].Split(' '));
+        Assert.Contains("(chỉ", repaired[1].Split(' '));
+    }
+
+    [Fact]
     public void AVowelOcrLostIsPutBackWhenContextAsksForIt()
     {
         // "di" is a word as it stands, and reads as "đi", "để" or "độ"; only the words around it say "đổi" (written for this test)

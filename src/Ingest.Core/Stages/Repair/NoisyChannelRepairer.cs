@@ -88,6 +88,8 @@ public sealed class NoisyChannelRepairer : ITextRepairer
         var slotToken = new List<int>();
         int words = 0;
         bool anyUnknown = false;
+        // capitals in a line of small letters are an acronym; in a line of capitals (a heading) they may be any word, misread
+        bool amidSmallLetters = line.Count(char.IsLower) > line.Count(char.IsUpper);
         for (int t = 0; t < tokens.Count; t++)
         {
             var tok = tokens[t];
@@ -112,8 +114,8 @@ public sealed class NoisyChannelRepairer : ITextRepairer
                     if (clean && known != Vocabulary.Unknown) choices.Add(new Choice(known, 0f, word));
                     else
                     {
-                        // in clean text, capitals that nothing known spells even without its marks ("GII", "EGDI") are an acronym
-                        if (clean && known == Vocabulary.Unknown && IsAllCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
+                        // capitals that nothing known spells even without its marks ("GII", "EGDI") are an acronym
+                        if ((clean || amidSmallLetters) && known == Vocabulary.Unknown && IsAllCapitals(word) && !_unmarkedForms.Contains(VietOrthography.StripMarks(lower)))
                         {
                             slots.Add(Slot.Fixed(Vocabulary.Code));
                             break;
