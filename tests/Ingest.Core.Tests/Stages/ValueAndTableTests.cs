@@ -155,4 +155,41 @@ public class ValueAndTableTests
             [(70, 2025, TargetKind.Target), (58.4, 2025, TargetKind.Baseline), (10, 2025, TargetKind.Target), (7, 2025, TargetKind.Baseline)],
             got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
     }
+
+    [Fact]
+    public void FlattenedTable_WithoutAUnitColumn_TakesTheUnitTheIndicatorNames()
+    {
+        // no unit column: "(%)" in the indicator, or a rate, gives the unit; "trên 80" is a figure cell
+        const string text = "TT\nNội dung chỉ tiêu\nHiện trạng\n(năm 2024)\nMục tiêu đến\nnăm 2030\nCơ quan chủ trì\n"
+            + "1\nTỷ lệ dịch vụ công trực tuyến\ntoàn trình (%)\n45\n≥ 80\nVăn phòng\n"
+            + "2\nTỷ lệ người dân sử dụng thanh\ntoán không dùng tiền mặt\n50\ntrên 80\nPhòng Kinh tế\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal(
+            [(45, "=", 2024, TargetKind.Baseline), (80, ">=", 2030, TargetKind.Target), (50, "=", 2024, TargetKind.Baseline), (80, ">", 2030, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Comparator, c.Year!.Value, c.Kind)));
+        Assert.All(got, c => Assert.Equal("%", c.Unit));
+    }
+
+    [Fact]
+    public void FlattenedTable_FiguresWithTheirNouns_AreCells()
+    {
+        // "08 tổ", "500 người": a figure cell in a plan's column counts in its own noun, a plain one included
+        const string text = "STT\nChỉ tiêu\nKế hoạch\nnăm 2026\nGhi chú\nI\nChính quyền số\n"
+            + "1\nVăn bản đi được ký số\n≥ 95%\n"
+            + "II\nXã hội số\n2\nTổ công nghệ số cộng đồng hoạt\nđộng hiệu quả\n08 tổ\nmỗi thôn 01 tổ\n"
+            + "3\nNgười dân được tập huấn kỹ\nnăng số cơ bản\n500 người\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal(
+            [(95, "%", 2026), (8, "tổ", 2026), (500, "người", 2026)],
+            got.Select(c => (c.Value!.Value, c.Unit, c.Year!.Value)));
+        Assert.Equal("Người dân được tập huấn kỹ năng số cơ bản", got[2].Indicator);
+    }
+
+    [Fact]
+    public void FlattenedTable_UnitInTheColumnHeader_IsTheFiguresUnit()
+    {
+        const string text = "STT\nChỉ tiêu\nKế hoạch năm\n2026 (người)\n1\nNgười dân được tập huấn kỹ năng số\n500\n2\nThành viên tổ công nghệ số cộng đồng\n120\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(500, "người", 2026), (120, "người", 2026)], got.Select(c => (c.Value!.Value, c.Unit, c.Year!.Value)));
+    }
 }

@@ -12,11 +12,13 @@ namespace Ingest.Core.Stages.Extract;
 /// header (year, "Thực hiện" or "Kế hoạch") › the sections around the table › the document.
 /// Rows with no result column value are read as running text (task tables).
 /// </summary>
-public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFinder cues, ProseScope scope, IndicatorText indicator, ParagraphExtractor prose)
+public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFinder cues, ProseScope scope, IndicatorText indicator, ParagraphExtractor prose)
 {
     private readonly string[] _rankWords = lexicon.RankWords.Select(VietText.Fold).ToArray();
     private readonly string[] _percentWords = lexicon.PercentWords.Select(VietText.Fold).ToArray();
     private readonly (string Noun, string Unit)[] _nouns = lexicon.CountNouns.Select(n => (VietText.Fold(n.Noun), n.Unit)).OrderByDescending(n => n.Item1.Length).ToArray();
+    private readonly HashSet<string> _otherUnits = lexicon.TableUnits.Concat(lexicon.MoneyUnits).Select(VietText.Fold).ToHashSet();
+    private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
 
     public IEnumerable<TargetCandidate> Extract(StructuredTable t, OuterScope outer)
     {
@@ -43,6 +45,7 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
 
         var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(Text(ColumnRole.Indicator)));
         var unitText = Text(ColumnRole.Unit);
+        var indicatorCell = Text(ColumnRole.Indicator);
         var rowNode = new ScopeNode(ScopeLevel.Row, cues.Find(Text(ColumnRole.Time)).Reverse().ToList());
         bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && row.Cells.Any(c => c.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 
@@ -53,8 +56,9 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
             bool note = column.Role == ColumnRole.Notes;
             var (text, spans) = ParagraphBuilder.Join(cell.Lines);
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
-            var mentions = scanner.Scan(text).ToList();
-            if (mentions.Count == 0 && !note && UnitOf(unitText) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
+            // a figure in a result column is stated as the row's value, even counted in a plain noun ("500 người")
+            var mentions = scanner.Scan(text, stated: !note).ToList();
+            if (mentions.Count == 0 && !note && RowUnit(unitText, indicatorCell, column) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
             var frame = scope.Frame(text, mentions.Select(m => m.Start));
             // a note's figure is a target only when the note dates or qualifies it ("Năm 2025 ước đạt 71,2%");
@@ -92,6 +96,36 @@ public sealed class TableExtractor(Lexicon lexicon, ValueScanner scanner, CueFin
             foreach (var c in prose.Extract(new Paragraph(text, spans, t.Section, TextRole.Body), outer with { Nodes = [rowNode, .. outer.Nodes] }))
                 yield return c;
         }
+    }
+
+    /// <summary>
+    /// The unit of a row's bare figures: its unit column's; in a table with none, the one its
+    /// indicator or the figure's column header names in brackets ("Tỷ lệ … (%)", "Mục tiêu (%)"),
+    /// or, for a rate ("Tỷ lệ …", "Tỷ trọng …"), percent.
+    /// </summary>
+    private (UnitClass Class, string Unit)? RowUnit(string unitText, string indicatorCell, TableColumn column)
+    {
+        if (UnitOf(unitText) is { } u) return u;
+        foreach (var named in new[] { indicatorCell, column.Header })
+            foreach (System.Text.RegularExpressions.Match m in Bracketed().Matches(named))
+                if (KnownUnit(m.Groups[1].Value) is { } known) return known;
+        var folded = VietText.Fold(IndicatorText.Trim(indicatorCell));
+        return _rateWords.Any(r => VietText.StartsWithWord(folded, r)) ? (UnitClass.Percent, "%") : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(([^()]{1,24})\)")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
+
+    /// <summary>A unit the lexicon knows (percent, rank, a counted noun, a table or money unit); null for any other words.</summary>
+    private (UnitClass Class, string Unit)? KnownUnit(string text)
+    {
+        var f = VietText.Fold(text).Trim();
+        if (f.Length == 0) return null;
+        if (_percentWords.Contains(f)) return (UnitClass.Percent, "%");
+        if (_rankWords.Contains(f)) return (UnitClass.Rank, "rank");
+        foreach (var (noun, unit) in _nouns)
+            if (f == noun) return (UnitClass.Count, unit);
+        return _otherUnits.Contains(f) ? (UnitClass.Count, f) : null;
     }
 
     private (UnitClass Class, string Unit)? UnitOf(string unitText)

@@ -61,8 +61,12 @@ public sealed class ValueScanner
         _references = lexicon.ReferenceWords.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
     }
 
-    /// <summary>Values in <paramref name="text"/>, in order, none overlapping.</summary>
-    public IReadOnlyList<ValueMention> Scan(string text)
+    /// <summary>
+    /// Values in <paramref name="text"/>, in order, none overlapping. <paramref name="stated"/>: the
+    /// text states a value by where it stands (a table's result cell), so a count in a plain noun
+    /// ("500 người") needs no word of commitment.
+    /// </summary>
+    public IReadOnlyList<ValueMention> Scan(string text, bool stated = false)
     {
         var folded = VietText.FoldSameLength(text);
         var found = new List<ValueMention>();
@@ -119,7 +123,7 @@ public sealed class ValueScanner
             if (Defines(folded, start)) continue;
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
             // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
-            if (_weakNouns.Contains(n.Value) && !Committed(folded, m, start)) continue;
+            if (_weakNouns.Contains(n.Value) && !stated && !Committed(folded, m, start)) continue;
             bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;

@@ -32,9 +32,20 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     [GeneratedRegex(@"^\s*[IVXLC]{1,5}\.?\s*$")]
     private static partial Regex Roman();
 
-    // one figure cell: "35,6", "≥ 70", "< 0,5", "65 - 70", "3.000", "-"
-    [GeneratedRegex(@"^\s*(?:(?:≥|≤|>=|<=|>|<|=)?\s*\d+(?:[.,]\d+)*\s*%?(?:\s*[-–]\s*\d+(?:[.,]\d+)*\s*%?)?|[-–—x])\s*$")]
-    private static partial Regex Figure();
+    // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-"
+    private readonly Regex _figure = FigureCell(lexicon);
+
+    private static Regex FigureCell(Lexicon lexicon)
+    {
+        static string Alt(IEnumerable<string> phrases) => string.Join("|", phrases.OrderByDescending(p => p.Length).Select(Regex.Escape));
+        var cmp = Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase).Append("="));
+        var unit = Alt(lexicon.PercentWords.Concat(lexicon.CountNouns.Select(n => n.Noun)).Concat(lexicon.TableUnits).Concat(lexicon.MoneyUnits));
+        const string number = @"\d+(?:[.,]\d+)*";
+        return new Regex($@"^\s*(?:(?:(?:{cmp})\s*)?{number}\s*%?(?:\s*[-–]\s*{number})?(?:\s*(?:{unit}))?|[-–—x])\s*$",
+            RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    private Regex Figure() => _figure;
 
     private sealed record HeaderCellText(List<SourceLine> Lines, HeaderCell Cell)
     {
@@ -88,7 +99,8 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
                 continue;
             }
             var indicator = new List<SourceLine>();
-            while (Line(blocks, j) is { } l && !IsUnit(l.Text) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
+            // the indicator's first line may open with a unit's word ("Người dân được…", "Tổ công nghệ số…")
+            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !IsUnit(l.Text)) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
             if (indicator.Count == 0) break;
             cells.Add(new TableCell(indicator));
             if (hasUnit)
