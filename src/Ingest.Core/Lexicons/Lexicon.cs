@@ -63,6 +63,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PreambleStarts { get; init; }
     public required IReadOnlyList<string> BodyStarts { get; init; }
     public required IReadOnlyList<string> SubjectVerbs { get; init; }
+    /// <summary>Words that open what a phrase is about ("dẫn đầu về A và B"): coordinated parts after one share the words up to it.</summary>
+    public required IReadOnlyList<string> AboutWords { get; init; }
     public required IReadOnlyList<string> QualifierLeads { get; init; }
     public required IReadOnlyList<string> IndicatorLeadIns { get; init; }
     public required IReadOnlyList<IReadOnlyList<string>> MatchSynonyms { get; init; }

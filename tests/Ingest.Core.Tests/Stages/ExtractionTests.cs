@@ -109,6 +109,8 @@ public class ExtractionTests
     [InlineData("Đến năm 2027:\n- 90% dịch vụ công trực tuyến đạt mức độ 4, kể cả trên thiết bị di động;", 1)]
     // the administrative bodies' reports are not the People's Council's cloud systems
     [InlineData("Đến năm 2026:\n- 100% cơ quan hành chính cấp huyện và cấp xã thực hiện điều hành trên môi trường điện tử, kết nối với Hệ thống thông tin báo cáo của tỉnh.", 1)]
+    // parts of what a rank is about share the words up to "về"
+    [InlineData("Đến năm 2030:\n- Tỉnh vào nhóm 10 địa phương dẫn đầu cả nước về năng lực cạnh tranh và phát triển chính quyền số.", 2)]
     public void CoordinatedIndicators_ShareOneValue(string text, int targets)
     {
         var t = Some.Targets(text);

@@ -22,6 +22,7 @@ public sealed class MatchStage
     private readonly CatalogueMatcher _matcher;
     private readonly MatchOptions _options;
     private readonly string[] _subjectVerbs;
+    private readonly string[] _aboutWords;
     private readonly Regex _coordination;
     private readonly Regex _leadingCoordinator;
 
@@ -30,6 +31,7 @@ public sealed class MatchStage
         _matcher = new CatalogueMatcher(catalogue, lexicon);
         _options = options;
         _subjectVerbs = lexicon.SubjectVerbs.Select(VietText.Fold).ToArray();
+        _aboutWords = lexicon.AboutWords.Select(VietText.Fold).ToArray();
         var coord = string.Join("|", lexicon.Coordinators.Select(VietText.Fold).Select(Regex.Escape));
         _coordination = new Regex($@",\s*|\s+(?:{coord})\s+", RegexOptions.Compiled);
         var coordWords = string.Join("|", lexicon.Coordinators.Select(Regex.Escape));
@@ -85,7 +87,7 @@ public sealed class MatchStage
         for (int i = 0; i < parts.Count; i++)
         {
             if (_matcher.Tokens(parts[i]).Count < 2) continue;
-            var query = i == 0 ? parts[0] : $"{subject} {parts[i]}";
+            var query = i == 0 ? parts[0] : $"{subject} {parts[i]}".Trim();
             var ranked = _matcher.Rank(query, cls, c.Unit);
             if (ranked.Count == 0) continue;
             var top = ranked[0];
@@ -100,14 +102,20 @@ public sealed class MatchStage
         }
     }
 
-    /// <summary>The subject of a coordinated phrase: its words up to the first verb ("người dân" of "người dân có định danh").</summary>
+    /// <summary>
+    /// The words a coordinated phrase's later parts share: its subject, the words up to the first
+    /// verb ("người dân" of "người dân có định danh"); none when the phrase says what it is about
+    /// ("địa phương dẫn đầu về năng lực cạnh tranh"), whose later parts name another thing it is about.
+    /// </summary>
     private string Subject(string firstPart)
     {
         var words = firstPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = new List<string>();
         foreach (var w in words)
         {
-            if (_subjectVerbs.Contains(VietText.Fold(w))) break;
+            var f = VietText.Fold(w);
+            if (_subjectVerbs.Contains(f)) break;
+            if (_aboutWords.Contains(f) && kept.Count > 0) return "";
             kept.Add(w);
         }
         return string.Join(' ', kept);
