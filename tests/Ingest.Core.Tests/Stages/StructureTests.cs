@@ -32,10 +32,20 @@ public class StructureTests
     [InlineData("Định hướng đến năm 2045", 2045)]
     [InlineData("Giai đoạn 2025-2027", 2027)]
     [InlineData("CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030", 2030)]
+    // a "năm" year anywhere in a heading dates what it heads
+    [InlineData("CHỈ TIÊU NĂM 2026", 2026)]
+    [InlineData("Dự kiến mục tiêu năm 2027", 2027)]
+    [InlineData("KẾT QUẢ THỰC HIỆN NĂM 2025", 2025)]
     public void BlockYears_AreRead(string title, int year) => Assert.Equal(year, new CueFinder(Some.Lexicon).BlockYear(title));
 
     [Fact]
     public void DateIsNotADeadline() => Assert.Null(new CueFinder(Some.Lexicon).BlockYear("Kế hoạch ngày 22 tháng 12 năm 2024"));
+
+    [Theory]
+    // a term or a reference names no year of the heading's contents
+    [InlineData("Chương trình hành động nhiệm kỳ 2025 - 2030 của Đảng bộ")]
+    [InlineData("Tình hình thực hiện so với năm 2024")]
+    public void ReferenceYearsInAHeading_AreNoBlockYear(string title) => Assert.Null(new CueFinder(Some.Lexicon).BlockYear(title));
 
     [Fact]
     public void MisnumberedSubheading_NestsUnderTheBlockItSitsIn()

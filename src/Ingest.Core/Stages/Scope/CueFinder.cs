@@ -122,14 +122,15 @@ public sealed partial class CueFinder
 
     /// <summary>
     /// The cues of a heading, a lead-in title or a table title: its deadline when the title is
-    /// time-like (it starts with a year phrase, or names one with a deadline lead-in or a period),
+    /// time-like (it starts with a year phrase, or names one with a deadline lead-in, "năm" or a period),
     /// and its status when it starts with a status heading ("Kết quả đạt được", "Mục tiêu").
     /// </summary>
     public IReadOnlyList<Cue> HeadingCues(string title)
     {
         var list = new List<Cue>();
         var years = Find(title).Where(c => c.Year != null).ToList();
-        var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period);
+        // "Chỉ tiêu năm 2026", "Kết quả thực hiện năm 2025": a heading's "năm" year is its contents' year wherever it stands
+        var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period) ?? years.FirstOrDefault(c => c.Form == YearForm.Plain);
         var first = years.FirstOrDefault();
         var time = strong ?? (first is { OpensText: true } ? first : null);
         if (time != null) list.Add(time);
