@@ -160,6 +160,10 @@ public class ScopeTests
     {
         // a year after a value binds to that value
         { "Tỷ lệ phủ sóng 5G theo dân số đạt 60% vào năm 2027 và 95% vào năm 2030.", [60, 95], [2027, 2030], ["target", "target"] },
+        // a year alone in a bracket after a value, or set before it with a dash, dates that value
+        { "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 85% (năm 2027), 95% (2030).", [85, 95], [2027, 2030], ["target", "target"] },
+        { "Tỷ lệ thanh toán trực tuyến: 2026 - 50%; 2027 - 60%; 2028 - 70%.", [50, 60, 70], [2026, 2027, 2028], ["target", "target", "target"] },
+        // a bracket that says more than a year is its own ("chỉ tiêu năm 2025 là 50%", below)
         // a year in a sentence governs its later values across ',' and ';'
         { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },
         { "Tỷ trọng kinh tế số năm 2026 đạt 12%, năm 2028 đạt 16% và đến năm 2030 đạt tối thiểu 20%.", [12, 16, 20], [2026, 2028, 2030], ["target", "target", "target"] },

@@ -76,8 +76,10 @@ public sealed class ValueScanner
         foreach (Match m in _percent.Matches(folded))
         {
             var a = m.Groups["a"];
-            if (!Free(a.Index, m.Index + m.Length)) continue;
             bool range = m.Groups["b"].Success;
+            // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
+            if (range && LooksLikeYear(a.Value) && !LooksLikeYear(m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
+            if (!Free(a.Index, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;

@@ -60,9 +60,14 @@ public sealed class ProseScope(CueFinder finder)
     {
         int ss = frame.SentenceStart(valueStart);
         var bracket = frame.Brackets.FirstOrDefault(b => valueStart >= b.Start && valueStart < b.End);
+        // a year alone in a bracket right after the value is the value's, bare ("85% (2027)") or not,
+        // and so is a year that labels it ("2026 - 50%; 2027 - 60%")
+        var dating = frame.Brackets.Where(b => b != bracket).SelectMany(b => frame.Cues.Where(c => DatesTheValue(frame, b, c, valueEnd)))
+            .Concat(frame.Cues.Where(c => LabelsTheValue(frame, c, valueStart))).ToHashSet();
         var usable = frame.Cues
-            .Where(c => !c.Standalone)
-            .Where(c => frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
+            .Where(c => !c.Standalone || dating.Contains(c))
+            .Where(c => dating.Contains(c) || frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
+            .Select(c => c.Standalone ? c with { Form = YearForm.Plain } : c)
             .ToList();
         var own = usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart).OrderByDescending(c => c.Start).ToList();
@@ -80,6 +85,20 @@ public sealed class ProseScope(CueFinder finder)
         path.AddRange(outer);
         return path;
     }
+
+    /// <summary>
+    /// A bracket right after the value that holds nothing but a year ("8% (năm 2026)", "85% (2027)")
+    /// dates that value, as "… 85% vào năm 2027" would.
+    /// </summary>
+    private static bool DatesTheValue(ProseFrame frame, (int Start, int End) bracket, Cue cue, int valueEnd) =>
+        cue.IsTime && cue.Form != YearForm.Date && bracket.Start >= valueEnd && cue.Start > bracket.Start && cue.End < bracket.End && frame.Text.AsSpan(valueEnd, bracket.Start - valueEnd).IsWhiteSpace()
+        && frame.Text.AsSpan(bracket.Start + 1, cue.Start - bracket.Start - 1).IsWhiteSpace()
+        && frame.Text.AsSpan(cue.End, bracket.End - 1 - cue.End).IsWhiteSpace();
+
+    /// <summary>A year set before the value with only a dash or a colon between ("2026 - 50%", "2027: 60%").</summary>
+    private static bool LabelsTheValue(ProseFrame frame, Cue cue, int valueStart) =>
+        cue.IsTime && cue.Form != YearForm.Date && cue.End <= valueStart
+        && frame.Text.AsSpan(cue.End, valueStart - cue.End).Trim() is var between && between.Length == 1 && between[0] is '-' or '–' or ':';
 
     /// <summary>
     /// The deadline that opens a text, before its first figure. A paragraph that names no time
