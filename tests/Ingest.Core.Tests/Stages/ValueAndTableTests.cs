@@ -30,6 +30,9 @@ public class ValueAndTableTests
     [InlineData("hỗ trợ từ 30 đến 40 hộ kinh doanh bán hàng trực tuyến", 30, "hộ", "range")]
     [InlineData("phấn đấu đạt từ 40 hộ sử dụng dịch vụ số", 40, "hộ", ">=")]
     [InlineData("hướng dẫn từ 50 người trở lên mỗi đợt", 50, "người", ">=")]
+    [InlineData("toàn xã hiện có 27 hộ kinh doanh bán hàng trên sàn thương mại điện tử", 27, "hộ kinh doanh", "=")]
+    [InlineData("xây dựng 03 chợ thanh toán không dùng tiền mặt", 3, "chợ", "=")]
+    [InlineData("tiếp nhận 3.412 hồ sơ trực tuyến", 3412, "hồ sơ", "=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -191,5 +194,16 @@ public class ValueAndTableTests
         const string text = "STT\nChỉ tiêu\nKế hoạch năm\n2026 (người)\n1\nNgười dân được tập huấn kỹ năng số\n500\n2\nThành viên tổ công nghệ số cộng đồng\n120\n";
         var got = Some.Candidates(Some.Header2025 + text);
         Assert.Equal([(500, "người", 2026), (120, "người", 2026)], got.Select(c => (c.Value!.Value, c.Unit, c.Year!.Value)));
+    }
+
+    [Fact]
+    public void FlattenedTable_IndicatorLineOpeningWithAUnitsWord_StaysTheIndicators()
+    {
+        // "hồ sơ" is a unit, but here it goes on the indicator: the unit cell is the one the figures follow
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nKế hoạch\nnăm 2026\n1\nTỷ lệ người dân có\nhồ sơ sức khỏe điện tử\n%\n90\n"
+            + "2\nChi ngân sách cho khoa học, công nghệ\n% tổng chi\nngân sách xã\n≥ 3\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(90, "%"), (3, "%")], got.Select(c => (c.Value!.Value, c.Unit)));
+        Assert.Equal("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", got[0].Indicator);
     }
 }

@@ -99,8 +99,9 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
                 continue;
             }
             var indicator = new List<SourceLine>();
-            // the indicator's first line may open with a unit's word ("Người dân được…", "Tổ công nghệ số…")
-            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !IsUnit(l.Text)) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
+            // the indicator's lines may open with a unit's word ("Người dân được…", "hồ sơ sức khỏe điện tử"):
+            // the unit is the line that the row's first figure follows
+            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !hasUnit || !IsUnitCell(blocks, j)) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
             if (indicator.Count == 0) break;
             cells.Add(new TableCell(indicator));
             if (hasUnit)
@@ -217,6 +218,15 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         int values = order.Skip(afterFixed).Count(c => c.Cell.Role is not (ColumnRole.Notes or ColumnRole.Owner or ColumnRole.Time));
         int texts = order.Skip(afterFixed).Count() - values;
         return new Columns(rows, order.Count, values, texts, hasUnit);
+    }
+
+    // a unit cell, wrapped or not ("% tổng chi" / "ngân sách xã"), is followed by the row's first figure or the next row
+    private bool IsUnitCell(IReadOnlyList<Block> blocks, int j)
+    {
+        if (!IsUnit(Line(blocks, j)!.Text)) return false;
+        int k = j + 1;
+        while (Line(blocks, k) is { } c && !Figure().IsMatch(c.Text) && StartsLower(c.Text)) k++;
+        return Line(blocks, k) is not { } next || Figure().IsMatch(next.Text) || RowNumber().IsMatch(next.Text);
     }
 
     private bool IsUnit(string line)
