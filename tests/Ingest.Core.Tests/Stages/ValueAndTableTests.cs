@@ -206,4 +206,27 @@ public class ValueAndTableTests
         Assert.Equal([(90, "%"), (3, "%")], got.Select(c => (c.Value!.Value, c.Unit)));
         Assert.Equal("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", got[0].Indicator);
     }
+
+    [Fact]
+    public void FlattenedTable_YearsWrappedInTheHeader_AndComparatorsWrappedInCells()
+    {
+        // "Năm" / "2027": a narrow header wraps its year; "Trên" / "80": a narrow cell wraps its comparator
+        const string text = "TT\nChỉ tiêu\nNăm\n2027\nNăm\n2030\nGhi chú\n"
+            + "1\nTỷ lệ người dân trưởng thành có\ntài khoản định danh điện tử (%)\nTrên\n80\n95\nMức độ 2\n"
+            + "2\nTỷ lệ dân số trưởng thành có chữ\nký số cá nhân (%)\n50\nTrên\n70\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(80, ">", 2027), (95, "=", 2030), (50, "=", 2027), (70, ">", 2030)], got.Select(c => (c.Value!.Value, c.Comparator, c.Year!.Value)));
+    }
+
+    [Fact]
+    public void FlattenedTable_BareYearsUnderASecondChiTieuCell_AreItsColumns()
+    {
+        // "Chỉ tiêu theo năm (%)" groups the bare years after it; the estimate before it is a baseline
+        const string text = "TT\nChỉ tiêu\nƯớc thực\nhiện 2025\n(%)\nChỉ tiêu theo năm (%)\n2026\n2028\n2030\n"
+            + "1\nTỷ lệ sử dụng dịch vụ công trực\ntuyến của người dân\n55\n65\n75\n85\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal(
+            [(55, 2025, TargetKind.Baseline), (65, 2026, TargetKind.Target), (75, 2028, TargetKind.Target), (85, 2030, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+    }
 }

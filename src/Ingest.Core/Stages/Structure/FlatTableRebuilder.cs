@@ -34,6 +34,9 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
 
     // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-"
     private readonly Regex _figure = FigureCell(lexicon);
+    private readonly Regex _comparatorAlone = new(
+        $@"^\s*(?:{string.Join("|", lexicon.ComparatorsBefore.Select(c => c.Phrase).OrderByDescending(p => p.Length).Select(Regex.Escape))})\s*$",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static Regex FigureCell(Lexicon lexicon)
     {
@@ -101,7 +104,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             var indicator = new List<SourceLine>();
             // the indicator's lines may open with a unit's word ("Người dân được…", "hồ sơ sức khỏe điện tử"):
             // the unit is the line that the row's first figure follows
-            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !hasUnit || !IsUnitCell(blocks, j)) && !Figure().IsMatch(l.Text) && Narrow(l.Text)) { indicator.Add(l); j++; }
+            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !hasUnit || !IsUnitCell(blocks, j)) && FigureLines(blocks, j) == 0 && Narrow(l.Text)) { indicator.Add(l); j++; }
             if (indicator.Count == 0) break;
             cells.Add(new TableCell(indicator));
             if (hasUnit)
@@ -116,10 +119,10 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             }
             int figures = 0;
             // an empty cell prints no line: the next row's number ("2" after row 1, then its indicator) ends the figures
-            while (figures < valueColumns && Line(blocks, j) is { } f && Figure().IsMatch(f.Text) && !IsNextRow(blocks, j, line.Text))
+            while (figures < valueColumns && Line(blocks, j) is { } f && FigureLines(blocks, j) is var n and > 0 && !IsNextRow(blocks, j, line.Text))
             {
-                cells.Add(new TableCell(IsDash(f.Text) ? [] : [f]));
-                figures++; j++;
+                cells.Add(new TableCell(IsDash(f.Text) ? [] : [.. Enumerable.Range(j, n).Select(k => Line(blocks, k)!)]));
+                figures++; j += n;
             }
             if (figures == 0) break;
             for (; figures < valueColumns; figures++) cells.Add(new TableCell([]));
@@ -156,7 +159,8 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         next = start;
         var cells = new List<HeaderCellText>();
         int i = start;
-        while (Line(blocks, i) is { } line && !RowNumber().IsMatch(line.Text) && Words(line.Text) <= 6 && !Figure().IsMatch(line.Text))
+        // a year on its own line is a header cell or the end of one ("Năm" / "2027"), never a row's figure
+        while (Line(blocks, i) is { } line && !RowNumber().IsMatch(line.Text) && Words(line.Text) <= 6 && (!Figure().IsMatch(line.Text) || YearLine().IsMatch(line.Text)))
         {
             if (cells.Count > 0 && Continues(cells[^1], line.Text))
             {
@@ -191,7 +195,13 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     {
         int firstYear = cells.Count;
         while (firstYear > 0 && cells[firstYear - 1].Cell.Year != null) firstYear--;
-        int group = firstYear > 0 && firstYear < cells.Count ? cells.FindLastIndex(firstYear - 1, c => c.Cell.Role is ColumnRole.Time or ColumnRole.Other) : -1;
+        // the group is a cell with no year of its own: "Lộ trình thực hiện", or a second "chỉ tiêu" cell ("Chỉ tiêu theo năm (%)")
+        int firstIndicator = cells.FindIndex(c => c.Cell.Role == ColumnRole.Indicator);
+        int group = -1;
+        for (int k = firstYear - 1; k >= 0 && firstYear < cells.Count && group < 0; k--)
+            if (cells[k].Cell.Role is ColumnRole.Time or ColumnRole.Other
+                || k != firstIndicator && cells[k].Cell.Role is ColumnRole.Indicator or ColumnRole.Result && cells[k].Cell.Year == null)
+                group = k;
         bool trailing = group >= 0;
         List<TableRow> rows;
         List<HeaderCellText> order;
@@ -220,6 +230,17 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         return new Columns(rows, order.Count, values, texts, hasUnit);
     }
 
+    /// <summary>
+    /// How many lines the figure cell at <paramref name="j"/> takes: one, or two when a narrow
+    /// column wrapped its comparator onto a line of its own ("Trên" / "80"); none when no figure is there.
+    /// </summary>
+    private int FigureLines(IReadOnlyList<Block> blocks, int j)
+    {
+        if (Line(blocks, j) is not { } l) return 0;
+        if (Figure().IsMatch(l.Text)) return 1;
+        return _comparatorAlone.IsMatch(l.Text) && Line(blocks, j + 1) is { } n && Figure().IsMatch(n.Text) && !YearLine().IsMatch(n.Text) ? 2 : 0;
+    }
+
     // a unit cell, wrapped or not ("% tổng chi" / "ngân sách xã"), is followed by the row's first figure or the next row
     private bool IsUnitCell(IReadOnlyList<Block> blocks, int j)
     {
@@ -241,8 +262,14 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     {
         if (StartsLower(line)) return true;
         var last = cell.Lines[^1].Text.TrimEnd();
+        // a year ends a cell that waits for one ("Năm", "GIAI ĐOẠN", "Đến năm"), not one that names its column
+        if (YearLine().IsMatch(line))
+            return last.Length > 0 && char.IsLetter(last[^1]) && cell.Cell.Role is not (ColumnRole.Number or ColumnRole.Indicator or ColumnRole.Unit or ColumnRole.Notes or ColumnRole.Owner);
         return line.TrimStart() is { Length: > 0 } t && char.IsDigit(t[0]) && last.Length > 0 && char.IsLower(last[^1]);
     }
+
+    [GeneratedRegex(@"^\s*(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*$")]
+    private static partial Regex YearLine();
 
     private static bool IsDash(string s) => s.Trim() is "-" or "–" or "—" or "x";
     private static bool StartsLower(string s) => s.TrimStart() is { Length: > 0 } t && (char.IsLower(t[0]) || t[0] == '(');
