@@ -229,4 +229,28 @@ public class ValueAndTableTests
             [(55, 2025, TargetKind.Baseline), (65, 2026, TargetKind.Target), (75, 2028, TargetKind.Target), (85, 2030, TargetKind.Target)],
             got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
     }
+
+    [Fact]
+    public void FlattenedTable_GroupRowsOnOneLine_AndTheSectionAfterIt()
+    {
+        // "II. CHÍNH QUYỀN SỐ" before a row is a group row; "III. TỔ CHỨC THỰC HIỆN" before prose ends the table
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nNăm 2026\nNăm 2030\nI. HẠ TẦNG SỐ\n1\nTỷ lệ thôn được phủ sóng 5G\n%\n60\n100\n"
+            + "II. CHÍNH QUYỀN SỐ\n2\nTỷ lệ hồ sơ được xử lý trực tuyến\n%\n≥ 80\n95\nIII. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị xây dựng kế hoạch chi tiết và báo cáo định kỳ.\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(60, 2026), (100, 2030), (80, 2026), (95, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+        Assert.Equal("Tỷ lệ hồ sơ được xử lý trực tuyến", got[2].Indicator);
+    }
+
+    [Fact]
+    public void FlattenedTable_TextColumnsBeforeTheIndicator_AreCellsOfTheirOwn()
+    {
+        // "Cơ quan chủ trì" before "Chỉ tiêu": its cell is a line and what goes on from it without a capital
+        const string text = "STT\nCơ quan chủ\ntrì\nChỉ tiêu\nNăm 2026\nNăm 2030\n"
+            + "1\nPhòng Văn hóa\n- Xã hội\nTỷ lệ học sinh trung học được\ntrang bị kỹ năng số\n80%\n100%\n"
+            + "2\nCông an xã\nSố camera an ninh được kết nối\nhệ thống giám sát (camera)\n15 - 20\n50\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(80, 2026), (100, 2030), (15, 2026), (50, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+        Assert.Equal("Tỷ lệ học sinh trung học được trang bị kỹ năng số", got[0].Indicator);
+        Assert.Equal("Số camera an ninh được kết nối hệ thống giám sát (camera)", got[2].Indicator);
+    }
 }

@@ -32,6 +32,17 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     [GeneratedRegex(@"^\s*[IVXLC]{1,5}\.?\s*$")]
     private static partial Regex Roman();
 
+    [GeneratedRegex(@"^\s*[IVXLC]{1,5}[.)]\s+\S")]
+    private static partial Regex RomanTitled();
+
+    /// <summary>
+    /// A group row written on one line ("II. CHÍNH QUYỀN SỐ"): numbered like a section, but the
+    /// table's next row follows it, where a section heading after the table opens running text.
+    /// </summary>
+    private bool IsGroupLine(IReadOnlyList<Block> blocks, int i) =>
+        Line(blocks, i) is { } l && RomanTitled().IsMatch(l.Text) && Narrow(l.Text)
+        && Line(blocks, i + 1) is { } next && RowNumber().IsMatch(next.Text) && !Roman().IsMatch(next.Text);
+
     // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-"
     private readonly Regex _figure = FigureCell(lexicon);
     private readonly Regex _comparatorAlone = new(
@@ -86,8 +97,15 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         rows.AddRange(columns.HeaderRows);
         int valueColumns = columns.ValueColumns, textColumns = columns.TextColumns;
         bool hasUnit = columns.HasUnit;
-        while (Line(blocks, i) is { } line && RowNumber().IsMatch(line.Text))
+        while (Line(blocks, i) is { } line && (RowNumber().IsMatch(line.Text) || IsGroupLine(blocks, i)))
         {
+            if (!RowNumber().IsMatch(line.Text))
+            {
+                // a group row on one line: "I. HẠ TẦNG SỐ", then the group's first row
+                rows.Add(new TableRow([new TableCell([line], ColumnSpan: columns.Width)]));
+                i = Skip(blocks, i + 1, head.Count);
+                continue;
+            }
             var cells = new List<TableCell> { new([line]) };
             int j = i + 1;
             if (Roman().IsMatch(line.Text))
@@ -100,6 +118,15 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
                 rows.Add(new TableRow(cells));
                 i = Skip(blocks, j, head.Count);
                 continue;
+            }
+            // a text cell before the indicator is its first line and the lines that go on from it
+            // in small letters ("Chính quyền" / "số", "Phòng Văn hóa" / "- Xã hội"); the indicator opens with a capital
+            for (int t = 0; t < columns.TextBefore; t++)
+            {
+                var text = new List<SourceLine>();
+                while (Line(blocks, j) is { } l && FigureLines(blocks, j) == 0 && !RowNumber().IsMatch(l.Text) && Narrow(l.Text)
+                       && (text.Count == 0 || !StartsUpper(l.Text))) { text.Add(l); j++; }
+                cells.Add(new TableCell(text));
             }
             var indicator = new List<SourceLine>();
             // the indicator's lines may open with a unit's word ("Người dân được…", "hồ sơ sức khỏe điện tử"):
@@ -160,7 +187,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         var cells = new List<HeaderCellText>();
         int i = start;
         // a year on its own line is a header cell or the end of one ("Năm" / "2027"), never a row's figure
-        while (Line(blocks, i) is { } line && !RowNumber().IsMatch(line.Text) && Words(line.Text) <= 6 && (!Figure().IsMatch(line.Text) || YearLine().IsMatch(line.Text)))
+        while (Line(blocks, i) is { } line && !RowNumber().IsMatch(line.Text) && !IsGroupLine(blocks, i) && Words(line.Text) <= 6 && (!Figure().IsMatch(line.Text) || YearLine().IsMatch(line.Text)))
         {
             if (cells.Count > 0 && Continues(cells[^1], line.Text))
             {
@@ -180,12 +207,13 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         var roles = cells.Select(c => c.Cell.Role).Where(r => r != ColumnRole.Other).Distinct().Count();
         bool figures = cells.Any(c => c.Cell.Role == ColumnRole.Result || c.Cell.Year != null);
         if (roles < 3 || !figures || !cells.Any(c => c.Cell.Role == ColumnRole.Indicator)) return null;
-        if (Line(blocks, i) is not { } first || !RowNumber().IsMatch(first.Text)) return null;
+        if (Line(blocks, i) is not { } first || !RowNumber().IsMatch(first.Text) && !IsGroupLine(blocks, i)) return null;
         next = i;
         return cells;
     }
 
-    private sealed record Columns(IReadOnlyList<TableRow> HeaderRows, int Width, int ValueColumns, int TextColumns, bool HasUnit);
+    /// <param name="TextBefore">text columns between the row number and the indicator ("Lĩnh vực", "Cơ quan chủ trì")</param>
+    private sealed record Columns(IReadOnlyList<TableRow> HeaderRows, int Width, int ValueColumns, int TextColumns, bool HasUnit, int TextBefore);
 
     /// <summary>
     /// The header as rows of cells. Year cells listed after the last cell of the first header row
@@ -227,7 +255,8 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         int afterFixed = indicator + 1 + (hasUnit ? 1 : 0);
         int values = order.Skip(afterFixed).Count(c => c.Cell.Role is not (ColumnRole.Notes or ColumnRole.Owner or ColumnRole.Time));
         int texts = order.Skip(afterFixed).Count() - values;
-        return new Columns(rows, order.Count, values, texts, hasUnit);
+        int textBefore = order.Take(Math.Max(0, indicator)).Count(c => c.Cell.Role != ColumnRole.Number);
+        return new Columns(rows, order.Count, values, texts, hasUnit, textBefore);
     }
 
     /// <summary>
@@ -272,6 +301,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     private static partial Regex YearLine();
 
     private static bool IsDash(string s) => s.Trim() is "-" or "–" or "—" or "x";
+    private static bool StartsUpper(string s) => s.TrimStart() is { Length: > 0 } t && char.IsUpper(t[0]);
     private static bool StartsLower(string s) => s.TrimStart() is { Length: > 0 } t && (char.IsLower(t[0]) || t[0] == '(');
     private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
     private static bool Narrow(string s) => s.Trim().Length <= MaxCellChars;
