@@ -88,6 +88,38 @@ public class ValueAndTableTests
         Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
     }
 
+    [Theory]
+    // a row per year and a column per indicator reads as a row per indicator under year columns
+    [InlineData(true)]
+    // a table whose first column holds no years stays as it is
+    [InlineData(false)]
+    public void YearRowsTable_IsReadAsYearColumns(bool yearRows)
+    {
+        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
+        string[] firsts = yearRows ? ["Thực hiện năm 2025", "Năm 2026", "Năm 2030"] : ["Phòng Kinh tế", "Phòng Nội vụ", "Công an xã"];
+        var table = new TableBlock(
+        [
+            new TableRow([C("Năm"), C("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)"), C("Số tổ công nghệ số cộng đồng (tổ)")], IsHeader: true),
+            new TableRow([C(firsts[0]), C("58"), C("10")]),
+            new TableRow([C(firsts[1]), C("70"), C("12")]),
+            new TableRow([C(firsts[2]), C("≥ 95"), C("15")]),
+        ], 1);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        if (!yearRows)
+        {
+            Assert.DoesNotContain(got, c => c.Year is 2025 or 2026 or 2030);
+            return;
+        }
+        Assert.Equal(
+            [(58, "%", 2025, TargetKind.Baseline), (70, "%", 2026, TargetKind.Target), (95, "%", 2030, TargetKind.Target),
+             (10, "tổ", 2025, TargetKind.Baseline), (12, "tổ", 2026, TargetKind.Target), (15, "tổ", 2030, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Unit, c.Year!.Value, c.Kind)));
+        Assert.Equal("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)", got[0].Indicator);
+    }
+
     [Fact]
     public void TwoRowHeader_GivesTheYearColumnsUnderTheGroup()
     {

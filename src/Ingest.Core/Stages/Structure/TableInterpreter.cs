@@ -16,6 +16,7 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
 
     public StructuredTable Interpret(TableBlock table, Section? section)
     {
+        table = YearsAsColumns(table);
         int headerRows = 0;
         IReadOnlyList<TableColumn>? columns = null;
         for (int r = 0; r < Math.Min(3, table.Rows.Count); r++)
@@ -30,6 +31,10 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
             else break;
         }
         columns ??= Guess(table);
+        // year columns and no indicator column named: the first text column names the indicators
+        if (!columns.Any(c => c.Role == ColumnRole.Indicator) && columns.Any(c => c.Year != null)
+            && columns.FirstOrDefault(c => c.Role == ColumnRole.Other) is { } first)
+            columns = columns.Select(c => c == first ? c with { Role = ColumnRole.Indicator } : c).ToList();
         // with one indicator column, a second "chỉ tiêu"-like column is the result
         var fixedCols = columns.ToList();
         var indicators = fixedCols.Where(c => c.Role == ColumnRole.Indicator).ToList();
@@ -42,6 +47,25 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
                 fixedCols[unit.Index + 1] = fixedCols[unit.Index + 1] with { Role = ColumnRole.Result };
         }
         return new StructuredTable(table, fixedCols, headerRows, section);
+    }
+
+    /// <summary>
+    /// A table laid out with a row per year ("Năm 2026 | 70 | 90") and a column per indicator, turned
+    /// so that each indicator is a row under year columns, the layout every other rule reads. It is
+    /// one when two or more of its first column's cells below the header name a year and none of the
+    /// header's other cells does; a table with merged cells is left as it is.
+    /// </summary>
+    private TableBlock YearsAsColumns(TableBlock table)
+    {
+        var rows = table.Rows;
+        if (rows.Count < 3 || rows.Any(r => r.Cells.Count != rows[0].Cells.Count || r.Cells.Any(c => c.ColumnSpan > 1)) || rows[0].Cells.Count < 2)
+            return table;
+        int years = rows.Skip(1).Count(r => _header.Recognise(r.Cells[0].Text) is { Role: ColumnRole.Result, Year: not null });
+        if (years < 2 || rows[0].Cells.Skip(1).Any(c => _header.Recognise(c.Text).Year != null)) return table;
+        var turned = Enumerable.Range(0, rows[0].Cells.Count)
+            .Select(k => new TableRow(rows.Select(r => r.Cells[k]).ToList(), IsHeader: k == 0))
+            .ToList();
+        return table with { Rows = turned };
     }
 
     private List<TableColumn> ColumnsOf(TableRow row)
