@@ -171,6 +171,13 @@ public sealed class ValueScanner
     {
         int i = numberStart;
         while (i > 0 && (folded[i - 1] == ' ' || folded[i - 1] == ':')) i--;
+        // "tối thiểu là 60%", "ít nhất đạt 3.000 người": a value verb may stand between the comparator and the figure
+        foreach (var v in _valueVerbs)
+            if (EndsWithWord(folded[..i], v) && _before.Any(b => EndsWithWord(folded[..(i - v.Length)].TrimEnd(), b.Phrase)))
+            {
+                i = folded[..(i - v.Length)].TrimEnd().Length;
+                break;
+            }
         var before = folded[..i];
         string cmp = fallback ?? "=";
         int start = numberStart;
