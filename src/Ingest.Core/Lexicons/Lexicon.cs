@@ -27,6 +27,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> RankLeaderWords { get; init; }
     /// <summary>Words before which a leader word is part of another word ("thống nhất toàn quốc" is not "nhất toàn quốc").</summary>
     public required IReadOnlyList<string> RankLeaderNotAfter { get; init; }
+    /// <summary>The baseline cues that name the present ("hiện nay", "đến nay"), not a past year.</summary>
+    public required IReadOnlyList<string> PresentCues { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }
     public required IReadOnlyList<string> DefiningHeads { get; init; }
     public required IReadOnlyList<string> BudgetWords { get; init; }

@@ -31,6 +31,12 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
     /// <summary>True for a cue at the very start of its text ("Năm 2030: …"), which frames what follows.</summary>
     public bool OpensText => Start <= 2;
 
+    /// <summary>
+    /// A status word that names the present ("hiện nay", "đến nay"): its figure is of the document's
+    /// date, whatever year an earlier sentence or a heading named.
+    /// </summary>
+    public bool Present { get; init; }
+
     /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
     public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

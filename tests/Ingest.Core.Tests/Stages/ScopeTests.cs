@@ -188,6 +188,10 @@ public class ScopeTests
         // status: present-tense cue, as-of date, a results section, brackets, "so với cùng kỳ"
         { Some.Header2025 + "Hiện nay, tỷ lệ người dân có tài khoản định danh mới đạt 81,4%.", [81.4], [2025], ["baseline"] },
         { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ hồ sơ trực tuyến đạt 52,36%; tỷ lệ thanh toán trực tuyến đạt 41,8%.", [52.36, 41.8], [2025, 2025], ["baseline", "baseline"] },
+        // a word that names the present dates its figure by the document, not by an earlier sentence's year
+        { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 62,4%. Hiện nay, 100% cán bộ xã có chữ ký số.", [62.4, 100], [2024, 2025], ["baseline", "baseline"] },
+        // other status words leave the earlier sentence's year in force
+        { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 62,4%. Tỷ lệ thanh toán trực tuyến đã đạt 41,8%.", [62.4, 41.8], [2024, 2024], ["baseline", "baseline"] },
         { Some.Header2025 + "1. Kết quả đạt được\nĐến hết năm 2024, 99,2% thôn có sóng 4G; tỷ lệ hộ gia đình dùng cáp quang đạt 76,5%.", [99.2, 76.5], [2024, 2024], ["baseline", "baseline"] },
         { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ dân số được phủ sóng 5G đạt 46,8% (chỉ tiêu năm 2025 là 50%); tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%.", [46.8, 50, 81.3], [2025, 2025, 2025], ["baseline", "target", "baseline"] },
         { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%, so với cùng kỳ tăng 6,1%.", [81.3, 6.1], [2024, 2024], ["baseline", "baseline"] },

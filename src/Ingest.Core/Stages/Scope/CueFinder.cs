@@ -26,6 +26,7 @@ public sealed partial class CueFinder
     private readonly string[] _statusAfterValue;
     private readonly Regex _fullDate;
     private readonly HashSet<string> _rangeOpeners;
+    private readonly HashSet<string> _present;
 
     public CueFinder(Lexicon lexicon)
     {
@@ -49,6 +50,7 @@ public sealed partial class CueFinder
         _estimateMarks = lexicon.EstimateMarks.Select(VietText.Fold).ToArray();
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
+        _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
         // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025" (day, month and year words from the lexicon)
         string W(IEnumerable<string> words) => string.Join("|", words.Select(VietText.Fold).Select(Regex.Escape));
         var day = W(lexicon.DayWords);
@@ -110,7 +112,7 @@ public sealed partial class CueFinder
                 int end = at + phrase.Length;
                 if (Free(at, end))
                 {
-                    cues.Add(Make(text, at, end, kind, null, YearForm.Lead));
+                    cues.Add(Make(text, at, end, kind, null, YearForm.Lead) with { Present = kind == CueKind.Baseline && _present.Contains(phrase) });
                     taken.Add((at, end));
                 }
                 at = end;

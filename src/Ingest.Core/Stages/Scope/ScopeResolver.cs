@@ -22,7 +22,8 @@ public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueS
 /// own words, its sentence, its paragraph) a deadline before the document's year also says
 /// "baseline", and one after it says "target"; a heading's year does not, because a block
 /// "Đến hết năm 2025" in a plan dated 2026 still holds targets. A baseline's year is the innermost
-/// year that is not in the future, else the document's year.
+/// year that is not in the future, else the document's year; under a word that names the present
+/// ("hiện nay"), only a year as near as that word counts.
 /// </summary>
 public static class ScopeResolver
 {
@@ -40,12 +41,14 @@ public static class ScopeResolver
     public static ScopeDecision Decide(IReadOnlyList<ScopeNode> path, int? documentYear)
     {
         (Cue Cue, ScopeLevel Level)? time = null, status = null;
-        foreach (var node in path)
+        int statusNode = path.Count;
+        for (int n = 0; n < path.Count; n++)
         {
+            var node = path[n];
             foreach (var cue in node.Cues)
             {
                 if (time == null && cue.IsTime && Governs(cue, node.Level)) time = (cue, node.Level);
-                if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) status = (cue, node.Level);
+                if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) (status, statusNode) = ((cue, node.Level), n);
             }
             if (time != null && status != null) break;
         }
@@ -55,7 +58,9 @@ public static class ScopeResolver
 
         if (kind == TargetKind.Baseline)
         {
-            foreach (var node in path)
+            // "Hiện nay, …": a year outside the present word's own node is of another time
+            int searched = status is { Cue.Present: true } ? statusNode + 1 : path.Count;
+            foreach (var node in path.Take(searched))
                 foreach (var cue in node.Cues)
                     if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
                         && (documentYear == null || y <= documentYear))
