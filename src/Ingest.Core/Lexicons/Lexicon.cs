@@ -29,6 +29,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> RankLeaderNotAfter { get; init; }
     /// <summary>The baseline cues that name the present ("hiện nay", "đến nay"), not a past year.</summary>
     public required IReadOnlyList<string> PresentCues { get; init; }
+    /// <summary>Words after a percentage that make it a ratio of done to planned ("đạt 86,5% kế hoạch"), which is no value.</summary>
+    public required IReadOnlyList<string> PlanRatioAfter { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }
     public required IReadOnlyList<string> DefiningHeads { get; init; }
     public required IReadOnlyList<string> BudgetWords { get; init; }

@@ -17,6 +17,8 @@ public class ValueAndTableTests
     [InlineData("lọt vào nhóm 100 thành phố có hệ sinh thái khởi nghiệp năng động nhất thế giới", 100, "rank", "<=")]
     [InlineData("nằm trong nhóm 20 địa phương có chỉ số cải cách hành chính cao nhất cả nước", 20, "rank", "<=")]
     [InlineData("Chỉ số DTI xếp thứ 38/63 tỉnh, thành phố", 38, "rank", "=")]
+    // a rank that ends its sentence
+    [InlineData("Năm 2027, chỉ số chuyển đổi số của xã xếp thứ 30/68.", 30, "rank", "=")]
     [InlineData("xếp hạng về an toàn thông tin mạng nằm trong Top 15 toàn quốc", 15, "rank", "<=")]
     [InlineData("doanh thu thương mại điện tử vượt 3.500 tỷ đồng", 3500, "tỷ đồng", ">")]
     [InlineData("GRDP của tỉnh đạt 240.000 tỷ đồng", 240000, "tỷ đồng", "=")]
@@ -82,6 +84,9 @@ public class ValueAndTableTests
     [InlineData("nhóm 3 giải pháp quan trọng nhất")]
     [InlineData("toàn xã có 8.640 người, 2.115 hộ")]
     [InlineData("lấy ý kiến từ 25 người dân tại mỗi thôn")]
+    // how much of the plan is done
+    [InlineData("đã triển khai 45/52 nhiệm vụ được giao, đạt 86,5% kế hoạch")]
+    [InlineData("giải ngân đạt 72% so với kế hoạch năm")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Fact]

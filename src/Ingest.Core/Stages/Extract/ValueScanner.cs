@@ -30,6 +30,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
+    private readonly string[] _planRatioAfter;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -43,13 +44,14 @@ public sealed class ValueScanner
         _percent = new Regex($@"(?<![\w.,/])(?<a>{Num})\s*(?<pa>{pct})?\s*(?:(?<j>{joins})\s*(?<b>{Num})\s*)?(?<p>{pct})(?<fn>\d{{1,2}}(?=[\s.,;:)]|$))?", RegexOptions.Compiled);
         _top = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankTopWords)})\s*(?<a>\d+)(?![\d%])", RegexOptions.Compiled);
         // "xếp thứ 20/34" is rank 20 of 34
-        _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%.,/])", RegexOptions.Compiled);
+        _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%/]|[.,]\d)", RegexOptions.Compiled);
         // "nhóm 10 tỉnh, thành phố dẫn đầu", "nhóm 100 thành phố … năng động nhất thế giới": rank within the first N
         _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankLeaderNotAfter)})\s)(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
         _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
+        _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
@@ -79,7 +81,7 @@ public sealed class ValueScanner
             bool range = m.Groups["b"].Success;
             // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
             if (range && LooksLikeYear(a.Value) && !LooksLikeYear(m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
-            if (!Free(a.Index, m.Index + m.Length)) continue;
+            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
@@ -204,6 +206,15 @@ public sealed class ValueScanner
             }
         if (opened) cmp = ">=";
         return (cmp, start, end);
+    }
+
+    // "đã tổ chức 06/10 lớp, đạt 60% kế hoạch": how much of the plan is done, neither a target nor a baseline
+    private bool RatioToPlan(string folded, int end)
+    {
+        int j = end;
+        while (j < folded.Length && folded[j] == ' ') j++;
+        return _planRatioAfter.Any(p => string.CompareOrdinal(folded, j, p, 0, p.Length) == 0
+            && (j + p.Length == folded.Length || !char.IsLetterOrDigit(folded[j + p.Length])));
     }
 
     private bool Committed(string folded, Match count, int start)
