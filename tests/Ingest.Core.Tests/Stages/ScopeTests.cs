@@ -176,6 +176,8 @@ public class ScopeTests
         // a lead-in ending in ':' governs its list
         { "Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2025, 2025], ["target", "target"] },
         { "Các chỉ tiêu chủ yếu năm 2026 như sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2026, 2026], ["target", "target"] },
+        // and only its list: a plain paragraph after the items goes back to the heading's year
+        { "2. Mục tiêu đến năm 2030\n- Tỷ lệ hộ gia đình có cáp quang đạt 98%.\nRiêng trong năm 2026, hoàn thành các chỉ tiêu sau:\n- 100% cán bộ được bồi dưỡng kỹ năng số;\n- 02 tuyến phố thanh toán không dùng tiền mặt.\nTỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số đạt 60%.", [98, 100, 2, 60], [2030, 2026, 2026, 2030], ["target", "target", "target", "target"] },
         // the opening words of an earlier sentence govern the later sentences of the paragraph
         { "Với kinh tế số, đến năm 2025, tỷ trọng kinh tế số đạt 20% GDP. Bên cạnh đó, phấn đấu có 50% số xã có thương nhân bán hàng qua mạng.", [20, 50], [2025, 2025], ["target", "target"] },
         // a sentence stating no figure governs what follows

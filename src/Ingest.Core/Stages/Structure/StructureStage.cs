@@ -31,6 +31,8 @@ public sealed class StructureStage
         _flatTables = new FlatTableRebuilder(lexicon, tableHeaders);
     }
 
+    private static bool IsListItem(string line) => line.Length > 0 && line[0] is '-' or '+' or '*' or '•' or '–';
+
     public StructuredDocument Run(LoadedDocument doc, RepairSummary repair)
     {
         var sections = new List<Section>();
@@ -42,6 +44,7 @@ public sealed class StructureStage
         var footnoteZone = ParagraphBuilder.FootnoteZone(doc.Blocks.OfType<TextBlock>().Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
 
         Section? Current() => stack.Count == 0 ? null : stack[^1].Section;
+        bool leadInItems = false;
 
         void Open(string number, string title, int rank, IReadOnlyList<Cue> cues, SourceLine at)
         {
@@ -67,13 +70,23 @@ public sealed class StructureStage
                 {
                     var firstLine = VietText.Squash(VietText.Clean(raw.Lines[0].Text));
                     var h = _headings.Parse(firstLine);
+                    // a lead-in governs its list: the first paragraph after the list's items that is not one closes it
+                    bool item = IsListItem(firstLine);
+                    if (stack.Count > 0 && stack[^1].Section.IsLeadIn)
+                    {
+                        if (item) leadInItems = true;
+                        else if (h == null && leadInItems) stack.RemoveAt(stack.Count - 1);
+                    }
                     if (h != null)
                     {
                         var title = TitleOf(h.Title);
                         Open(h.Number, title, h.Rank, _cues.HeadingCues(title), raw.Lines[0]);
                     }
                     else if (LeadInCues(text) is { } cues)
+                    {
                         Open("", text.Trim().TrimStart('-', '+', '*', '•', ' ').TrimEnd(':', ' '), HeadingParser.YearBlockRank, cues, raw.Lines[0]);
+                        leadInItems = false;
+                    }
                     footnoteHome = Current();
                 }
                 paragraphs.Add(new Paragraph(text, spans, raw.Role == TextRole.Footnote ? footnoteHome ?? Current() : Current(), raw.Role));
