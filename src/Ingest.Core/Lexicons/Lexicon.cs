@@ -31,6 +31,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PresentCues { get; init; }
     /// <summary>Words after a percentage that make it a ratio of done to planned ("đạt 86,5% kế hoạch"), which is no value.</summary>
     public required IReadOnlyList<string> PlanRatioAfter { get; init; }
+    /// <summary>Marks a table cell holds to tick a column ("x", "✓"): under a year, the year its row is due.</summary>
+    public required IReadOnlyList<string> TableTicks { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }
     public required IReadOnlyList<string> DefiningHeads { get; init; }
     public required IReadOnlyList<string> BudgetWords { get; init; }

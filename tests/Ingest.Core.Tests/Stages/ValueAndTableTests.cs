@@ -129,6 +129,47 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void TickUnderAYearColumn_DatesTheRow()
+    {
+        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Mục tiêu"), C("2026"), C("2027"), C("2030")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ trường học được kết nối cáp quang"), C("100%"), C("x"), C(""), C("")]),
+            new TableRow([C("2"), C("Tỷ lệ cơ sở giáo dục ký số học bạ"), C("100%"), C(""), C("X"), C("")]),
+            // ticks in two years say no one year
+            new TableRow([C("3"), C("Số doanh nghiệp công nghệ số"), C("03 doanh nghiệp"), C("x"), C(""), C("x")]),
+        ], 1);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        Assert.Equal([(100, (int?)2026), (100, 2027), (3, null)], got.Select(c => (c.Value!.Value, c.Year)));
+    }
+
+    [Fact]
+    public void SubRows_TakeTheIndicatorOfTheRowTheyNarrow()
+    {
+        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Năm 2026"), C("Đến năm 2030")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ cơ sở giáo dục đạt chuyển đổi số mức 2"), C(""), C("")]),
+            new TableRow([C("1.1"), C("Trường mầm non"), C("Trên 60%"), C("100%")]),
+            new TableRow([C(""), C("- Trường tiểu học"), C("Trên 80%"), C("100%")]),
+            new TableRow([C("2"), C("Tỷ lệ hộ gia đình có cáp quang"), C("x"), C("90%")]),
+        ], 1);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        Assert.Equal(5, got.Count);
+        Assert.All(got.Take(4), c => Assert.StartsWith("Tỷ lệ cơ sở giáo dục đạt chuyển đổi số mức 2: ", c.Indicator));
+        // a figure beside an "x" in another year column: the "x" is a cell left out, not a tick
+        Assert.Equal(("Tỷ lệ hộ gia đình có cáp quang", (int?)2030), (got[4].Indicator, got[4].Year));
+    }
+
+    [Fact]
     public void TwoRowHeader_GivesTheYearColumnsUnderTheGroup()
     {
         static TableCell C(string t, int span = 1) => new([new SourceLine(1, 1, t)], span);

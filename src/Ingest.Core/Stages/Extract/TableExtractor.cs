@@ -19,19 +19,28 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
     private readonly (string Noun, string Unit)[] _nouns = lexicon.CountNouns.Select(n => (VietText.Fold(n.Noun), n.Unit)).OrderByDescending(n => n.Item1.Length).ToArray();
     private readonly HashSet<string> _otherUnits = lexicon.TableUnits.Concat(lexicon.MoneyUnits).Select(VietText.Fold).ToHashSet();
     private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
+    private readonly HashSet<string> _ticks = lexicon.TableTicks.Select(VietText.Fold).ToHashSet();
 
     public IEnumerable<TargetCandidate> Extract(StructuredTable t, OuterScope outer)
     {
         var headerTexts = t.Table.Rows.Take(t.HeaderRows).Select(RowText).ToHashSet();
+        (string Number, string Indicator)? parent = null;
         for (int r = t.HeaderRows; r < t.Table.Rows.Count; r++)
         {
             var row = t.Table.Rows[r];
             if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
-            foreach (var c in ExtractRow(t, row, outer)) yield return c;
+            var cells = Cells(t, row);
+            var number = Text(cells, ColumnRole.Number);
+            var own = Text(cells, ColumnRole.Indicator);
+            bool sub = parent is { } p && IsSubRow(number, own, p.Number);
+            var parentName = sub ? parent!.Value.Indicator : null;
+            // a row that names an indicator and gives no figure heads the sub-rows under it ("1.1 | - Trường mầm non")
+            if (!sub) parent = own.Length > 0 && cells.All(c => c.Cell.ColumnSpan <= 1 && (c.Column.Role != ColumnRole.Result || c.Cell.Text.Length == 0)) ? (number, own) : null;
+            foreach (var c in ExtractRow(t, cells, parentName, outer)) yield return c;
         }
     }
 
-    private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, TableRow row, OuterScope outer)
+    private static List<(TableCell Cell, TableColumn Column)> Cells(StructuredTable t, TableRow row)
     {
         var cells = new List<(TableCell Cell, TableColumn Column)>();
         int grid = 0;
@@ -40,14 +49,40 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
             if (grid < t.Columns.Count) cells.Add((cell, t.Columns[grid]));
             grid += Math.Max(1, cell.ColumnSpan);
         }
+        return cells;
+    }
+
+    private static string Text(List<(TableCell Cell, TableColumn Column)> cells, ColumnRole role) =>
+        string.Join(" ", cells.Where(c => c.Column.Role == role).Select(c => c.Cell.Text)).Trim();
+
+    // "1.1" under "1", or an item marked as one ("- Trường mầm non", "+ …")
+    private static bool IsSubRow(string number, string indicatorCell, string parentNumber)
+    {
+        var n = number.Trim();
+        var p = parentNumber.Trim().TrimEnd('.');
+        return p.Length > 0 && n.StartsWith(p + ".", StringComparison.Ordinal) && n.Length > p.Length + 1
+            || indicatorCell.TrimStart() is { Length: > 0 } s && s[0] is '-' or '+' or '•' or '–';
+    }
+
+    /// <param name="parent">the indicator of the row this one is a sub-row of, which its own words only narrow</param>
+    private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, List<(TableCell Cell, TableColumn Column)> cells, string? parent, OuterScope outer)
+    {
         var nonEmpty = cells.Where(c => c.Cell.Text.Length > 0).ToList();
-        string Text(ColumnRole role) => string.Join(" ", cells.Where(c => c.Column.Role == role).Select(c => c.Cell.Text)).Trim();
+        string Text(ColumnRole role) => TableExtractor.Text(cells, role);
 
         var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(Text(ColumnRole.Indicator)));
+        if (parent != null) indicatorName = $"{indicator.StripLeadIns(IndicatorText.Trim(parent))}: {indicatorName}";
         var unitText = Text(ColumnRole.Unit);
         var indicatorCell = Text(ColumnRole.Indicator);
-        var rowNode = new ScopeNode(ScopeLevel.Row, cues.Find(Text(ColumnRole.Time)).Reverse().ToList());
-        bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && row.Cells.Any(c => c.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
+        // a tick under a year column ("x" under "2027") dates the row as its time cell would, where the
+        // year columns hold ticks only; beside figures in them, an "x" is a cell left out
+        bool IsTick(TableCell c) => _ticks.Contains(VietText.Fold(c.Text).Trim());
+        var yearCells = cells.Where(c => c.Column.Year != null).ToList();
+        var ticked = yearCells.All(c => c.Cell.Text.Length == 0 || IsTick(c.Cell))
+            ? yearCells.Where(c => IsTick(c.Cell)).SelectMany(c => c.Column.Cues.Where(q => q.Year == c.Column.Year)).ToList()
+            : [];
+        var rowNode = new ScopeNode(ScopeLevel.Row, [.. cues.Find(Text(ColumnRole.Time)).Reverse(), .. ticked.Count == 1 ? ticked : []]);
+        bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && cells.Any(c => c.Cell.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 
         var results = cells.Where(c => c.Column.Role is ColumnRole.Result or ColumnRole.Notes && c.Cell.Text.Length > 0 && !spanning).ToList();
         bool any = false;
