@@ -25,12 +25,16 @@ public sealed record Lexicon
     public required IReadOnlyList<string> RankTopWords { get; init; }
     public required IReadOnlyList<string> RankGroupWords { get; init; }
     public required IReadOnlyList<string> RankLeaderWords { get; init; }
-    /// <summary>Words before which a leader word is part of another word ("thống nhất toàn quốc" is not "nhất toàn quốc").</summary>
-    public required IReadOnlyList<string> RankLeaderNotAfter { get; init; }
-    /// <summary>The baseline cues that name the present ("hiện nay", "đến nay"), not a past year.</summary>
+    /// <summary>A superlative over a scope ("năng động nhất thế giới"): a group that has one is ahead of the rest, like a leader.</summary>
+    public required IReadOnlyList<string> RankSuperlatives { get; init; }
+    /// <summary>Words before which a superlative is part of another word ("thống nhất toàn quốc" is not "nhất toàn quốc").</summary>
+    public required IReadOnlyList<string> RankSuperlativeNotAfter { get; init; }
+    /// <summary>Status words that name the present ("hiện nay", "đến nay"): baseline cues that no past year dates.</summary>
     public required IReadOnlyList<string> PresentCues { get; init; }
     /// <summary>Words after a percentage that make it a ratio of done to planned ("đạt 86,5% kế hoạch"), which is no value.</summary>
     public required IReadOnlyList<string> PlanRatioAfter { get; init; }
+    /// <summary>The same, only where the clause ends after them ("đạt 86,5% kế hoạch."; not "100% kế hoạch, báo cáo … được ký số").</summary>
+    public required IReadOnlyList<string> PlanRatioClosing { get; init; }
     /// <summary>Marks a table cell holds to tick a column ("x", "✓"): under a year, the year its row is due.</summary>
     public required IReadOnlyList<string> TableTicks { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }
@@ -69,7 +73,7 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PreambleStarts { get; init; }
     public required IReadOnlyList<string> BodyStarts { get; init; }
     public required IReadOnlyList<string> SubjectVerbs { get; init; }
-    /// <summary>Words that open what a phrase is about ("dẫn đầu về A và B"): coordinated parts after one share the words up to it.</summary>
+    /// <summary>Words that open what a phrase is about ("dẫn đầu về A và B"): each coordinated part after one names another thing it is about, matched on its own.</summary>
     public required IReadOnlyList<string> AboutWords { get; init; }
     public required IReadOnlyList<string> QualifierLeads { get; init; }
     public required IReadOnlyList<string> IndicatorLeadIns { get; init; }

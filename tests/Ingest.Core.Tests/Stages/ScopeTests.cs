@@ -167,6 +167,7 @@ public class ScopeTests
         // a year alone in a bracket after a value, or set before it with a dash, dates that value
         { "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 85% (năm 2027), 95% (2030).", [85, 95], [2027, 2030], ["target", "target"] },
         { "Tỷ lệ thanh toán trực tuyến: 2026 - 50%; 2027 - 60%; 2028 - 70%.", [50, 60, 70], [2026, 2027, 2028], ["target", "target", "target"] },
+        { "Số doanh nghiệp công nghệ số: 2026 - 120 doanh nghiệp; 2027 - 150 doanh nghiệp.", [120, 150], [2026, 2027], ["target", "target"] },
         // a bracket that says more than a year is its own ("chỉ tiêu năm 2025 là 50%", below)
         // a year in a sentence governs its later values across ',' and ';'
         { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },
@@ -176,6 +177,8 @@ public class ScopeTests
         // a lead-in ending in ':' governs its list
         { "Đến năm 2025, kế hoạch đặt ra các mục tiêu sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2025, 2025], ["target", "target"] },
         { "Các chỉ tiêu chủ yếu năm 2026 như sau:\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%.", [80, 90], [2026, 2026], ["target", "target"] },
+        // an item that opens a list of its own keeps the lead-in open for that list's lines
+        { "2. Mục tiêu đến năm 2030\nRiêng trong năm 2026, phấn đấu:\n- Về chính quyền số:\nTỷ lệ hồ sơ trực tuyến toàn trình đạt 90%.\nTỷ lệ văn bản được ký số đạt 95%.", [90, 95], [2026, 2026], ["target", "target"] },
         // and only its list: a plain paragraph after the items goes back to the heading's year
         { "2. Mục tiêu đến năm 2030\n- Tỷ lệ hộ gia đình có cáp quang đạt 98%.\nRiêng trong năm 2026, hoàn thành các chỉ tiêu sau:\n- 100% cán bộ được bồi dưỡng kỹ năng số;\n- 02 tuyến phố thanh toán không dùng tiền mặt.\nTỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số đạt 60%.", [98, 100, 2, 60], [2030, 2026, 2026, 2030], ["target", "target", "target", "target"] },
         // the opening words of an earlier sentence govern the later sentences of the paragraph

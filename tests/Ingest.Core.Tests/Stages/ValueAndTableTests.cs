@@ -35,6 +35,9 @@ public class ValueAndTableTests
     [InlineData("tỷ lệ hồ sơ trực tuyến tối thiểu là 60%", 60, "%", ">=")]
     [InlineData("hướng dẫn ít nhất là 3.000 người dân", 3000, "người", ">=")]
     [InlineData("tỷ lệ thanh toán không dùng tiền mặt đạt trên 80%", 80, "%", ">")]
+    [InlineData("tỷ lệ hồ sơ gửi cấp trên đạt 100%", 100, "%", "=")]
+    // the plan is what is counted, not what the figure is measured against
+    [InlineData("phấn đấu 100% kế hoạch, báo cáo của xã được ký số", 100, "%", "=")]
     [InlineData("toàn xã hiện có 27 hộ kinh doanh bán hàng trên sàn thương mại điện tử", 27, "hộ kinh doanh", "=")]
     [InlineData("xây dựng 03 chợ thanh toán không dùng tiền mặt", 3, "chợ", "=")]
     [InlineData("tiếp nhận 3.412 hồ sơ trực tuyến", 3412, "hồ sơ", "=")]
@@ -49,6 +52,7 @@ public class ValueAndTableTests
     // a group is a rank only with a word that puts it ahead of others, not any "nhất"
     [InlineData("mỗi nhóm 5 người được tập huấn ít nhất một lần")]
     [InlineData("thành lập nhóm 3 thành viên thống nhất toàn quốc")]
+    [InlineData("thành lập nhóm 5 thành viên hỗ trợ người dân, xã có dịch vụ tốt nhất cả nước")]
     public void AGroupWithoutALeaderIsNoRank(string text) =>
         Assert.DoesNotContain(Scanner.Scan(text), v => v.Unit == "rank");
 
@@ -126,6 +130,21 @@ public class ValueAndTableTests
              (10, "tổ", 2025, TargetKind.Baseline), (12, "tổ", 2026, TargetKind.Target), (15, "tổ", 2030, TargetKind.Target)],
             got.Select(c => (c.Value!.Value, c.Unit, c.Year!.Value, c.Kind)));
         Assert.Equal("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)", got[0].Indicator);
+    }
+
+    [Fact]
+    public void TaskTableByYear_IsNotTurned()
+    {
+        // its header names columns ("Nhiệm vụ", "Cơ quan chủ trì"), not indicators
+        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
+        var table = new TableBlock(
+        [
+            new TableRow([C("Năm"), C("Nhiệm vụ"), C("Cơ quan chủ trì"), C("Kinh phí (triệu đồng)")], IsHeader: true),
+            new TableRow([C("Năm 2026"), C("Số hóa dữ liệu hộ tịch"), C("Văn phòng"), C("500")]),
+            new TableRow([C("Năm 2027"), C("Xây dựng bản đồ số"), C("Phòng Kinh tế"), C("300")]),
+        ], 1);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        Assert.Same(table, structured.Table);
     }
 
     [Fact]
@@ -333,5 +352,25 @@ public class ValueAndTableTests
         Assert.Equal([(80, 2026), (100, 2030), (15, 2026), (50, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
         Assert.Equal("Tỷ lệ học sinh trung học được trang bị kỹ năng số", got[0].Indicator);
         Assert.Equal("Số camera an ninh được kết nối hệ thống giám sát (camera)", got[2].Indicator);
+    }
+
+    [Fact]
+    public void FlattenedTable_AStatusColumnBeforeTheYears_IsNoGroupOverThem()
+    {
+        const string text = "STT\nChỉ tiêu\nĐơn vị tính\nHiện trạng\nNăm 2026\nNăm 2030\n1\nTỷ lệ hồ sơ xử lý trực tuyến\n%\n45\n60\n90\n"
+            + "2\nTỷ lệ thanh toán trực tuyến\n%\n30\n50\n80\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal(
+            [(45, 2025, TargetKind.Baseline), (60, 2026, TargetKind.Target), (90, 2030, TargetKind.Target),
+             (30, 2025, TargetKind.Baseline), (50, 2026, TargetKind.Target), (80, 2030, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+    }
+
+    [Fact]
+    public void FlattenedTable_ASectionHeadingAfterItAndAPageNumber_EndTheTable()
+    {
+        const string text = "STT\nChỉ tiêu\nĐơn vị tính\nNăm 2026\n1\nTỷ lệ hồ sơ xử lý trực tuyến\n%\n60\nIII. TỔ CHỨC THỰC HIỆN\n3\nCác cơ quan, đơn vị xây dựng kế hoạch chi tiết, gửi Văn phòng trước ngày 31/12/2025 để tổng hợp.\n";
+        var s = new Ingest.Core.Stages.Structure.StructureStage(Some.Lexicon).Run(Ingest.Core.Stages.Load.PlainTextReader.FromText("t.txt", "0", Some.Header2025 + text), RepairSummary.None);
+        Assert.Contains(s.Sections, x => x.Title.StartsWith("TỔ CHỨC", StringComparison.Ordinal));
     }
 }

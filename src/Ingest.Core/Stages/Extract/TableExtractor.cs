@@ -61,7 +61,7 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
         var n = number.Trim();
         var p = parentNumber.Trim().TrimEnd('.');
         return p.Length > 0 && n.StartsWith(p + ".", StringComparison.Ordinal) && n.Length > p.Length + 1
-            || indicatorCell.TrimStart() is { Length: > 0 } s && s[0] is '-' or '+' or '•' or '–';
+            || ListMarks.OpensItem(indicatorCell);
     }
 
     /// <param name="parent">the indicator of the row this one is a sub-row of, which its own words only narrow</param>

@@ -30,7 +30,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter;
+    private readonly string[] _planRatioAfter, _planRatioClosing;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -46,12 +46,14 @@ public sealed class ValueScanner
         // "xếp thứ 20/34" is rank 20 of 34
         _rankWord = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankWords)})\s*(?:thứ\s*)?{sym}?\s*(?<a>\d+)(?:/\d+)?(?![\d%/]|[.,]\d)", RegexOptions.Compiled);
         // "nhóm 10 tỉnh, thành phố dẫn đầu", "nhóm 100 thành phố … năng động nhất thế giới": rank within the first N
-        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+[^\d;.%]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankLeaderNotAfter)})\s)(?:{Alt(lexicon.RankLeaderWords)})(?!\w)", RegexOptions.Compiled);
+        // the superlative must describe the group itself, with no comma between ("nhóm 5 thành viên, … tốt nhất cả nước" is not)
+        _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+(?:[^\d;.%]{{1,80}}?(?:{Alt(lexicon.RankLeaderWords)})|[^\d;.%,]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankSuperlativeNotAfter)})\s+)(?:{Alt(lexicon.RankSuperlatives)}))(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
         _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
+        _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
@@ -80,7 +82,7 @@ public sealed class ValueScanner
             var a = m.Groups["a"];
             bool range = m.Groups["b"].Success;
             // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
-            if (range && LooksLikeYear(a.Value) && !LooksLikeYear(m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
+            if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
             if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
@@ -115,6 +117,9 @@ public sealed class ValueScanner
         foreach (Match m in _count.Matches(folded))
         {
             var a = m.Groups["a"];
+            bool range = m.Groups["b"].Success;
+            // "2026 - 120 doanh nghiệp": a year labels the count after its dash, as with a percentage
+            if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
             // not a counted noun; a unit glued to its number ("100Mbps") is one
             var n = m.Groups["n"];
@@ -128,7 +133,6 @@ public sealed class ValueScanner
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
             // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
             if (_weakNouns.Contains(n.Value) && !stated && !Committed(folded, m, start)) continue;
-            bool range = m.Groups["b"].Success;
             if (range) cmp = "range";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
             bool unreadable = NumberParser.IsLostDigits(a.Value);
@@ -173,9 +177,10 @@ public sealed class ValueScanner
     {
         int i = numberStart;
         while (i > 0 && (folded[i - 1] == ' ' || folded[i - 1] == ':')) i--;
-        // "tối thiểu là 60%", "ít nhất đạt 3.000 người": a value verb may stand between the comparator and the figure
+        // "tối thiểu là 60%", "ít nhất đạt 3.000 người": a value verb may stand between a comparator of
+        // more than one word and the figure; a one-word one there is a noun's ("gửi cấp trên đạt 100%")
         foreach (var v in _valueVerbs)
-            if (EndsWithWord(folded[..i], v) && _before.Any(b => EndsWithWord(folded[..(i - v.Length)].TrimEnd(), b.Phrase)))
+            if (EndsWithWord(folded[..i], v) && _before.Any(b => b.Phrase.Contains(' ') && EndsWithWord(folded[..(i - v.Length)].TrimEnd(), b.Phrase)))
             {
                 i = folded[..(i - v.Length)].TrimEnd().Length;
                 break;
@@ -213,8 +218,9 @@ public sealed class ValueScanner
     {
         int j = end;
         while (j < folded.Length && folded[j] == ' ') j++;
-        return _planRatioAfter.Any(p => string.CompareOrdinal(folded, j, p, 0, p.Length) == 0
-            && (j + p.Length == folded.Length || !char.IsLetterOrDigit(folded[j + p.Length])));
+        bool At(string p) => string.CompareOrdinal(folded, j, p, 0, p.Length) == 0 && (j + p.Length == folded.Length || !char.IsLetterOrDigit(folded[j + p.Length]));
+        bool ClauseEndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')');
+        return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && ClauseEndsAfter(p));
     }
 
     private bool Committed(string folded, Match count, int start)
@@ -246,6 +252,9 @@ public sealed class ValueScanner
         var before = folded[..numberStart].TrimEnd();
         return _references.Any(r => EndsWithWord(before, r)) || before.EndsWith('/');
     }
+
+    // "2026 - 50%", "2026 - 120 doanh nghiệp": a year before a dash labels the figure after it; it opens no range
+    private static bool YearLabels(string first, string second) => LooksLikeYear(first) && !LooksLikeYear(second);
 
     private static bool LooksLikeYear(string s) => s.Length == 4 && (s.StartsWith("19") || s.StartsWith("20"));
 

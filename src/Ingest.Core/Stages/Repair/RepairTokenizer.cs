@@ -67,14 +67,15 @@ public sealed class RepairTokenizer(IReadOnlySet<char>? inWordSymbols = null)
     /// <summary>
     /// A question mark right after a letter with the sentence going on after it ("chi?c", "si? dung",
     /// "điện tt?)"): OCR's reading of a hooked or horned letter (ử, ữ, ứ), whose mark looks like one.
-    /// A question ends its sentence: nothing or a capital follows it.
+    /// A question ends its sentence: a capital follows it. At a line's end the sentence may go on on
+    /// the next line ("chữ ký điện ti?" / "cá nhân"), and plans ask no questions, so it is read as a letter.
     /// </summary>
     private static bool IsHookRead(string line, int k)
     {
         if (line[k] != '?' || k == 0 || !char.IsLetter(line[k - 1])) return false;
         int next = k + 1;
         while (next < line.Length && line[next] == ' ') next++;
-        return next < line.Length && !char.IsUpper(line[next]);
+        return next == line.Length || !char.IsUpper(line[next]);
     }
 
     /// <summary>

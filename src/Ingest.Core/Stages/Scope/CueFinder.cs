@@ -40,7 +40,7 @@ public sealed partial class CueFinder
             .Concat(Tag(lexicon.AsOfLeadIns, Lead.AsOf))
             .OrderByDescending(p => p.Item1.Length).ToArray();
         _words = lexicon.AnnualCues.Select(w => (VietText.Fold(w), CueKind.Annual))
-            .Concat(lexicon.BaselineCues.Select(w => (VietText.Fold(w), CueKind.Baseline)))
+            .Concat(lexicon.BaselineCues.Concat(lexicon.PresentCues).Select(w => (VietText.Fold(w), CueKind.Baseline)))
             .Concat(lexicon.TargetCues.Select(w => (VietText.Fold(w), CueKind.Target)))
             .OrderByDescending(p => p.Item1.Length).ToArray();
         _baselineHeadings = lexicon.BaselineHeadings.Select(VietText.Fold).OrderByDescending(w => w.Length).ToArray();
@@ -131,8 +131,10 @@ public sealed partial class CueFinder
     {
         var list = new List<Cue>();
         var years = Find(title).Where(c => c.Year != null).ToList();
-        // "Chỉ tiêu năm 2026", "Kết quả thực hiện năm 2025": a heading's "năm" year is its contents' year wherever it stands
-        var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period) ?? years.FirstOrDefault(c => c.Form == YearForm.Plain);
+        // "Chỉ tiêu năm 2026", "Kết quả thực hiện năm 2025": a heading's "năm" year is its contents' year wherever
+        // it stands, when it is the heading's only year ("Kết quả năm 2025 và nhiệm vụ năm 2026" heads both)
+        var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period)
+            ?? (years.Select(c => c.Year).Distinct().Count() == 1 ? years.FirstOrDefault(c => c.Form == YearForm.Plain) : null);
         var first = years.FirstOrDefault();
         var time = strong ?? (first is { OpensText: true } ? first : null);
         if (time != null) list.Add(time);

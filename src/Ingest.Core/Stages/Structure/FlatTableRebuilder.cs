@@ -41,25 +41,26 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     /// </summary>
     private bool IsGroupLine(IReadOnlyList<Block> blocks, int i) =>
         Line(blocks, i) is { } l && RomanTitled().IsMatch(l.Text) && Narrow(l.Text)
-        && Line(blocks, i + 1) is { } next && RowNumber().IsMatch(next.Text) && !Roman().IsMatch(next.Text);
+        && Line(blocks, i + 1) is { } next && RowNumber().IsMatch(next.Text) && !Roman().IsMatch(next.Text)
+        // and the row's words after its number: a page number after a section heading has none
+        && Line(blocks, i + 2) is { } words && Narrow(words.Text) && !RowNumber().IsMatch(words.Text) && FigureLines(blocks, i + 2) == 0;
 
-    // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-"
-    private readonly Regex _figure = FigureCell(lexicon);
-    private readonly Regex _comparatorAlone = new(
-        $@"^\s*(?:{string.Join("|", lexicon.ComparatorsBefore.Select(c => c.Phrase).OrderByDescending(p => p.Length).Select(Regex.Escape))})\s*$",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-";
+    // and a comparator a narrow cell wrapped onto a line of its own ("Trên" / "80")
+    private readonly (Regex Figure, Regex ComparatorAlone) _cells = CellShapes(lexicon);
 
-    private static Regex FigureCell(Lexicon lexicon)
+    private static (Regex, Regex) CellShapes(Lexicon lexicon)
     {
         static string Alt(IEnumerable<string> phrases) => string.Join("|", phrases.OrderByDescending(p => p.Length).Select(Regex.Escape));
         var cmp = Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase).Append("="));
         var unit = Alt(lexicon.PercentWords.Concat(lexicon.CountNouns.Select(n => n.Noun)).Concat(lexicon.TableUnits).Concat(lexicon.MoneyUnits));
         const string number = @"\d+(?:[.,]\d+)*";
-        return new Regex($@"^\s*(?:(?:(?:{cmp})\s*)?{number}\s*%?(?:\s*[-–]\s*{number})?(?:\s*(?:{unit}))?|[-–—x])\s*$",
-            RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        const RegexOptions options = RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        return (new Regex($@"^\s*(?:(?:(?:{cmp})\s*)?{number}\s*%?(?:\s*[-–]\s*{number})?(?:\s*(?:{unit}))?|[-–—x])\s*$", options),
+            new Regex($@"^\s*(?:{cmp})\s*$", options));
     }
 
-    private Regex Figure() => _figure;
+    private Regex Figure() => _cells.Figure;
 
     private sealed record HeaderCellText(List<SourceLine> Lines, HeaderCell Cell)
     {
@@ -228,7 +229,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         int group = -1;
         for (int k = firstYear - 1; k >= 0 && firstYear < cells.Count && group < 0; k--)
             if (cells[k].Cell.Role is ColumnRole.Time or ColumnRole.Other
-                || k != firstIndicator && cells[k].Cell.Role is ColumnRole.Indicator or ColumnRole.Result && cells[k].Cell.Year == null)
+                || k != firstIndicator && cells[k].Cell.Role == ColumnRole.Indicator)
                 group = k;
         bool trailing = group >= 0;
         List<TableRow> rows;
@@ -267,7 +268,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     {
         if (Line(blocks, j) is not { } l) return 0;
         if (Figure().IsMatch(l.Text)) return 1;
-        return _comparatorAlone.IsMatch(l.Text) && Line(blocks, j + 1) is { } n && Figure().IsMatch(n.Text) && !YearLine().IsMatch(n.Text) ? 2 : 0;
+        return _cells.ComparatorAlone.IsMatch(l.Text) && Line(blocks, j + 1) is { } n && Figure().IsMatch(n.Text) && !YearLine().IsMatch(n.Text) ? 2 : 0;
     }
 
     // a unit cell, wrapped or not ("% tổng chi" / "ngân sách xã"), is followed by the row's first figure or the next row

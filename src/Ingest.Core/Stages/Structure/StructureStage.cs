@@ -31,8 +31,6 @@ public sealed class StructureStage
         _flatTables = new FlatTableRebuilder(lexicon, tableHeaders);
     }
 
-    private static bool IsListItem(string line) => line.Length > 0 && line[0] is '-' or '+' or '*' or '•' or '–';
-
     public StructuredDocument Run(LoadedDocument doc, RepairSummary repair)
     {
         var sections = new List<Section>();
@@ -44,7 +42,7 @@ public sealed class StructureStage
         var footnoteZone = ParagraphBuilder.FootnoteZone(doc.Blocks.OfType<TextBlock>().Where(b => !b.IsWholeParagraph).SelectMany(b => b.Lines));
 
         Section? Current() => stack.Count == 0 ? null : stack[^1].Section;
-        bool leadInItems = false;
+        bool leadInItems = false, itemOpensList = false;
 
         void Open(string number, string title, int rank, IReadOnlyList<Cue> cues, SourceLine at)
         {
@@ -70,12 +68,13 @@ public sealed class StructureStage
                 {
                     var firstLine = VietText.Squash(VietText.Clean(raw.Lines[0].Text));
                     var h = _headings.Parse(firstLine);
-                    // a lead-in governs its list: the first paragraph after the list's items that is not one closes it
-                    bool item = IsListItem(firstLine);
+                    // a lead-in governs its list: the first paragraph after the list's items that is not one
+                    // closes it, unless the item before it opened a list of its own ("- Về chính quyền số:")
+                    bool item = ListMarks.OpensItem(firstLine);
                     if (stack.Count > 0 && stack[^1].Section.IsLeadIn)
                     {
-                        if (item) leadInItems = true;
-                        else if (h == null && leadInItems) stack.RemoveAt(stack.Count - 1);
+                        if (item) (leadInItems, itemOpensList) = (true, text.TrimEnd().EndsWith(':'));
+                        else if (h == null && leadInItems && !itemOpensList) stack.RemoveAt(stack.Count - 1);
                     }
                     if (h != null)
                     {
@@ -84,8 +83,8 @@ public sealed class StructureStage
                     }
                     else if (LeadInCues(text) is { } cues)
                     {
-                        Open("", text.Trim().TrimStart('-', '+', '*', '•', ' ').TrimEnd(':', ' '), HeadingParser.YearBlockRank, cues, raw.Lines[0]);
-                        leadInItems = false;
+                        Open("", text.Trim().TrimStart(ListMarks.Bullets).Trim().TrimEnd(':', ' '), HeadingParser.YearBlockRank, cues, raw.Lines[0]);
+                        (leadInItems, itemOpensList) = (false, false);
                     }
                     footnoteHome = Current();
                 }

@@ -16,7 +16,9 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
 
     public StructuredTable Interpret(TableBlock table, Section? section)
     {
-        table = YearsAsColumns(table);
+        var turned = YearsAsColumns(table);
+        bool yearRows = turned != table;
+        table = turned;
         int headerRows = 0;
         IReadOnlyList<TableColumn>? columns = null;
         for (int r = 0; r < Math.Min(3, table.Rows.Count); r++)
@@ -31,8 +33,8 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
             else break;
         }
         columns ??= Guess(table);
-        // year columns and no indicator column named: the first text column names the indicators
-        if (!columns.Any(c => c.Role == ColumnRole.Indicator) && columns.Any(c => c.Year != null)
+        // a table turned from a row per year: its first column, headed by the years' label, names the indicators
+        if (yearRows && !columns.Any(c => c.Role == ColumnRole.Indicator)
             && columns.FirstOrDefault(c => c.Role == ColumnRole.Other) is { } first)
             columns = columns.Select(c => c == first ? c with { Role = ColumnRole.Indicator } : c).ToList();
         // with one indicator column, a second "chỉ tiêu"-like column is the result
@@ -53,7 +55,7 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
     /// A table laid out with a row per year ("Năm 2026 | 70 | 90") and a column per indicator, turned
     /// so that each indicator is a row under year columns, the layout every other rule reads. It is
     /// one when two or more of its first column's cells below the header name a year and none of the
-    /// header's other cells does; a table with merged cells is left as it is.
+    /// header's other cells names a year or a column role; a table with merged cells is left as it is.
     /// </summary>
     private TableBlock YearsAsColumns(TableBlock table)
     {
@@ -61,7 +63,8 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
         if (rows.Count < 3 || rows.Any(r => r.Cells.Count != rows[0].Cells.Count || r.Cells.Any(c => c.ColumnSpan > 1)) || rows[0].Cells.Count < 2)
             return table;
         int years = rows.Skip(1).Count(r => _header.Recognise(r.Cells[0].Text) is { Role: ColumnRole.Result, Year: not null });
-        if (years < 2 || rows[0].Cells.Skip(1).Any(c => _header.Recognise(c.Text).Year != null)) return table;
+        // the other header cells name indicators, not columns ("Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí" head a task table)
+        if (years < 2 || rows[0].Cells.Skip(1).Any(c => _header.Recognise(c.Text) is { Named: true } or { Year: not null })) return table;
         var turned = Enumerable.Range(0, rows[0].Cells.Count)
             .Select(k => new TableRow(rows.Select(r => r.Cells[k]).ToList(), IsHeader: k == 0))
             .ToList();
