@@ -188,6 +188,8 @@ public class ScopeTests
         // the opening deadline of a paragraph carries to the next one that names no time
         { "Theo Chiến lược, đến 2025 dịch vụ 5G có mặt tại 100% tỉnh.\nCùng với đó, ít nhất 2 tuyến cáp quang biển mới được đưa vào khai thác.", [100, 2], [2025, 2025], ["target", "target"] },
         { "Năm 2030: sóng 5G phủ tới 99% dân số.\nÍt nhất 6 tuyến cáp quang biển mới được triển khai.", [99, 6], [2030, 2030], ["target", "target"] },
+        // a recurrence stays in its ';' clause; the block's year governs the next ones
+        { "Đến năm 2030:\n- Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng bình quân hằng năm đạt 10%; (2) Kinh tế số chiếm 30% giá trị sản xuất; (3) Tỷ lệ đô thị hóa đạt 40%.", [10, 30, 40], [null, 2030, 2030], ["target", "target", "target"] },
         // an explicit recurrence makes the target annual inside a year block
         { "Đến năm 2030:\n- Dành tối thiểu 3% tổng chi ngân sách xã hằng năm cho khoa học.", [3], [null], ["target"] },
         // status: present-tense cue, as-of date, a results section, brackets, "so với cùng kỳ"

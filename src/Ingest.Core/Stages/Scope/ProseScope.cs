@@ -39,7 +39,7 @@ public sealed record ProseFrame(string Text, IReadOnlyList<Cue> Cues, IReadOnlyL
 /// The inner part of a value's scope path in running text (a paragraph or a table cell):
 /// <list type="bullet">
 /// <item>value: cues right after it, before the words that lead to the next value ("… 60% vào năm 2027 và …");</item>
-/// <item>sentence: cues before it in its sentence, across "," and ";", nearest first;</item>
+/// <item>sentence: cues before it in its sentence, across "," and ";" (a recurrence not across ";"), nearest first;</item>
 /// <item>paragraph: the opening words of earlier sentences, before their first figure (all of a
 /// sentence that states none): "Với kinh tế số, đến năm 2025, … 2%. Bên cạnh đó, … 50% …".</item>
 /// </list>
@@ -70,7 +70,10 @@ public sealed class ProseScope(CueFinder finder)
             .Select(c => c.Standalone ? c with { Form = YearForm.Plain } : c)
             .ToList();
         var own = usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
-        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart).OrderByDescending(c => c.Start).ToList();
+        // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
+        int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
+        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause))
+            .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
         // sentence that states none) governs the sentences after it
         var paragraph = new List<Cue>();
