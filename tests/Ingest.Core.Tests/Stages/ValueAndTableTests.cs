@@ -41,6 +41,7 @@ public class ValueAndTableTests
     [InlineData("toàn xã hiện có 27 hộ kinh doanh bán hàng trên sàn thương mại điện tử", 27, "hộ kinh doanh", "=")]
     [InlineData("xây dựng 03 chợ thanh toán không dùng tiền mặt", 3, "chợ", "=")]
     [InlineData("tiếp nhận 3.412 hồ sơ trực tuyến", 3412, "hồ sơ", "=")]
+    [InlineData("phát triển 1.250 tài khoản thanh toán trực tuyến", 1250, "tài khoản", "=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));

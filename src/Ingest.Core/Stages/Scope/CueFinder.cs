@@ -132,9 +132,11 @@ public sealed partial class CueFinder
         var list = new List<Cue>();
         var years = Find(title).Where(c => c.Year != null).ToList();
         // "Chỉ tiêu năm 2026", "Kết quả thực hiện năm 2025": a heading's "năm" year is its contents' year wherever
-        // it stands, when it is the heading's only year ("Kết quả năm 2025 và nhiệm vụ năm 2026" heads both)
+        // it stands, when it is the heading's only year ("Kết quả năm 2025 và nhiệm vụ năm 2026" heads both) and
+        // the heading states no figure (a numbered item "1. … dưới 1%; năm 2027 … 3%" dates its own figures)
+        bool statesFigures = Enumerable.Range(0, title.Length).Any(i => char.IsDigit(title[i]) && !years.Any(c => i >= c.Start && i < c.End));
         var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period)
-            ?? (years.Select(c => c.Year).Distinct().Count() == 1 ? years.FirstOrDefault(c => c.Form == YearForm.Plain) : null);
+            ?? (years.Select(c => c.Year).Distinct().Count() == 1 && !statesFigures ? years.FirstOrDefault(c => c.Form == YearForm.Plain) : null);
         var first = years.FirstOrDefault();
         var time = strong ?? (first is { OpensText: true } ? first : null);
         if (time != null) list.Add(time);
