@@ -42,6 +42,7 @@ public class ValueAndTableTests
     [InlineData("xây dựng 03 chợ thanh toán không dùng tiền mặt", 3, "chợ", "=")]
     [InlineData("tiếp nhận 3.412 hồ sơ trực tuyến", 3412, "hồ sơ", "=")]
     [InlineData("phát triển 1.250 tài khoản thanh toán trực tuyến", 1250, "tài khoản", "=")]
+    [InlineData("xây dựng 05 (năm) mô hình chợ 4.0", 5, "mô hình", "=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -97,6 +98,8 @@ public class ValueAndTableTests
     [Fact]
     public void Budget_IsNotATarget()
     {
+        Assert.Empty(Some.Candidates("Mỗi năm bố trí khoảng 300 triệu đồng từ ngân sách xã cho chuyển đổi số."));
+        Assert.Empty(Some.Candidates("Mức hỗ trợ 20 triệu đồng/hợp tác xã tham gia sàn thương mại điện tử."));
         Assert.Empty(Some.Candidates("6. Kinh phí dự kiến 350 triệu đồng (năm 2026: 130 triệu đồng; năm 2027: 110 triệu đồng), từ ngân sách xã."));
         Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
     }

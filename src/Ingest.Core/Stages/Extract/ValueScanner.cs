@@ -49,7 +49,8 @@ public sealed class ValueScanner
         // the superlative must describe the group itself, with no comma between ("nhóm 5 thành viên, … tốt nhất cả nước" is not)
         _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+(?:[^\d;.%]{{1,80}}?(?:{Alt(lexicon.RankLeaderWords)})|[^\d;.%,]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankSuperlativeNotAfter)})\s+)(?:{Alt(lexicon.RankSuperlatives)}))(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
-        _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        // "05 (năm) mô hình": a number written out again in brackets stands between the count and its noun
+        _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?(?:\s*\([^()\d]{{1,30}}\))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
