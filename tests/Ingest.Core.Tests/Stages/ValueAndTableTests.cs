@@ -137,6 +137,24 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void RowWithItsUnitCellEmpty_ReadsNoBareFigure()
+    {
+        // a poor scan splits a row: its pieces have no unit, and a bare figure there is a row number or a speck
+        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Năm 2026")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ hồ sơ được số hóa"), C("%"), C("80")]),
+            new TableRow([C(""), C("Tỷ lệ hồ sơ thủ tục hành chính được"), C(""), C("1")]),
+        ], 1);
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        Assert.Equal([80.0], got.Select(c => c.Value!.Value));
+    }
+
+    [Fact]
     public void TaskTableByYear_IsNotTurned()
     {
         // its header names columns ("Nhiệm vụ", "Cơ quan chủ trì"), not indicators

@@ -93,7 +93,7 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
             // a figure in a result column is stated as the row's value, even counted in a plain noun ("500 người")
             var mentions = scanner.Scan(text, stated: !note).ToList();
-            if (mentions.Count == 0 && !note && RowUnit(unitText, indicatorCell, column) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
+            if (mentions.Count == 0 && !note && RowUnit(t, unitText, indicatorCell, column) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
             var frame = scope.Frame(text, mentions.Select(m => m.Start));
             // a note's figure is a target only when the note dates or qualifies it ("Năm 2025 ước đạt 71,2%");
@@ -136,11 +136,12 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
     /// <summary>
     /// The unit of a row's bare figures: its unit column's; in a table with none, the one its
     /// indicator or the figure's column header names in brackets ("Tỷ lệ … (%)", "Mục tiêu (%)"),
-    /// or, for a rate ("Tỷ lệ …", "Tỷ trọng …"), percent.
+    /// or, for a rate ("Tỷ lệ …", "Tỷ trọng …"), percent. Where the unit column is empty, the row
+    /// is a piece of one a poor scan split, whose figures are not all read.
     /// </summary>
-    private (UnitClass Class, string Unit)? RowUnit(string unitText, string indicatorCell, TableColumn column)
+    private (UnitClass Class, string Unit)? RowUnit(StructuredTable t, string unitText, string indicatorCell, TableColumn column)
     {
-        if (UnitOf(unitText) is { } u) return u;
+        if (t.Columns.Any(c => c.Role == ColumnRole.Unit)) return UnitOf(unitText);
         foreach (var named in new[] { indicatorCell, column.Header })
             foreach (System.Text.RegularExpressions.Match m in Bracketed().Matches(named))
                 if (KnownUnit(m.Groups[1].Value) is { } known) return known;
