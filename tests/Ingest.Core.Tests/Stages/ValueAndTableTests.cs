@@ -11,6 +11,18 @@ public class ValueAndTableTests
 {
     private static readonly ValueScanner Scanner = new(Some.Lexicon);
 
+    private static TableCell C(string text, int span = 1) => new([new SourceLine(1, 1, text)], span);
+
+    /// <summary>A Word table read as a document dated December 2025 would read it: its columns and its candidates.</summary>
+    private static (StructuredTable Structured, IReadOnlyList<TargetCandidate> Got) ExtractTable(TableBlock table)
+    {
+        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
+            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
+            [], [], [structured], RepairSummary.None));
+        return (structured, got);
+    }
+
     [Theory]
     [InlineData("Việt Nam vào nhóm 50 quốc gia đứng đầu về công nghệ thông tin", 50, "rank", "<=")]
     [InlineData("thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước", 10, "rank", "<=")]
@@ -111,7 +123,6 @@ public class ValueAndTableTests
     [InlineData(false)]
     public void YearRowsTable_IsReadAsYearColumns(bool yearRows)
     {
-        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
         string[] firsts = yearRows ? ["Thực hiện năm 2025", "Năm 2026", "Năm 2030"] : ["Phòng Kinh tế", "Phòng Nội vụ", "Công an xã"];
         var table = new TableBlock(
         [
@@ -120,10 +131,7 @@ public class ValueAndTableTests
             new TableRow([C(firsts[1]), C("70"), C("12")]),
             new TableRow([C(firsts[2]), C("≥ 95"), C("15")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
-        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
-            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
+        var got = ExtractTable(table).Got;
         if (!yearRows)
         {
             Assert.DoesNotContain(got, c => c.Year is 2025 or 2026 or 2030);
@@ -140,17 +148,13 @@ public class ValueAndTableTests
     public void RowWithItsUnitCellEmpty_ReadsNoBareFigure()
     {
         // a poor scan splits a row: its pieces have no unit, and a bare figure there is a row number or a speck
-        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
         var table = new TableBlock(
         [
             new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Năm 2026")], IsHeader: true),
             new TableRow([C("1"), C("Tỷ lệ hồ sơ được số hóa"), C("%"), C("80")]),
             new TableRow([C(""), C("Tỷ lệ hồ sơ thủ tục hành chính được"), C(""), C("1")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
-        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
-            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
+        var got = ExtractTable(table).Got;
         Assert.Equal([80.0], got.Select(c => c.Value!.Value));
     }
 
@@ -158,21 +162,18 @@ public class ValueAndTableTests
     public void TaskTableByYear_IsNotTurned()
     {
         // its header names columns ("Nhiệm vụ", "Cơ quan chủ trì"), not indicators
-        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
         var table = new TableBlock(
         [
             new TableRow([C("Năm"), C("Nhiệm vụ"), C("Cơ quan chủ trì"), C("Kinh phí (triệu đồng)")], IsHeader: true),
             new TableRow([C("Năm 2026"), C("Số hóa dữ liệu hộ tịch"), C("Văn phòng"), C("500")]),
             new TableRow([C("Năm 2027"), C("Xây dựng bản đồ số"), C("Phòng Kinh tế"), C("300")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
-        Assert.Same(table, structured.Table);
+        Assert.Same(table, ExtractTable(table).Structured.Table);
     }
 
     [Fact]
     public void TickUnderAYearColumn_DatesTheRow()
     {
-        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
         var table = new TableBlock(
         [
             new TableRow([C("STT"), C("Chỉ tiêu"), C("Mục tiêu"), C("2026"), C("2027"), C("2030")], IsHeader: true),
@@ -181,17 +182,13 @@ public class ValueAndTableTests
             // ticks in two years say no one year
             new TableRow([C("3"), C("Số doanh nghiệp công nghệ số"), C("03 doanh nghiệp"), C("x"), C(""), C("x")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
-        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
-            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
+        var got = ExtractTable(table).Got;
         Assert.Equal([(100, (int?)2026), (100, 2027), (3, null)], got.Select(c => (c.Value!.Value, c.Year)));
     }
 
     [Fact]
     public void SubRows_TakeTheIndicatorOfTheRowTheyNarrow()
     {
-        static TableCell C(string t) => new([new SourceLine(1, 1, t)]);
         var table = new TableBlock(
         [
             new TableRow([C("STT"), C("Chỉ tiêu"), C("Năm 2026"), C("Đến năm 2030")], IsHeader: true),
@@ -200,10 +197,7 @@ public class ValueAndTableTests
             new TableRow([C(""), C("- Trường tiểu học"), C("Trên 80%"), C("100%")]),
             new TableRow([C("2"), C("Tỷ lệ hộ gia đình có cáp quang"), C("x"), C("90%")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
-        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
-            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
+        var got = ExtractTable(table).Got;
         Assert.Equal(5, got.Count);
         Assert.All(got.Take(4), c => Assert.StartsWith("Tỷ lệ cơ sở giáo dục đạt chuyển đổi số mức 2: ", c.Indicator));
         // a figure beside an "x" in another year column: the "x" is a cell left out, not a tick
@@ -213,7 +207,6 @@ public class ValueAndTableTests
     [Fact]
     public void TwoRowHeader_GivesTheYearColumnsUnderTheGroup()
     {
-        static TableCell C(string t, int span = 1) => new([new SourceLine(1, 1, t)], span);
         var table = new TableBlock(
         [
             new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Thực hiện năm 2024"), C("Lộ trình thực hiện", 2), C("Ghi chú")], IsHeader: true),
@@ -221,11 +214,8 @@ public class ValueAndTableTests
             new TableRow([C("1"), C("Tỷ lệ dân số được phủ sóng 5G"), C("%"), C("35,6"), C("≥ 70"), C("65 - 70"), C("Năm 2025 ước đạt 52%")]),
             new TableRow([C("2"), C("Tỷ lệ hộ gia đình dùng cáp quang"), C("%"), C("82,4"), C("-"), C("100"), C("Tốc độ từ 100 Mbps trở lên")]),
         ], 1);
-        var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
+        var (structured, got) = ExtractTable(table);
         Assert.Equal([null, null, null, 2024, 2026, 2030, null], structured.Columns.Select(c => c.Year));
-        var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
-            new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
         Assert.Equal(
             [(35.6, (double?)null, 2024, TargetKind.Baseline), (70, null, 2026, TargetKind.Target), (65, 70, 2030, TargetKind.Target),
              (52, null, 2025, TargetKind.Baseline), (82.4, null, 2024, TargetKind.Baseline), (100, null, 2030, TargetKind.Target)],
