@@ -385,4 +385,15 @@ public class ValueAndTableTests
         var s = new Ingest.Core.Stages.Structure.StructureStage(Some.Lexicon).Run(Ingest.Core.Stages.Load.PlainTextReader.FromText("t.txt", "0", Some.Header2025 + text), RepairSummary.None);
         Assert.Contains(s.Sections, x => x.Title.StartsWith("TỔ CHỨC", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void FlattenedTable_ASecondChiTieuCell_HeadsTheFigures()
+    {
+        // the year is only in the heading above the table
+        const string text = "Các chỉ tiêu cụ thể đến năm 2030:\nSTT\nTên chỉ tiêu\nĐơn vị\ntính\nChỉ tiêu\n1\nTỷ lệ dân số trưởng thành có\nđiện thoại thông minh\n%\n≥ 90\n"
+            + "2\nSố hộ dân được hướng dẫn cài\nđặt ứng dụng VNeID\nhộ\n1.200\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(90, ">=", 2030), (1200, "=", 2030)], got.Select(c => (c.Value!.Value, c.Comparator, c.Year!.Value)));
+        Assert.Equal("Tỷ lệ dân số trưởng thành có điện thoại thông minh", got[0].Indicator);
+    }
 }

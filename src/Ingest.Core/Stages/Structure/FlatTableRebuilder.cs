@@ -206,7 +206,8 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             if (cells.Count > 24) return null;
         }
         var roles = cells.Select(c => c.Cell.Role).Where(r => r != ColumnRole.Other).Distinct().Count();
-        bool figures = cells.Any(c => c.Cell.Role == ColumnRole.Result || c.Cell.Year != null);
+        // a second "chỉ tiêu" cell heads the figures ("Tên chỉ tiêu | Đơn vị tính | Chỉ tiêu"), as the interpreter reads it
+        bool figures = cells.Any(c => c.Cell.Role == ColumnRole.Result || c.Cell.Year != null) || cells.Count(c => c.Cell.Role == ColumnRole.Indicator) >= 2;
         if (roles < 3 || !figures || !cells.Any(c => c.Cell.Role == ColumnRole.Indicator)) return null;
         if (Line(blocks, i) is not { } first || !RowNumber().IsMatch(first.Text) && !IsGroupLine(blocks, i)) return null;
         next = i;
