@@ -168,6 +168,8 @@ public class ScopeTests
         { "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 85% (năm 2027), 95% (2030).", [85, 95], [2027, 2030], ["target", "target"] },
         { "Tỷ lệ thanh toán trực tuyến: 2026 - 50%; 2027 - 60%; 2028 - 70%.", [50, 60, 70], [2026, 2027, 2028], ["target", "target", "target"] },
         { "Số doanh nghiệp công nghệ số: 2026 - 120 doanh nghiệp; 2027 - 150 doanh nghiệp.", [120, 150], [2026, 2027], ["target", "target"] },
+        // as many years after the figures as figures: each its own, in order
+        { "Tỷ lệ hồ sơ trực tuyến toàn trình lần lượt đạt 75%, 85% và 95% vào các năm 2026, 2027 và 2028.", [75, 85, 95], [2026, 2027, 2028], ["target", "target", "target"] },
         // a bracket that says more than a year is its own ("chỉ tiêu năm 2025 là 50%", below)
         // a year in a sentence governs its later values across ',' and ';'
         { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },

@@ -69,7 +69,9 @@ public sealed class ProseScope(CueFinder finder)
             .Where(c => dating.Contains(c) || frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
             .Select(c => c.Standalone ? c with { Form = YearForm.Plain } : c)
             .ToList();
-        var own = usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
+        var own = Respective(frame, valueStart, ss) is { } respective
+            ? [respective]
+            : usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
         int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause))
@@ -97,6 +99,26 @@ public sealed class ProseScope(CueFinder finder)
         cue.IsTime && cue.Form != YearForm.Date && bracket.Start >= valueEnd && cue.Start > bracket.Start && cue.End < bracket.End && frame.Text.AsSpan(valueEnd, bracket.Start - valueEnd).IsWhiteSpace()
         && frame.Text.AsSpan(bracket.Start + 1, cue.Start - bracket.Start - 1).IsWhiteSpace()
         && frame.Text.AsSpan(cue.End, bracket.End - 1 - cue.End).IsWhiteSpace();
+
+    /// <summary>
+    /// "… lần lượt đạt 75%, 85% và 95% vào các năm 2026, 2027 và 2028": as many years, one after the
+    /// other, after a sentence's last figure as the sentence has figures give each figure its own, in order.
+    /// </summary>
+    private static Cue? Respective(ProseFrame frame, int valueStart, int sentenceStart)
+    {
+        int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
+        var values = frame.ValueStarts.Where(v => v >= sentenceStart && v < sentenceEnd).ToList();
+        if (values.Count < 2) return null;
+        var years = frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.Year != null && c.Form != YearForm.Date && c.Start > values[^1] && c.End <= sentenceEnd).ToList();
+        if (years.Count != values.Count || years.Zip(years.Skip(1)).Any(p => p.Second.Year <= p.First.Year || !IsListGap(frame.Text, p.First.End, p.Second.Start)))
+            return null;
+        int k = values.IndexOf(valueStart);
+        return k < 0 ? null : years[k] with { Form = YearForm.Plain };
+    }
+
+    // between two years of a list: a comma or a coordinator's short word ("2026, 2027 và 2028")
+    private static bool IsListGap(string text, int from, int to) =>
+        to - from <= 5 && text.AsSpan(from, to - from).Trim().Length <= 3;
 
     /// <summary>A year set before the value with only a dash or a colon between ("2026 - 50%", "2027: 60%").</summary>
     private static bool LabelsTheValue(ProseFrame frame, Cue cue, int valueStart) =>
