@@ -19,6 +19,8 @@ public sealed record Lexicon
     public required IReadOnlyList<PhraseValue> ComparatorsAfter { get; init; }
     public required IReadOnlyList<string> RangeOpeners { get; init; }
     public required IReadOnlyList<string> RangeJoiners { get; init; }
+    /// <summary>Words that take a level up to a new one after "từ" ("tăng từ 70% lên 85%"): the first figure is where it starts.</summary>
+    public required IReadOnlyList<string> RiseWords { get; init; }
     public required IReadOnlyList<string> PlainValueVerbs { get; init; }
     public required IReadOnlyList<string> PercentWords { get; init; }
     public required IReadOnlyList<string> RankWords { get; init; }

@@ -88,6 +88,17 @@ public class ValueAndTableTests
     [InlineData("Quý IV/2025")]
     public void CellWithoutAFigure_GivesNone(string cell) => Assert.Null(Scanner.ScanBare(cell, UnitClass.Percent, "%"));
 
+    [Theory]
+    // the figure "từ" opens before a rise is where the rise starts: a level as it is, not a floor
+    [InlineData("tỷ lệ thanh toán trực tuyến tăng từ 40% lên trên 70%")]
+    [InlineData("số sản phẩm OCOP tăng từ 04 sản phẩm (năm 2025) lên 08 sản phẩm")]
+    [InlineData("số hộ dùng cáp quang tăng từ 2.140 hộ (năm 2025) lên 2.800 hộ")]
+    public void StartOfARise_IsALevelAsItIs(string text)
+    {
+        var first = Scanner.Scan(text)[0];
+        Assert.Equal(("=", true), (first.Comparator, first.StartsARise));
+    }
+
     [Fact]
     public void CountRange_IsOneRange()
     {

@@ -89,7 +89,10 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                     after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
-                var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes), outer.DocumentYear);
+                var path = scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes);
+                // where a rise starts is the present level: a baseline, dated by its own bracket or the document
+                if (v.StartsARise) path = [new ScopeNode(ScopeLevel.Value, [new Cue(v.Start, v.NumberStart, CueKind.Baseline, null, text[v.Start..v.NumberStart].Trim())]), .. path];
+                var decision = ScopeResolver.Decide(path, outer.DocumentYear);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator

@@ -9,4 +9,8 @@ public enum UnitClass { Percent, Rank, Count }
 public sealed record ValueMention(
     int Start, int End, int NumberStart,
     double? Value, double? Max, UnitClass UnitClass, string Unit, string Comparator,
-    Model.ValueEvidence Evidence);
+    Model.ValueEvidence Evidence)
+{
+    /// <summary>The level a rise starts from ("tăng từ 04 sản phẩm (năm 2025) lên 08"): what is, not what is aimed at.</summary>
+    public bool StartsARise { get; init; }
+}

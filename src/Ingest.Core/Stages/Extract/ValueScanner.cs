@@ -31,6 +31,7 @@ public sealed class ValueScanner
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
     private readonly string[] _planRatioAfter, _planRatioClosing;
+    private readonly Regex _riseAfter;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -53,6 +54,8 @@ public sealed class ValueScanner
         _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?(?:\s*\([^()\d]{{1,30}}\))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
+        // "… (năm 2025) lên 2.800 hộ": after the starting figure, its clause goes on to a rise and a figure
+        _riseAfter = new Regex($@"^[^;.\d]{{0,40}}?(?<!\w)(?:{Alt(lexicon.RiseWords)})\s+(?:(?:{Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase))})\s*)?\d", RegexOptions.Compiled);
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
@@ -90,9 +93,11 @@ public sealed class ValueScanner
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
             var (cmp, start, endAfter) = Comparator(folded, a.Index, end, null);
             if (range) cmp = "range";
+            bool rise = !range && StartsARise(folded, start, a.Index, Math.Max(end, endAfter));
+            if (rise) cmp = "=";
             bool unreadable = NumberParser.IsLostDigits(a.Value) || range && NumberParser.IsLostDigits(m.Groups["b"].Value);
             found.Add(new ValueMention(start, Math.Max(end, endAfter), a.Index, unreadable ? null : value, unreadable ? null : max,
-                UnitClass.Percent, "%", cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
+                UnitClass.Percent, "%", cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline) { StartsARise = rise });
         }
         foreach (Match m in _rankGroup.Matches(folded))
         {
@@ -133,13 +138,15 @@ public sealed class ValueScanner
             if (Defines(folded, start)) continue;
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
             // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
-            if (_weakNouns.Contains(n.Value) && !stated && !Committed(folded, m, start)) continue;
+            bool rise = !range && StartsARise(folded, start, a.Index, m.Index + m.Length);
+            if (_weakNouns.Contains(n.Value) && !stated && !rise && !Committed(folded, m, start)) continue;
             if (range) cmp = "range";
+            if (rise) cmp = "=";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
             bool unreadable = NumberParser.IsLostDigits(a.Value);
             found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value),
                 range && !unreadable ? ParseOrNull(m.Groups["b"].Value) : null,
-                UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline));
+                UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline) { StartsARise = rise });
         }
         foreach (Match m in _unitFirstCount.Matches(folded))
             AddUnitFirst(m, UnitClass.Count, _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value));
@@ -212,6 +219,17 @@ public sealed class ValueScanner
             }
         if (opened) cmp = ">=";
         return (cmp, start, end);
+    }
+
+    // "tăng từ 04 sản phẩm (năm 2025) lên 08 sản phẩm": the figure "từ" opens is where a rise starts
+    private bool StartsARise(string folded, int start, int numberStart, int end)
+    {
+        if (start >= numberStart || !_openers.Contains(folded[start..numberStart].Trim())) return false;
+        int after = end;
+        // a bracket that dates the start ("(năm 2025)") stands between
+        if (after < folded.Length && folded.AsSpan(after).TrimStart() is var rest && rest.Length > 0 && rest[0] == '(' && folded.IndexOf(')', after) is var close and > 0)
+            after = close + 1;
+        return _riseAfter.IsMatch(folded.AsSpan(after).ToString());
     }
 
     // "đã tổ chức 06/10 lớp, đạt 60% kế hoạch": how much of the plan is done, neither a target nor a baseline
