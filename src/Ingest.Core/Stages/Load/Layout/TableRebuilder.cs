@@ -26,6 +26,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double InflatedHeight = 1.5;
     private const double FlatLine = 0.5;
     private const int MaxRowNumber = 5;
+    /// <summary>How far (points) short of the next cell a header cell's line may end and still have wrapped for want of room.</summary>
+    private const double WrapSlack = 24;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
     private readonly string[] _numberWords = lexicon.TableHeaders.TryGetValue("number", out var n) ? n.Select(VietText.Fold).ToArray() : [];
     // whether a band of cells is a header is the shared recogniser's call
@@ -176,11 +178,33 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// ends it: a caption set close above a table, which a word box grown by a speck of the border
     /// brings into reach, stays out, and so does the first body row.
     /// </summary>
-    private static List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines,
+    private List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines,
         IReadOnlyList<(LayoutLine Line, int Number)> band, double centre, IReadOnlyList<HorizontalRule> rules)
     {
         var header = band.ToList();
         double left = band.Min(l => l.Line.Box.X0), right = band.Max(l => l.Line.Box.X1), slack = BorderSpanSlack * (right - left);
+        // cells set at the top of the row (Word's default) start on one line and wrap downward: the
+        // header goes down from it to the first row's number, not up into the lines above the table.
+        // A line under the header is its wrap only under a cell that filled its column; under a short
+        // one ("Kết quả") it is the first row's, begun above its number because that row is centred
+        if (band.Max(l => l.Line.Box.Y0) - band.Min(l => l.Line.Box.Y0) <= BandTolerance)
+        {
+            double bottom = band.Max(l => l.Line.Box.Y1);
+            var below = lines.Where(l => l.Line.Box.Y0 >= bottom - BorderTouch && !header.Contains(l)).OrderBy(l => l.Line.Box.Y0).ToList();
+            // the first row opens with its number or mark ("1", "I", "-") in the number column
+            var firstRow = below.FirstOrDefault(l => l.Line.Words.OrderBy(w => w.Box.X0).First() is var w
+                && w.Box.X0 <= left + slack && w.Text.Trim('.').Length is > 0 and <= MaxRowNumber);
+            var wrapped = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
+            var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(Union).ToList();
+            bool Filled(int k) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack;
+            bool UnderAFilledCell(LayoutLine line) => line.Words.All(w =>
+                cells.FindIndex(c => w.Box.CenterX >= c.X0 - CellGap && (cells.IndexOf(c) + 1 == cells.Count || w.Box.CenterX < cells[cells.IndexOf(c) + 1].X0 - CellGap / 2)) is var k and >= 0 && Filled(k));
+            if (firstRow.Line != null && wrapped.All(l => UnderAFilledCell(l.Line)))
+            {
+                header.AddRange(wrapped);
+                return header;
+            }
+        }
         var borders = rules.Where(r => r.X0 <= left + slack && r.X1 >= right - slack).Select(r => r.Y).ToList();
         bool Fenced(BBox box) => borders.Any(y => y < centre ? box.Y1 <= y + BorderTouch : box.Y0 >= y - BorderTouch);
         while (true)
