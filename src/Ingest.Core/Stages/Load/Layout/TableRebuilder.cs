@@ -187,7 +187,12 @@ public sealed class TableRebuilder(Lexicon lexicon)
         // header goes down from it to the first row's number, not up into the lines above the table.
         // A line under the header is its wrap only under a cell that filled its column; under a short
         // one ("Kết quả") it is the first row's, begun above its number because that row is centred
-        if (band.Max(l => l.Line.Box.Y0) - band.Min(l => l.Line.Box.Y0) <= BandTolerance)
+        // A line just above the band beside the number cell is a centred cell's first line: not top-aligned
+        double bandTop = band.Min(l => l.Line.Box.Y0), lineHeight = band.Max(l => l.Line.Box.Height);
+        double numberRight = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).First().Box.X1;
+        bool centredAbove = lines.Any(l => !header.Contains(l) && l.Line.Box.Y1 > bandTop - lineHeight && l.Line.Box.Y0 < bandTop
+            && l.Line.Box.X0 > numberRight);
+        if (band.Max(l => l.Line.Box.Y0) - bandTop <= BandTolerance && !centredAbove)
         {
             double bottom = band.Max(l => l.Line.Box.Y1);
             var below = lines.Where(l => l.Line.Box.Y0 >= bottom - BorderTouch && !header.Contains(l)).OrderBy(l => l.Line.Box.Y0).ToList();
