@@ -118,7 +118,7 @@ public class LayoutTests
     }
 
     [Fact]
-    public void TopAlignedHeader_WrapsDownward_AndTakesNoLineAboveTheTable()
+    public void TopAlignedTable_HeaderWrapsDownward_RowsRunDownFromTheirNumbers()
     {
         // Word sets cells at the top of the row: the header's cells start on one line and those that
         // filled their column wrap below it; the lines above the table stay text
@@ -129,13 +129,19 @@ public class LayoutTests
             Line(100, (72, "TT"), (165, "Nội dung chỉ tiêu"), (259, "Hiện trạng (năm"), (352, "Mục tiêu đến năm"), (446, "Cơ quan chủ trì")),
             Line(113, (259, "2024)"), (352, "2030")),
             Line(130, (72, "1"), (165, "Tỷ lệ dịch vụ công"), (259, "45"), (352, "≥ 80"), (446, "Văn phòng")),
-            Line(160, (72, "2"), (165, "Tỷ lệ thanh toán"), (259, "50"), (352, "trên 80"), (446, "Phòng Kinh tế")),
+            Line(143, (165, "trực tuyến toàn")),
+            Line(156, (165, "trình (%)")),
+            Line(175, (72, "2"), (165, "Tỷ lệ thanh toán"), (259, "50"), (352, "trên 80"), (446, "Phòng Kinh tế")),
         };
         var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines)]);
         var table = Assert.IsType<TableBlock>(blocks.Last());
         Assert.Equal(2, blocks.Count(b => b is TextBlock));
         Assert.Equal(["TT", "Nội dung chỉ tiêu", "Hiện trạng (năm 2024)", "Mục tiêu đến năm 2030", "Cơ quan chủ trì"], table.Rows[0].Cells.Select(c => c.Text));
         Assert.Equal(["1", "2"], table.Rows.Skip(1).Select(r => r.Cells[0].Text));
+        // and each row's cells run down from its number: the last line of a long cell is nearer the next
+        // row's number than its own, and still its own row's
+        Assert.EndsWith("trực tuyến toàn trình (%)", table.Rows[1].Cells[1].Text);
+        Assert.DoesNotContain("trình", table.Rows[2].Cells[1].Text);
     }
 
     [Fact]

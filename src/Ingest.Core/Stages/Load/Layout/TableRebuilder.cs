@@ -53,13 +53,13 @@ public sealed class TableRebuilder(Lexicon lexicon)
         if (header != null)
         {
             var (band, centre) = header.Value;
-            var headerLines = HeaderLines(lines, band, centre, page.Rules ?? []);
+            var headerLines = HeaderLines(lines, band, centre, page.Rules ?? [], out bool topAligned);
             double top = headerLines.Min(l => l.Line.Box.Y0);
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
-            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region);
+            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region) with { TopAligned = topAligned };
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
         {
@@ -179,8 +179,9 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// brings into reach, stays out, and so does the first body row.
     /// </summary>
     private List<(LayoutLine Line, int Number)> HeaderLines(IReadOnlyList<(LayoutLine Line, int Number)> lines,
-        IReadOnlyList<(LayoutLine Line, int Number)> band, double centre, IReadOnlyList<HorizontalRule> rules)
+        IReadOnlyList<(LayoutLine Line, int Number)> band, double centre, IReadOnlyList<HorizontalRule> rules, out bool topAligned)
     {
+        topAligned = false;
         var header = band.ToList();
         double left = band.Min(l => l.Line.Box.X0), right = band.Max(l => l.Line.Box.X1), slack = BorderSpanSlack * (right - left);
         // cells set at the top of the row (Word's default) start on one line and wrap downward: the
@@ -207,6 +208,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
             if (firstRow.Line != null && wrapped.All(l => UnderAFilledCell(l.Line)))
             {
                 header.AddRange(wrapped);
+                // a header of one line says nothing of how the rows' cells sit
+                topAligned = wrapped.Count > 0;
                 return header;
             }
         }
@@ -362,7 +365,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         for (int c = 0; c < layout.Count; c++)
         {
             var col = fragments.Where(f => f.Column == c).OrderBy(f => f.Box.CenterY).ToList();
-            var assignment = Assign(col, anchors);
+            var assignment = Assign(col, anchors, layout.TopAligned);
             for (int i = 0; i < col.Count; i++) cellsByRow[assignment[i], c].Add(col[i]);
         }
         return cellsByRow;
@@ -441,7 +444,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// Splits a column's fragments (top to bottom) into consecutive cells, one per used anchor, so
     /// that each cell's vertical centre lies as close as possible to its row's anchor.
     /// </summary>
-    private static int[] Assign(List<Fragment> col, List<double> anchors)
+    /// <param name="topAligned">cells start level with their row's number: a cell is placed by its first line, not its middle</param>
+    private static int[] Assign(List<Fragment> col, List<double> anchors, bool topAligned)
     {
         int n = col.Count, m = anchors.Count;
         var result = new int[n];
@@ -454,7 +458,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             for (int j = 0; j < m; j++)
                 for (int i = 1; i <= k; i++)
                 {
-                    double top = col[i - 1].Box.Y0, bottom = col[k - 1].Box.Y1, center = (top + bottom) / 2;
+                    double top = col[i - 1].Box.Y0, bottom = col[k - 1].Box.Y1, center = topAligned ? col[i - 1].Box.CenterY : (top + bottom) / 2;
                     // a cell never reaches over another row's centre
                     if (k > i && anchors.Where((a, q) => q != j).Any(a => a > top + 2 && a < bottom - 2)) continue;
                     // every line of the cell pays for its cell's distance to the anchor, and a
