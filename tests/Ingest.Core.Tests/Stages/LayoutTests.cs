@@ -140,8 +140,10 @@ public class LayoutTests
         Assert.Equal(["1", "2"], table.Rows.Skip(1).Select(r => r.Cells[0].Text));
         // and each row's cells run down from its number: the last line of a long cell is nearer the next
         // row's number than its own, and still its own row's
-        Assert.EndsWith("trực tuyến toàn trình (%)", table.Rows[1].Cells[1].Text);
-        Assert.DoesNotContain("trình", table.Rows[2].Cells[1].Text);
+        Assert.Equal(["1", "Tỷ lệ dịch vụ công trực tuyến toàn trình (%)", "45", "≥ 80", "Văn phòng"], table.Rows[1].Cells.Select(c => c.Text));
+        // and a figure set close after a long line of the indicator is in its own column: the
+        // columns part no further right than where the next header's text starts
+        Assert.Equal(["2", "Tỷ lệ thanh toán", "50", "trên 80", "Phòng Kinh tế"], table.Rows[2].Cells.Select(c => c.Text));
     }
 
     [Fact]

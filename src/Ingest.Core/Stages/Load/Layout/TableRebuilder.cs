@@ -59,7 +59,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
-            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region) with { TopAligned = topAligned };
+            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned) with { TopAligned = topAligned };
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
         {
@@ -264,7 +264,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     }
 
     /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
-    private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region)
+    private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region, bool topAligned)
     {
         int width = (int)Math.Ceiling(Math.Max(cells.Max(c => c.X1), region.Count == 0 ? 0 : region.Max(l => l.Line.Box.X1))) + 2;
         var cover = new int[width];
@@ -274,7 +274,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
         var seps = new List<double>();
         for (int i = 0; i + 1 < cells.Count; i++)
         {
+            // up to the next cell's middle; in a table whose cells sit at the top of the row, as Word sets
+            // them (to the left too), no further than where the next header's text starts, as its figures do
             int from = (int)((cells[i].X0 + cells[i].X1) / 2), to = (int)((cells[i + 1].X0 + cells[i + 1].X1) / 2);
+            if (topAligned) to = Math.Max(from, Math.Min(to, (int)cells[i + 1].X0));
             int min = int.MaxValue, bestStart = from, bestLen = 0, runStart = -1;
             for (int x = from; x <= to && x < width; x++)
             {
