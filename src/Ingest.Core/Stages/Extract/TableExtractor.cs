@@ -70,10 +70,10 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
         var nonEmpty = cells.Where(c => c.Cell.Text.Length > 0).ToList();
         string Text(ColumnRole role) => TableExtractor.Text(cells, role);
 
-        var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(Text(ColumnRole.Indicator)));
+        var indicatorCell = Text(ColumnRole.Indicator);
+        var indicatorName = indicator.StripLeadIns(IndicatorText.Trim(indicatorCell));
         if (parent != null) indicatorName = $"{indicator.StripLeadIns(IndicatorText.Trim(parent))}: {indicatorName}";
         var unitText = Text(ColumnRole.Unit);
-        var indicatorCell = Text(ColumnRole.Indicator);
         // a tick under a year column ("x" under "2027") dates the row as its time cell would, where the
         // year columns hold ticks only; beside figures in them, an "x" is a cell left out
         bool IsTick(TableCell c) => _ticks.Contains(VietText.Fold(c.Text).Trim());

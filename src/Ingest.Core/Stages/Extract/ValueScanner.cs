@@ -139,7 +139,7 @@ public sealed class ValueScanner
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
             // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
             bool rise = !range && StartsARise(folded, start, a.Index, m.Index + m.Length);
-            if (_weakNouns.Contains(n.Value) && !stated && !rise && !Committed(folded, m, start)) continue;
+            if (_weakNouns.Contains(n.Value) && !stated && !rise && !Committed(folded, a, range, m.Index + m.Length, start)) continue;
             if (range) cmp = "range";
             if (rise) cmp = "=";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
@@ -229,7 +229,7 @@ public sealed class ValueScanner
         // a bracket that dates the start ("(năm 2025)") stands between
         if (after < folded.Length && folded.AsSpan(after).TrimStart() is var rest && rest.Length > 0 && rest[0] == '(' && folded.IndexOf(')', after) is var close and > 0)
             after = close + 1;
-        return _riseAfter.IsMatch(folded.AsSpan(after).ToString());
+        return _riseAfter.IsMatch(folded.AsSpan(after));
     }
 
     // "đã tổ chức 06/10 lớp, đạt 60% kế hoạch": how much of the plan is done, neither a target nor a baseline
@@ -242,14 +242,14 @@ public sealed class ValueScanner
         return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && ClauseEndsAfter(p));
     }
 
-    private bool Committed(string folded, Match count, int start)
+    /// <param name="figure">the count's figure (after a year that labels it, "2026 - 500 người")</param>
+    /// <param name="end">where the counted noun ends</param>
+    private bool Committed(string folded, Group figure, bool range, int end, int start)
     {
-        var a = count.Groups["a"];
-        if (start < a.Index && (count.Groups["b"].Success || !_openers.Contains(folded[start..a.Index].Trim()))) return true;
+        if (start < figure.Index && (range || !_openers.Contains(folded[start..figure.Index].Trim()))) return true;
         if (_valueVerbs.Any(v => EndsWithWord(folded[..start].TrimEnd(), v))) return true;
         // a comparator that closes after the noun ("trở lên"), found as Comparator finds one after a figure
-        int end = count.Index + count.Length;
-        return Comparator(folded, a.Index, end, null).End > end;
+        return Comparator(folded, figure.Index, end, null).End > end;
     }
 
     private static bool EndsWithWord(string s, string phrase)

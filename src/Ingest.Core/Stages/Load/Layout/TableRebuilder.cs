@@ -59,7 +59,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
-            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned) with { TopAligned = topAligned };
+            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
         {
@@ -203,8 +203,14 @@ public sealed class TableRebuilder(Lexicon lexicon)
             var wrapped = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
             var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(Union).ToList();
             bool Filled(int k) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack;
-            bool UnderAFilledCell(LayoutLine line) => line.Words.All(w =>
-                cells.FindIndex(c => w.Box.CenterX >= c.X0 - CellGap && (cells.IndexOf(c) + 1 == cells.Count || w.Box.CenterX < cells[cells.IndexOf(c) + 1].X0 - CellGap / 2)) is var k and >= 0 && Filled(k));
+            // the header cell a word stands under: from a little before its left edge to a little before the next one's
+            int CellUnder(double x)
+            {
+                for (int k = 0; k < cells.Count; k++)
+                    if (x >= cells[k].X0 - CellGap && (k + 1 == cells.Count || x < cells[k + 1].X0 - CellGap / 2)) return k;
+                return -1;
+            }
+            bool UnderAFilledCell(LayoutLine line) => line.Words.All(w => CellUnder(w.Box.CenterX) is var k and >= 0 && Filled(k));
             if (firstRow.Line != null && wrapped.All(l => UnderAFilledCell(l.Line)))
             {
                 header.AddRange(wrapped);
@@ -291,7 +297,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             }
             seps.Add(bestStart + bestLen / 2.0);
         }
-        return new ColumnLayout(seps);
+        return new ColumnLayout(seps) { TopAligned = topAligned };
     }
 
     /// <summary>
