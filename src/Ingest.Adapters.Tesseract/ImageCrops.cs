@@ -31,13 +31,8 @@ public sealed class ImageCrops(Func<string, int, CancellationToken, PageImage>? 
         double pixelsPerPoint = source.PageWidthPoints is { } w ? page.Width / w : prepared.Dpi / 72.0;
         double f = pixelsPerPoint * 72.0 / crop.Dpi;
         var a = crop.Area;
-        var box = TesseractNative.boxCreate((int)(a.X * f), (int)(a.Y * f), Math.Max(1, (int)(a.Width * f)), Math.Max(1, (int)(a.Height * f)));
-        try
-        {
-            using var cut = Pix.Own(TesseractNative.pixClipRectangle(page.Raw, box, IntPtr.Zero))
-                ?? throw new DocumentFailure($"page {crop.Page}: the line lies outside the image");
-            return cut.ToPng() ?? throw new DocumentFailure($"page {crop.Page}: the crop could not be written as PNG");
-        }
-        finally { TesseractNative.boxDestroy(ref box); }
+        using var cut = page.Clip((int)(a.X * f), (int)(a.Y * f), Math.Max(1, (int)(a.Width * f)), Math.Max(1, (int)(a.Height * f)))
+            ?? throw new DocumentFailure($"page {crop.Page}: the line lies outside the image");
+        return cut.ToPng() ?? throw new DocumentFailure($"page {crop.Page}: the crop could not be written as PNG");
     }
 }

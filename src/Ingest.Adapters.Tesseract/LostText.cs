@@ -61,7 +61,7 @@ internal static class LostText
     }
 
     /// <summary>The components whose centre lies in none of the reading's words' boxes (with <see cref="BoxSlackInches"/>).</summary>
-    private static IEnumerable<(int X, int Y, int W, int H)> Unread(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
+    internal static IEnumerable<(int X, int Y, int W, int H)> Unread(IReadOnlyList<(int X, int Y, int W, int H)> ink, int dpi, string tsv)
     {
         var words = WordBoxes(tsv, (int)Math.Round(BoxSlackInches * dpi));
         return ink.Where(c =>

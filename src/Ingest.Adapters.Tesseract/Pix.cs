@@ -76,6 +76,14 @@ internal sealed class Pix : SafeHandle
         return result;
     }
 
+    /// <summary>A copy of the rectangle (x, y, width, height) of the image, clipped to it; null when they do not meet.</summary>
+    public Pix? Clip(int x, int y, int w, int h)
+    {
+        var box = TesseractNative.boxCreate(x, y, w, h);
+        try { return Own(TesseractNative.pixClipRectangle(handle, box, IntPtr.Zero)); }
+        finally { TesseractNative.boxDestroy(ref box); }
+    }
+
     /// <summary>The image as a PNG file's bytes; null when leptonica cannot encode it.</summary>
     public byte[]? ToPng()
     {

@@ -40,10 +40,19 @@ internal sealed unsafe class TesseractEngine : IDisposable
     public OcrRun Recognize(Pix image, int dpi, int pageSegMode, CancellationToken ct, (int X, int Y, int W, int H)? region = null)
     {
         ObjectDisposedException.ThrowIf(_api == IntPtr.Zero, this);
+        if (region is not { } r) return Read(image, image, dpi, pageSegMode, ct, 0, 0);
+        // the engine takes a copy of every image it is given: a table cell is cut out first rather
+        // than read as a rectangle of the page, which copied the whole page for each of its cells
+        using var piece = image.Clip(r.X, r.Y, r.W, r.H) ?? throw new OcrEngineFailure("the region lies outside the image");
+        return Read(piece, image, dpi, pageSegMode, ct, r.X, r.Y);
+    }
+
+    /// <summary>Reads <paramref name="piece"/>, which lies at (dx, dy) in <paramref name="page"/>; boxes in the page's pixels.</summary>
+    private OcrRun Read(Pix piece, Pix page, int dpi, int pageSegMode, CancellationToken ct, int dx, int dy)
+    {
         TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode);
-        TesseractNative.TessBaseAPISetImage2(_api, image.Raw);
+        TesseractNative.TessBaseAPISetImage2(_api, piece.Raw);
         TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);
-        if (region is { } r) TesseractNative.TessBaseAPISetRectangle(_api, r.X, r.Y, r.W, r.H);
         var box = new StrongBox<CancellationToken>(ct);
         var handle = GCHandle.Alloc(box);
         var monitor = TesseractNative.TessMonitorCreate();
@@ -58,7 +67,8 @@ internal sealed unsafe class TesseractEngine : IDisposable
             string tsv;
             try { tsv = Marshal.PtrToStringUTF8(tsvPtr) ?? ""; }
             finally { if (tsvPtr != IntPtr.Zero) TesseractNative.TessDeleteText(tsvPtr); }
-            tsv = InequalityGlyphs.Restore(tsv, image.Width, image.Height, image.IsDark);
+            if (dx != 0 || dy != 0) tsv = TsvLayout.MoveBoxes(tsv, 1, dx, dy);
+            tsv = InequalityGlyphs.Restore(tsv, page.Width, page.Height, page.IsDark);
             int words = tsv.Split('\n').Count(l => TsvLayout.WordRow(l) is { } f && f[11].Length > 0);
             return new OcrRun(tsv, TesseractNative.TessBaseAPIMeanTextConf(_api), words);
         }

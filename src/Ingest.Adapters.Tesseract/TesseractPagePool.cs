@@ -152,7 +152,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                     {
                         using var scaled = PageImagePreparer.Scale(image, attempt.Scale, dpi);
                         run = engine.Recognize(scaled, (int)Math.Round(dpi * attempt.Scale), attempt.PageSegMode, token);
-                        run = run with { Tsv = Rescale(run.Tsv, 1 / attempt.Scale) };
+                        run = run with { Tsv = TsvLayout.MoveBoxes(run.Tsv, 1 / attempt.Scale, 0, 0) };
                     }
                     // the timer that cancels the engine can fire late on a starved thread pool: an
                     // attempt that outran its limit is a timeout all the same
@@ -195,12 +195,13 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         double pointsPerPixel = source.PageWidthPoints is { } w ? w / width : 72.0 / dpi;
         var horizontal = rules.Horizontal.Select(r => new HorizontalRule(r.Y * pointsPerPixel, r.X0 * pointsPerPixel, r.X1 * pointsPerPixel)).ToList();
         var layout = TsvLayout.Parse(bestRun.Tsv, page, pointsPerPixel, width * pointsPerPixel, height * pointsPerPixel) with { Rules = horizontal };
-        var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, ct);
+        var unread = LostText.Unread(ink, dpi, bestRun.Tsv).ToList();
+        var cells = ReadCells(engine, page, image, dpi, rules, pointsPerPixel, layout.Lines, unread, out int readAgain, ct);
         if (cells.Count > 0) layout = layout with { Lines = TableGrid.Reread(layout.Lines, cells) };
         // a ruled table's cells were read one by one already; what else the reading lost is read now
         var recovered = ReadLostWords(engine, page, image, dpi, ink, bestRun.Tsv, pointsPerPixel, cells.Select(c => c.Cell).ToList(), ct);
         if (recovered.Count > 0) layout = layout with { Lines = RecoveredWords.Insert(layout.Lines, recovered) };
-        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {Count(cells.Count, "cell")} read again" : "")}{(recovered.Count > 0 ? $"; {Count(recovered.Count, "word")} read from ink the page's reading left" : "")}", null, warning);
+        return new OcrPageResult(page, layout, bestRun.MeanConfidence, $"{bestAttempt}; {(steps.Count == 0 ? "no preparation" : string.Join(", ", steps))}{reread}{(cells.Count > 0 ? $"; {Count(readAgain, "cell")} read again{(readAgain < cells.Count ? $", {cells.Count - readAgain} as the page read them" : "")}" : "")}{(recovered.Count > 0 ? $"; {Count(recovered.Count, "word")} read from ink the page's reading left" : "")}", null, warning);
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
@@ -302,11 +303,15 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
 
     /// <summary>
     /// Every cell of the page's ruled tables read on its own (see <see cref="TableGrid"/>), in page
-    /// points. A page without a closed grid has none, and a page that runs out of time keeps its
-    /// whole-page reading.
+    /// points, but for a cell the page's reading (<paramref name="pageLines"/>) read surely and
+    /// whole (see <see cref="TableGrid.ReadSurely"/>), with none of its ink (<paramref name="unreadInk"/>)
+    /// left unread, which is taken as the page read it. A page without a closed grid has none, and
+    /// a page that runs out of time keeps its whole-page reading.
     /// </summary>
-    private static IReadOnlyList<CellReading> ReadCells(TesseractEngine engine, int page, Pix image, int dpi, PageRules rules, double pointsPerPixel, CancellationToken ct)
+    private static IReadOnlyList<CellReading> ReadCells(TesseractEngine engine, int page, Pix image, int dpi, PageRules rules, double pointsPerPixel,
+        IReadOnlyList<LayoutLine> pageLines, IReadOnlyList<(int X, int Y, int W, int H)> unreadInk, out int readAgain, CancellationToken ct)
     {
+        readAgain = 0;
         if (rules.Horizontal.Count < 2 || rules.Vertical.Count < 2) return [];
         var cells = TableGrid.Cells(
             rules.Horizontal.Select(r => new HorizontalRule(r.Y, r.X0, r.X1)).ToList(),
@@ -314,13 +319,25 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
             CornerToleranceInches * dpi);
         int inset = (int)Math.Ceiling(CellInsetInches * dpi);
         var result = new List<CellReading>();
+        Pix? inkOnWhite = null;
+        bool thresholded = false;
+        readAgain = 0;
         try
         {
-            using var inkOnWhite = InkOnWhite(engine, image, dpi);
+            double slack = CellInsetInches * dpi * pointsPerPixel;
             foreach (var c in cells)
             {
                 int x = (int)c.X0 + inset, y = (int)c.Y0 + inset, w = (int)c.X1 - inset - x, h = (int)c.Y1 - inset - y;
                 if (w < inset || h < inset) continue;
+                var box = new BBox(c.X0 * pointsPerPixel, c.Y0 * pointsPerPixel, c.X1 * pointsPerPixel, c.Y1 * pointsPerPixel);
+                if (!unreadInk.Any(k => c.Contains(k.X + k.W / 2.0, k.Y + k.H / 2.0))
+                    && TableGrid.ReadSurely(box, pageLines, SureCellConfidence, slack) is { } sure)
+                {
+                    result.Add(sure);
+                    continue;
+                }
+                if (!thresholded) (inkOnWhite, thresholded) = (InkOnWhite(engine, image, dpi), true);
+                readAgain++;
                 var run = engine.Recognize(inkOnWhite ?? image, dpi, BlockMode, ct, (x, y, w, h));
                 // unsure at the page's threshold: the cell's own may suit it better (a photo's
                 // unevenly lit figures: "58,3" read as "98,3" at 70, right at 91 on its own)
@@ -328,10 +345,11 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
                     && engine.Recognize(image, dpi, BlockMode, ct, (x, y, w, h)) is var own && own.MeanConfidence > run.MeanConfidence)
                     run = own;
                 var lines = TsvLayout.Parse(run.Tsv, page, pointsPerPixel, image.Width * pointsPerPixel, image.Height * pointsPerPixel).Lines;
-                result.Add(new CellReading(new BBox(c.X0 * pointsPerPixel, c.Y0 * pointsPerPixel, c.X1 * pointsPerPixel, c.Y1 * pointsPerPixel), lines));
+                result.Add(new CellReading(box, lines));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or OcrEngineFailure && !ct.IsCancellationRequested) { return []; }
+        finally { inkOnWhite?.Dispose(); }
         return result;
     }
 
@@ -353,17 +371,6 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
     }
 
     private const uint White = 255;
-
-    /// <summary>Boxes read from a scaled image, back in the original image's pixels.</summary>
-    private static string Rescale(string tsv, float factor) =>
-        string.Join('\n', tsv.Split('\n').Select(row =>
-        {
-            var f = row.Split('\t');
-            if (f.Length < 12) return row;
-            for (int i = 6; i <= 9; i++)
-                if (int.TryParse(f[i], out var v)) f[i] = ((int)Math.Round(v * factor)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return string.Join('\t', f);
-        }));
 
     public void Dispose()
     {

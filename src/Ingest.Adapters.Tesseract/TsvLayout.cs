@@ -20,6 +20,22 @@ public static class TsvLayout
         return f.Length >= 12 && int.TryParse(f[0], out var level) && level == WordLevel ? f : null;
     }
 
+    /// <summary>
+    /// The TSV with every row's box scaled by <paramref name="factor"/> and then moved by
+    /// (<paramref name="dx"/>, <paramref name="dy"/>): boxes read from a scaled image, or from a
+    /// piece cut out of the page, in the page's own pixels.
+    /// </summary>
+    internal static string MoveBoxes(string tsv, double factor, int dx, int dy) =>
+        string.Join('\n', tsv.Split('\n').Select(row =>
+        {
+            var f = row.Split('\t');
+            if (f.Length < 12) return row;
+            for (int i = 6; i <= 9; i++)
+                if (int.TryParse(f[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+                    f[i] = ((int)Math.Round(v * factor) + (i == 6 ? dx : i == 7 ? dy : 0)).ToString(CultureInfo.InvariantCulture);
+            return string.Join('\t', f);
+        }));
+
     public static LayoutPage Parse(string tsv, int pageNumber, double pointsPerPixel, double widthPoints, double heightPoints)
     {
         var lines = new List<LayoutLine>();

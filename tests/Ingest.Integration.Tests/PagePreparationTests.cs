@@ -297,4 +297,12 @@ public sealed class PagePreparationTests : IDisposable
     [InlineData("'.", false)]
     public void WhatUnreadInkReadsAs_IsAWordOnlyWhenItCouldBeOne(string text, bool word) =>
         Assert.Equal(word, TesseractPagePool.IsWord(text));
+
+    // TSV rows: level … left top width height conf text
+    [Theory]
+    [InlineData("5\t1\t1\t1\t1\t1\t10\t20\t30\t8\t96\t85", 1.0, 100, 200, "5\t1\t1\t1\t1\t1\t110\t220\t30\t8\t96\t85")]   // read from a cell cut out at (100, 200)
+    [InlineData("5\t1\t1\t1\t1\t1\t10\t20\t30\t8\t96\t85", 0.5, 0, 0, "5\t1\t1\t1\t1\t1\t5\t10\t15\t4\t96\t85")]       // read from the page scaled twice up
+    [InlineData("level\tpage_num", 2.0, 5, 5, "level\tpage_num")]                                                                     // the header row stays
+    public void BoxesReadFromAPieceOrAScaledPage_AreMovedIntoThePagesPixels(string tsv, double factor, int dx, int dy, string moved) =>
+        Assert.Equal(moved, TsvLayout.MoveBoxes(tsv, factor, dx, dy));
 }

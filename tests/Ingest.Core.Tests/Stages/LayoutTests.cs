@@ -291,6 +291,23 @@ public class LayoutTests
         Assert.Equal(["PHỤ LỤC", "STT", "Chỉ", "2", "Ký tên"], lines.Select(l => l.Text));
     }
 
+    // a cell 0–100 × 20–40 pt and the page's reading of a word in it, 20 × 10 pt at (x, y)
+    [Theory]
+    [InlineData(10, 25, "Chỉ tiêu", 95, true)]    // words read surely, inside: taken as the page read them
+    [InlineData(10, 25, "Chỉ tiêu", 80, false)]   // unsure: read again
+    [InlineData(10, 25, "18", 97, false)]         // a figure is always read again (a dropped comma reads surely)
+    [InlineData(10, 25, "|", 97, false)]          // the cell's border read as a glyph
+    [InlineData(90, 25, "tiêu", 97, false)]       // its centre inside but run on into the next cell
+    [InlineData(10, 45, "tiêu", 97, false)]       // in another cell: nothing read here
+    public void ACellOfWordsThePageReadSurely_IsNotReadAgain(double x, double y, string text, double conf, bool taken)
+    {
+        var cell = new BBox(0, 20, 100, 40);
+        var page = new List<LayoutLine> { Read(10, 5, "PHỤ LỤC", 95), Read(x, y, text, conf) };
+        var reading = TableGrid.ReadSurely(cell, page, sureConfidence: 85, slack: 2);
+        Assert.Equal(taken, reading != null);
+        if (reading != null) Assert.Equal([text], reading.Lines.Select(l => l.Text));
+    }
+
     [Theory]
     [InlineData(35, 0, "2,1")]     // both unsure of ink that is there: the surer reading of it
     [InlineData(35, 38, "tIỂN")]   // the page's reading was the surer
