@@ -9,7 +9,8 @@ namespace Ingest.Adapters.PdfPig;
 /// A page's text layer as positioned lines in reading order: PdfPig's words, set on rows by
 /// their baselines, split into lines where a gap is wider than the type, a footnote reference
 /// or exponent set small and raised written after its word in superscript digits ("90%¹", "m²"),
-/// and the lines put in reading order (<see cref="ReadingOrder"/>).
+/// and the lines put in reading order (<see cref="ReadingOrder"/>); with the borders the page
+/// draws (<see cref="PdfRules"/>).
 /// </summary>
 internal static class TextLayer
 {
@@ -57,7 +58,8 @@ internal static class TextLayer
         }
         var rows = AttachSuperscripts(Rows(words));
         var lines = rows.SelectMany(Lines).ToList();
-        return new LayoutPage(page.Number, page.Width, page.Height, ReadingOrder.Of(lines));
+        var (rowRules, columnRules) = PdfRules.Of(page);
+        return new LayoutPage(page.Number, page.Width, page.Height, ReadingOrder.Of(lines), rowRules, columnRules);
     }
 
     /// <summary>Words grouped by baseline, top to bottom.</summary>

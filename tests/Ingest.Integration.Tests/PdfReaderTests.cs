@@ -154,4 +154,29 @@ public class PdfReaderTests
         Assert.Contains($"{Repo.CleanPlans.Length} ok", stdout);
         foreach (var plan in Repo.CleanPlans) Assert.True(File.Exists(Path.Combine(output, plan + ".json")), plan);
     }
+
+    [Fact]
+    public void ATableDrawnWithBorders_IsReadRowByRow_AndEndsWhereItsBordersDo()
+    {
+        // a Word table saved as PDF by LibreOffice: equal narrow columns (indicators wrap over two
+        // lines, top-aligned), a two-row header, group rows spanning the table, a heading after it
+        var pdf = Path.Combine(Repo.Root, "eval", "probes", "tables", "docs", "L01_lotrinh-2hang.pdf");
+        var doc = new PdfReader(new NoRenderer()).Read(pdf, "", PagesRead.Ignored, CancellationToken.None);
+
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+        var rows = table.Rows.Select(r => string.Join(" | ", r.Cells.Select(c => c.Text))).ToList();
+        Assert.Contains("1 | Tỷ lệ hộ gia đình sử dụng Internet băng rộng cáp quang | % | 78,5 | 85 | 90 | - | ≥ 95", rows);
+        Assert.Contains("3 | Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình | % | 62 | ≥ 80 | 85 | 90 | 95", rows);
+        Assert.Equal("III. TỔ CHỨC THỰC HIỆN", Assert.IsType<TextBlock>(doc.Blocks[doc.Blocks.ToList().IndexOf(table) + 1]).Lines[0].Text);
+    }
+
+    [Theory]
+    [InlineData(new[] { 100.0, 10, 50, 100.4, 50, 90 }, "100.0:10-90")]                   // one border drawn cell by cell
+    [InlineData(new[] { 100.0, 10, 50, 100.4, 60, 90 }, "100.0:10-50 100.4:60-90")]       // a gap between: two
+    [InlineData(new[] { 100.0, 10, 50, 102.0, 50, 90 }, "100.0:10-50 102.0:50-90")]       // two heights (a double border): two
+    public void LevelSegments_ThatContinueOneAnother_AreOneRule(double[] flat, string rules)
+    {
+        var segments = flat.Chunk(3).Select(c => (c[0], c[1], c[2]));
+        Assert.Equal(rules, string.Join(" ", PdfRules.Join(segments).Select(r => FormattableString.Invariant($"{r.Y:0.0}:{r.X0:0}-{r.X1:0}"))));
+    }
 }

@@ -147,6 +147,51 @@ public class LayoutTests
     }
 
     [Fact]
+    public void AHeaderCellWrapsWhenItsNextWordWouldNotFit_EvenWithRoomToSpareForAShorterOne()
+    {
+        // "Đơn vị" ends 32 pt before "Kết quả": too little room for "tính" (20 pt) and the cells' margins
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (72, "TT"), (110, "Chỉ tiêu"), (300, "Đơn vị"), (360, "Kết quả")),
+            Line(113, (300, "tính")),
+            Line(130, (72, "1"), (110, "Tỷ lệ hộ có Internet"), (300, "%"), (360, "95")),
+        };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines)])));
+        Assert.Equal(["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ hộ có Internet", "%", "95"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void ATableWhosePageDrawsItsColumnBorders_EndsWhereTheyEnd()
+    {
+        // a PDF's table: its frame runs from 95 to 150, the inner borders stop at a group row that spans it
+        // (130–140); a heading and a paragraph follow, then a second table with borders of its own
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (72, "TT"), (110, "Chỉ tiêu"), (300, "Đơn vị"), (400, "Kết quả")),
+            Line(118, (72, "1"), (110, "Tỷ lệ hộ có Internet"), (300, "%"), (400, "95")),
+            Line(132, (72, "II. CHÍNH QUYỀN SỐ")),
+            Line(140, (72, "2"), (110, "Tỷ lệ hồ sơ trực tuyến"), (300, "%"), (400, "80")),
+            Line(170, (72, "III. TỔ CHỨC THỰC HIỆN")),
+            Line(185, (72, "Các cơ quan báo cáo kết quả thực hiện.")),
+            Line(220, (72, "TT"), (110, "Nhiệm vụ"), (300, "Thời hạn")),
+            Line(238, (72, "1"), (110, "Lập kế hoạch"), (300, "2026")),
+        };
+        var columns = new List<VerticalRule>
+        {
+            new(65, 95, 155), new(520, 95, 155),
+            new(105, 95, 128), new(295, 95, 128), new(395, 95, 128), new(105, 138, 155), new(295, 138, 155), new(395, 138, 155),
+            new(65, 215, 255), new(105, 215, 255), new(295, 215, 255), new(520, 215, 255),
+        };
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, ColumnRules: columns)]);
+        Assert.Equal(["table", "III. TỔ CHỨC THỰC HIỆN", "Các cơ quan báo cáo kết quả thực hiện.", "table"],
+            blocks.Select(b => b is TextBlock t ? t.Text : "table"));
+        var first = (TableBlock)blocks[0];
+        Assert.Equal(["1", "2"], first.Rows.Where(r => !r.IsHeader && r.Cells[0].Text.Length == 1).Select(r => r.Cells[0].Text));
+        Assert.Equal(["1", "Lập kế hoạch", "2026"], ((TableBlock)blocks[3]).Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void WrappedGroupHeading_StaysOneCellOverItsColumns()
     {
         // "Lộ trình thực / hiện" heads two year columns; its second line is narrower than one

@@ -50,6 +50,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         ColumnLayout layout;
         List<(LayoutLine Line, int Number)> region;
         HeaderGrid? grid = null;
+        PageResult? rest = null;
         if (header != null)
         {
             var (band, centre) = header.Value;
@@ -58,6 +59,12 @@ public sealed class TableRebuilder(Lexicon lexicon)
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
+            if (TableBottom(page, headerLines.Select(l => l.Line.Box).ToList()) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
+            {
+                // what follows the table on its page is read as the page's own: text, or another table
+                region = region.Except(after).ToList();
+                rest = Rebuild(page, after, null, isTopHeading);
+            }
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
             layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned);
         }
@@ -75,7 +82,32 @@ public sealed class TableRebuilder(Lexicon lexicon)
         if (grid != null) rows.AddRange(HeaderRows(page, grid));
         rows.AddRange(BuildRows(page, region, layout));
         if (rows.Count > 0) blocks.Add(new TableBlock(rows, page.Number));
-        return new PageResult(blocks, layout);
+        if (rest != null) blocks.AddRange(rest.Blocks);
+        return new PageResult(blocks, rest != null ? rest.Carry : layout);
+    }
+
+    /// <summary>
+    /// Where a table whose header lies in <paramref name="header"/> ends, when the page draws its
+    /// column borders (a PDF's, <see cref="LayoutPage.ColumnRules"/>): the lowest point the borders
+    /// that cross the header reach, following each border that starts where another ends (a border
+    /// broken by a group row that spans the table). Null when the page draws none there.
+    /// </summary>
+    private static double? TableBottom(LayoutPage page, IReadOnlyList<BBox> header)
+    {
+        if (page.ColumnRules is not { Count: > 0 } columns) return null;
+        double left = header.Min(b => b.X0), right = header.Max(b => b.X1), slack = BorderSpanSlack * (right - left);
+        double top = header.Min(b => b.Y0), bottom = header.Max(b => b.Y1);
+        var within = columns.Where(c => c.X >= left - slack && c.X <= right + slack).ToList();
+        var crossing = within.Where(c => c.Y0 <= bottom && c.Y1 >= top).ToList();
+        if (crossing.Count == 0) return null;
+        double end = crossing.Max(c => c.Y1);
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            foreach (var c in within)
+                if (c.Y0 <= end + BorderTouch && c.Y1 > end) { end = c.Y1; grew = true; }
+        }
+        return end;
     }
 
     private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
@@ -202,7 +234,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 && w.Box.X0 <= left + slack && w.Text.Trim('.').Length is > 0 and <= MaxRowNumber);
             var wrapped = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
             var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(Union).ToList();
-            bool Filled(int k) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack;
+            // a cell's line wrapped when the next word would not fit in the room it left before the next cell
+            bool Wrapped(int k, double nextWord) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack + nextWord;
             // the header cell a word stands under: from a little before its left edge to a little before the next one's
             int CellUnder(double x)
             {
@@ -210,7 +243,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
                     if (x >= cells[k].X0 - CellGap && (k + 1 == cells.Count || x < cells[k + 1].X0 - CellGap / 2)) return k;
                 return -1;
             }
-            bool UnderAFilledCell(LayoutLine line) => line.Words.All(w => CellUnder(w.Box.CenterX) is var k and >= 0 && Filled(k));
+            bool UnderAFilledCell(LayoutLine line) => line.Words.GroupBy(w => CellUnder(w.Box.CenterX))
+                .All(g => g.Key >= 0 && Wrapped(g.Key, g.Min(w => w.Box.X1) - g.Min(w => w.Box.X0)));
             if (firstRow.Line != null && wrapped.All(l => UnderAFilledCell(l.Line)))
             {
                 header.AddRange(wrapped);
