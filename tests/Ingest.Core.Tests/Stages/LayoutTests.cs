@@ -191,6 +191,36 @@ public class LayoutTests
         Assert.Equal(["1", "Lập kế hoạch", "2026"], ((TableBlock)blocks[3]).Rows[1].Cells.Select(c => c.Text));
     }
 
+    [Theory]
+    [InlineData(true, 4)]    // bordered: "STT | Chỉ tiêu | Năm 2026 | Đến năm 2030" is a header, one named column and years
+    [InlineData(false, 0)]   // the same band without borders could be prose set in columns
+    public void ANumberedBandWithOneNamedColumn_IsAHeader_WhenThePageDrawsItsCells(bool bordered, int headerCells)
+    {
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (72, "STT"), (110, "Chỉ tiêu"), (300, "Năm 2026"), (400, "Đến năm 2030")),
+            Line(118, (72, "1"), (110, "Tỷ lệ hộ có Internet"), (300, "Trên 60%"), (400, "100%")),
+        };
+        var columns = new[] { 65.0, 105, 295, 395, 520 }.Select(x => new VerticalRule(x, 95, 130)).ToList();
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, ColumnRules: bordered ? columns : null)]);
+        Assert.Equal(headerCells, blocks.OfType<TableBlock>().SelectMany(t => t.Rows.Where(r => r.IsHeader)).Sum(r => r.Cells.Count));
+    }
+
+    [Fact]
+    public void ColumnBordersThePageDraws_PartTheColumns()
+    {
+        // the unit "%" stands nearer the indicator's long line than the header's "Đơn vị tính"
+        // and an emptiest strip would part it into the indicator; the border says where the cell is
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (72, "STT"), (110, "Tên chỉ tiêu"), (270, "Đơn vị tính"), (380, "Chỉ tiêu")),
+            Line(118, (72, "1"), (110, "Tỷ lệ dân số trưởng thành"), (250, "%"), (380, "≥ 90")),
+        };
+        var columns = new[] { 65.0, 105, 245, 375, 520 }.Select(x => new VerticalRule(x, 95, 130)).ToList();
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, ColumnRules: columns)])));
+        Assert.Equal(["1", "Tỷ lệ dân số trưởng thành", "%", "≥ 90"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
     [Fact]
     public void WrappedGroupHeading_StaysOneCellOverItsColumns()
     {

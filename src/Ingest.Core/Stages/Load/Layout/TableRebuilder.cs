@@ -8,7 +8,8 @@ namespace Ingest.Core.Stages.Load.Layout;
 /// Rebuilds tables from word geometry. A header row is found by its words ("TT", "Chỉ tiêu",
 /// "Đơn vị", "Kết quả"…) and taken in whole, wrapped cells and a lower row under group headings
 /// included (see <see cref="HeaderLines"/> and <see cref="HeaderGrid"/>); column boundaries are
-/// the emptiest vertical strips between the header's columns;
+/// the borders a PDF page draws between the header's columns, or else the emptiest vertical strips
+/// between them;
 /// rows are anchored on the number column, and because cells are vertically centred, every other
 /// column's lines are split into cells whose centres best match those anchors (a small dynamic
 /// programme), which keeps a five-line cell beside a one-line cell in the right row.
@@ -26,6 +27,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double InflatedHeight = 1.5;
     private const double FlatLine = 0.5;
     private const int MaxRowNumber = 5;
+    /// <summary>Column borders that make a band a row of cells: two cells at least.</summary>
+    private const int MinBorderedColumns = 3;
     /// <summary>How far (points) short of the next cell a header cell's line may end and still have wrapped for want of room.</summary>
     private const double WrapSlack = 24;
     private readonly string[][] _roleWords = lexicon.TableHeaders.Values.Select(v => v.Select(VietText.Fold).ToArray()).ToArray();
@@ -46,7 +49,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     {
         var blocks = new List<Block>();
         if (lines.Count == 0) return new PageResult(blocks, carry);
-        var header = FindHeader(lines);
+        var header = FindHeader(page, lines);
         ColumnLayout layout;
         List<(LayoutLine Line, int Number)> region;
         HeaderGrid? grid = null;
@@ -66,7 +69,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 rest = Rebuild(page, after, null, isTopHeading);
             }
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
-            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned);
+            var headerBand = headerLines.Select(l => l.Line.Box).ToList();
+            double bandTop = headerBand.Min(b => b.Y0), bandBottom = headerBand.Max(b => b.Y1);
+            var borders = (page.ColumnRules ?? []).Where(c => c.Y0 <= bandBottom && c.Y1 >= bandTop).Select(c => c.X).ToList();
+            layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned, borders);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
         {
@@ -119,7 +125,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// The band of lines around a header row, and the header's vertical centre: that of its number
     /// cell ("STT" is one short line, centred like every header cell), else the middle one of its cells.
     /// </summary>
-    private ((LayoutLine Line, int Number)[] Band, double Centre)? FindHeader(IReadOnlyList<(LayoutLine Line, int Number)> lines)
+    private ((LayoutLine Line, int Number)[] Band, double Centre)? FindHeader(LayoutPage page, IReadOnlyList<(LayoutLine Line, int Number)> lines)
     {
         var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
         for (int i = 0; i < sorted.Count; i++)
@@ -138,7 +144,9 @@ public sealed class TableRebuilder(Lexicon lexicon)
             int roles = recognised.Skip(numbered ? 1 : 0).Count(h => h.Named);
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
-            if (numbered ? roles >= 2 : roles >= 3 && roles == cells.Count)
+            // a band the page draws cells around is a table's row: numbered, one named column makes it the header
+            bool bordered = page.ColumnRules?.Count(c => c.Y0 <= reference.CenterY && c.Y1 >= reference.CenterY) >= MinBorderedColumns;
+            if (numbered ? roles >= (bordered ? 1 : 2) : roles >= 3 && roles == cells.Count)
             {
                 var centres = cells.Select(c => Union(c).CenterY).ToList();
                 return (band, numbered && !Inflated(cells[0], words) ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
@@ -304,7 +312,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     }
 
     /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
-    private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region, bool topAligned)
+    private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region, bool topAligned,
+        IReadOnlyList<double> borders)
     {
         int width = (int)Math.Ceiling(Math.Max(cells.Max(c => c.X1), region.Count == 0 ? 0 : region.Max(l => l.Line.Box.X1))) + 2;
         var cover = new int[width];
@@ -316,6 +325,14 @@ public sealed class TableRebuilder(Lexicon lexicon)
         {
             // up to the next cell's middle; in a table whose cells sit at the top of the row, as Word sets
             // them (to the left too), no further than where the next header's text starts, as its figures do
+            // a border the page draws between the two header cells is where they part
+            var drawn = borders.Where(x => x >= cells[i].X1 - BorderTouch && x <= cells[i + 1].X0 + BorderTouch).ToList();
+            if (drawn.Count > 0)
+            {
+                double middle = (cells[i].X1 + cells[i + 1].X0) / 2;
+                seps.Add(drawn.MinBy(x => Math.Abs(x - middle)));
+                continue;
+            }
             int from = (int)((cells[i].X0 + cells[i].X1) / 2), to = (int)((cells[i + 1].X0 + cells[i + 1].X1) / 2);
             if (topAligned) to = Math.Max(from, Math.Min(to, (int)cells[i + 1].X0));
             int min = int.MaxValue, bestStart = from, bestLen = 0, runStart = -1;
