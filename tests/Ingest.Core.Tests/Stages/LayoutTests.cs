@@ -206,6 +206,25 @@ public class LayoutTests
         Assert.Equal(headerCells, blocks.OfType<TableBlock>().SelectMany(t => t.Rows.Where(r => r.IsHeader)).Sum(r => r.Cells.Count));
     }
 
+    [Theory]
+    [InlineData(true, 3)]    // drawn as a grid: a table of a header row and two rows, though its header names no column role
+    [InlineData(false, 0)]   // the same lines undrawn are text
+    public void AGridThePageDraws_IsATable_WhateverItsHeaderSays(bool drawn, int rows)
+    {
+        var lines = new List<LayoutLine>
+        {
+            Line(100, (72, "Năm"), (160, "Tỷ lệ hồ sơ trực tuyến (%)"), (330, "Số Tổ công nghệ số (tổ)")),
+            Line(118, (72, "Năm 2026"), (160, "70"), (330, "12")),
+            Line(136, (72, "Năm 2030"), (160, "≥ 95"), (330, "15")),
+        };
+        var columns = new[] { 65.0, 150, 320, 520 }.Select(x => new VerticalRule(x, 95, 145)).ToList();
+        var borders = new[] { 95.0, 113, 131, 145 }.Select(y => new HorizontalRule(y, 65, 520)).ToList();
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([drawn ? new LayoutPage(1, 595, 842, lines, borders, columns) : new LayoutPage(1, 595, 842, lines)]);
+        Assert.Equal(rows, blocks.OfType<TableBlock>().Sum(t => t.Rows.Count));
+        if (drawn)
+            Assert.Equal(["Năm 2030", "≥ 95", "15"], blocks.OfType<TableBlock>().Single().Rows[2].Cells.Select(c => c.Text));
+    }
+
     [Fact]
     public void ColumnBordersThePageDraws_PartTheColumns()
     {

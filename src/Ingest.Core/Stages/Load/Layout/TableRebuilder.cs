@@ -152,6 +152,31 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 return (band, numbered && !Inflated(cells[0], words) ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
             }
         }
+        return DrawnHeader(page, sorted);
+    }
+
+    /// <summary>
+    /// A table the page draws as a grid, whatever its header says ("Năm | Tỷ lệ hồ sơ … (%) | …",
+    /// a table of a year per row names no column role): its first row, the lines between the first
+    /// two row borders under which the page draws three column borders or more, with three cells
+    /// or more. Null when the page draws no such grid.
+    /// </summary>
+    private ((LayoutLine Line, int Number)[] Band, double Centre)? DrawnHeader(LayoutPage page, List<(LayoutLine Line, int Number)> sorted)
+    {
+        if (page.ColumnRules is not { Count: >= MinBorderedColumns } columns || page.Rules is not { Count: >= 2 } rules) return null;
+        foreach (var (line, _) in sorted)
+        {
+            double y = line.Box.CenterY;
+            var crossing = columns.Where(c => c.Y0 <= y && c.Y1 >= y).ToList();
+            if (crossing.Count < MinBorderedColumns) continue;
+            double left = crossing.Min(c => c.X), right = crossing.Max(c => c.X);
+            var across = rules.Where(r => r.X0 <= left + BorderTouch && r.X1 >= right - BorderTouch).Select(r => r.Y).ToList();
+            if (across.Where(r => r < y).DefaultIfEmpty(double.NaN).Max() is var top && double.IsNaN(top)) return null;
+            if (across.Where(r => r > y).DefaultIfEmpty(double.NaN).Min() is var bottom && double.IsNaN(bottom)) return null;
+            var band = sorted.Where(l => l.Line.Box.CenterY > top && l.Line.Box.CenterY < bottom).ToArray();
+            var words = band.SelectMany(l => l.Line.Words).Where(w => !IsBorderMark(w.Text)).OrderBy(w => w.Box.X0).ToList();
+            return Split(words).Count >= MinBorderedColumns ? (band, (top + bottom) / 2) : null;
+        }
         return null;
     }
 
