@@ -28,7 +28,17 @@ internal static class PdfRules
     /// <summary>A line this light (0 black, 1 white) is paper's colour: a white line drawn over others hides nothing.</summary>
     private const double Paper = 0.9;
 
+    /// <summary>The page's borders; none when its drawing cannot be read (the text is read all the same).</summary>
     public static (IReadOnlyList<HorizontalRule> Rows, IReadOnlyList<VerticalRule> Columns) Of(Page page)
+    {
+        try { return Read(page); }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or InvalidCastException)
+        {
+            return ([], []);
+        }
+    }
+
+    private static (IReadOnlyList<HorizontalRule> Rows, IReadOnlyList<VerticalRule> Columns) Read(Page page)
     {
         var segments = new List<(double Y, double X0, double X1)>();
         var upright = new List<(double X, double Y0, double Y1)>();
@@ -71,9 +81,10 @@ internal static class PdfRules
         }
     }
 
+    // a pattern (a hatch, a gradient) has no one colour, and PdfPig throws when asked for it
     private static bool IsPaper(IColor? colour)
     {
-        if (colour == null) return false;
+        if (colour == null || colour is PatternColor || colour.ColorSpace == ColorSpace.Pattern) return false;
         var (r, g, b) = colour.ToRGBValues();
         return Math.Min(r, Math.Min(g, b)) >= Paper;
     }

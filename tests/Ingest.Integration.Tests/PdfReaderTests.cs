@@ -170,6 +170,15 @@ public class PdfReaderTests
         Assert.Equal("III. TỔ CHỨC THỰC HIỆN", Assert.IsType<TextBlock>(doc.Blocks[doc.Blocks.ToList().IndexOf(table) + 1]).Lines[0].Text);
     }
 
+    [Fact]
+    public void APageThatPaintsWithAPattern_IsReadAllTheSame()
+    {
+        // a rectangle filled with a pattern, which has no one colour (PdfPig throws when asked for it)
+        var pdf = Path.Combine(Repo.Root, "tests", "Ingest.Integration.Tests", "Fixtures", "pattern-fill.pdf");
+        var doc = new PdfReader(new NoRenderer()).Read(pdf, "", PagesRead.Ignored, CancellationToken.None);
+        Assert.Contains(Lines(doc), l => l.Contains("95%", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new[] { 100.0, 10, 50, 100.4, 50, 90 }, "100.0:10-90")]                   // one border drawn cell by cell
     [InlineData(new[] { 100.0, 10, 50, 100.4, 60, 90 }, "100.0:10-50 100.4:60-90")]       // a gap between: two

@@ -225,6 +225,74 @@ public class LayoutTests
             Assert.Equal(["Năm 2030", "≥ 95", "15"], blocks.OfType<TableBlock>().Single().Rows[2].Cells.Select(c => c.Text));
     }
 
+    // a drawn table's header and row at y 100 and 118, its borders at x 65, 105, 295, 395, 520
+    private static List<LayoutLine> DrawnTable(params LayoutLine[] more) =>
+    [
+        Line(100, (72, "TT"), (110, "Chỉ tiêu"), (300, "Đơn vị"), (400, "Kết quả")),
+        Line(118, (72, "1"), (110, "Tỷ lệ hộ có Internet"), (300, "%"), (400, "95")),
+        .. more,
+    ];
+
+    private static List<VerticalRule> Borders(double y0, double y1, params double[] xs) =>
+        (xs.Length == 0 ? [65.0, 105, 295, 395, 520] : xs).Select(x => new VerticalRule(x, y0, y1)).ToList();
+
+    [Fact]
+    public void ColumnBordersDrawnRoundTheHeaderAlone_DoNotEndTheTable()
+    {
+        var lines = DrawnTable(Line(136, (72, "2"), (110, "Tỷ lệ hồ sơ trực tuyến"), (300, "%"), (400, "80")));
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, ColumnRules: Borders(95, 112))]);
+        Assert.Equal(3, Assert.IsType<TableBlock>(Assert.Single(blocks)).Rows.Count);
+    }
+
+    [Theory]
+    [InlineData("II. CHÍNH QUYỀN SỐ", true)]   // a group row spanning a table with no side frame: the borders go on under it
+    [InlineData("Phấn đấu đến năm 2030, tỷ lệ người dân trưởng thành có chữ ký số cá nhân đạt 70%.", false)]   // running text ends the table
+    public void ColumnBordersBrokenForALine_GoOnOnlyUnderAGroupRow(string between, bool goesOn)
+    {
+        var lines = DrawnTable(Line(132, (72, between)), Line(146, (72, "2"), (110, "Tỷ lệ hồ sơ trực tuyến"), (300, "%"), (400, "80")));
+        var columns = Borders(95, 128, 105, 295, 395).Concat(Borders(141, 156, 105, 295, 395)).ToList();
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, ColumnRules: columns)]);
+        var table = (TableBlock)blocks[0];
+        Assert.Equal(goesOn, table.Rows.Any(r => r.Cells[0].Text == "2"));
+        Assert.Equal(!goesOn, blocks.OfType<TextBlock>().Any(t => t.Text == between));
+    }
+
+    [Fact]
+    public void ABorderedBlockOfTwoCells_DoesNotHideAGridBelowIt()
+    {
+        // the national header set in a bordered table of two cells, then a year-per-row grid
+        var lines = new List<LayoutLine>
+        {
+            Line(40, (72, "ỦY BAN NHÂN DÂN"), (300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            Line(100, (72, "Năm"), (160, "Tỷ lệ hồ sơ trực tuyến (%)"), (330, "Số Tổ công nghệ số (tổ)")),
+            Line(118, (72, "Năm 2026"), (160, "70"), (330, "12")),
+        };
+        var columns = Borders(35, 55, 65, 290, 520).Concat(Borders(95, 127, 65, 150, 320, 520)).ToList();
+        var rules = new[] { 35.0, 55, 95, 113, 127 }.Select(y => new HorizontalRule(y, 65, 520)).ToList();
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, rules, columns)]);
+        Assert.Equal(["Năm 2026", "70", "12"], Assert.Single(blocks.OfType<TableBlock>()).Rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void ADrawnTableRunOnToTheNextPage_IsOneTable_PastARunningFooterAndItsPageNumberRow()
+    {
+        // page 1: the header, a row, a running footer in the bottom margin; page 2: the table goes on
+        // with no header, its first row at the top of the page beside its number ("2" is no page number)
+        var first = DrawnTable(Line(800, (72, "Kế hoạch chuyển đổi số xã Tân Lập")));
+        // a text layer parts a row's cells into lines of their own
+        var second = new List<LayoutLine>
+        {
+            Line(60, (72, "2")), Line(60, (110, "Tỷ lệ hồ sơ trực tuyến")), Line(60, (300, "%")), Line(60, (400, "80")),
+            Line(78, (72, "3")), Line(78, (110, "Tỷ lệ văn bản ký số")), Line(78, (300, "%")), Line(78, (400, "90")),
+        };
+        var rowRules = new[] { 55.0, 73, 91 }.Select(y => new HorizontalRule(y, 65, 520)).ToList();
+        var blocks = new LayoutBlocks(Some.Lexicon).Build([
+            new LayoutPage(1, 595, 842, first, ColumnRules: Borders(95, 130)),
+            new LayoutPage(2, 595, 842, second, rowRules, Borders(55, 91))]);
+        var table = Assert.Single(blocks.OfType<TableBlock>());
+        Assert.Equal(["1", "2", "3"], table.Rows.Where(r => !r.IsHeader).Select(r => r.Cells[0].Text));
+    }
+
     [Fact]
     public void ColumnBordersThePageDraws_PartTheColumns()
     {

@@ -23,6 +23,7 @@ public sealed partial class LayoutBlocks(Lexicon lexicon)
     {
         var blocks = new List<Block>();
         ColumnLayout? carry = null;
+        double previousHeight = 0;
         foreach (var page in pages)
         {
             var lines = page.Lines
@@ -31,20 +32,25 @@ public sealed partial class LayoutBlocks(Lexicon lexicon)
                 .ToList();
             if (lines.Count == 0) continue;
             var result = _rebuilder.Rebuild(page, lines, carry, t => _headings.Parse(t) is { Rank: <= 1 });
-            // a table that runs on without repeating its header is the same table
+            // a table that runs on without repeating its header is the same table, a running footer under it or not
+            int last = blocks.Count - 1;
+            while (last >= 0 && TableRebuilder.IsFooter(blocks[last], previousHeight)) last--;
             if (carry != null && result.Blocks.FirstOrDefault() is TableBlock next && !next.Rows.Any(r => r.IsHeader)
-                && blocks.LastOrDefault() is TableBlock previous)
+                && last >= 0 && blocks[last] is TableBlock previous)
             {
-                blocks[^1] = previous with { Rows = [.. previous.Rows, .. next.Rows] };
+                blocks[last] = previous with { Rows = [.. previous.Rows, .. next.Rows] };
                 blocks.AddRange(result.Blocks.Skip(1));
             }
             else blocks.AddRange(result.Blocks);
             carry = result.Carry;
+            previousHeight = page.Height;
         }
         return blocks;
     }
 
-    // a lone page number in the top or bottom margin
+    // a lone page number in the top or bottom margin: alone on its row, where a table's first row
+    // on a new page has its number beside its cells ("22 | Tỷ lệ … | 72 | 82")
     private static bool IsFurniture(LayoutPage page, LayoutLine line) =>
-        PageNumber().IsMatch(line.Text) && (line.Box.Y1 < page.Height * 0.1 || line.Box.Y0 > page.Height * 0.9);
+        PageNumber().IsMatch(line.Text) && (line.Box.Y1 < page.Height * 0.1 || line.Box.Y0 > page.Height * 0.9)
+        && !page.Lines.Any(o => o != line && Math.Min(o.Box.Y1, line.Box.Y1) - Math.Max(o.Box.Y0, line.Box.Y0) > line.Box.Height / 2);
 }

@@ -27,6 +27,12 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private const double InflatedHeight = 1.5;
     private const double FlatLine = 0.5;
     private const int MaxRowNumber = 5;
+    /// <summary>How many lines' height a table's column borders may break for (a group row spanning the table) and go on.</summary>
+    private const double GroupRowLines = 2;
+    /// <summary>A group row's title is short; a line of running text between two bordered blocks is longer.</summary>
+    private const int MaxGroupRowChars = 60;
+    /// <summary>Lines below this share of the page's height are its bottom margin: a running footer.</summary>
+    private const double FooterShare = 0.9;
     /// <summary>Column borders that make a band a row of cells: two cells at least.</summary>
     private const int MinBorderedColumns = 3;
     /// <summary>How far (points) short of the next cell a header cell's line may end and still have wrapped for want of room.</summary>
@@ -49,7 +55,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
     {
         var blocks = new List<Block>();
         if (lines.Count == 0) return new PageResult(blocks, carry);
-        var header = FindHeader(page, lines);
+        // a drawn grid without a header's words opens a table only where none runs on from the page before
+        var header = FindHeader(page, lines, drawnGrid: carry == null);
         ColumnLayout layout;
         List<(LayoutLine Line, int Number)> region;
         HeaderGrid? grid = null;
@@ -62,7 +69,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
-            if (TableBottom(page, headerLines.Select(l => l.Line.Box).ToList()) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
+            if (TableBottom(page, headerLines.Select(l => l.Line.Box).ToList(), region) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
             {
                 // what follows the table on its page is read as the page's own: text, or another table
                 region = region.Except(after).ToList();
@@ -78,6 +85,13 @@ public sealed class TableRebuilder(Lexicon lexicon)
         {
             layout = carry;
             region = lines.ToList();
+            // a table run on from the page before ends where its borders do, as one under its header
+            var first = region.MinBy(l => l.Line.Box.Y0).Line.Box;
+            if (TableBottom(page, [first], region) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
+            {
+                region = region.Except(after).ToList();
+                rest = Rebuild(page, after, null, isTopHeading);
+            }
         }
         else
         {
@@ -89,8 +103,14 @@ public sealed class TableRebuilder(Lexicon lexicon)
         rows.AddRange(BuildRows(page, region, layout));
         if (rows.Count > 0) blocks.Add(new TableBlock(rows, page.Number));
         if (rest != null) blocks.AddRange(rest.Blocks);
-        return new PageResult(blocks, rest != null ? rest.Carry : layout);
+        // a running footer under a table that goes on to the next page does not end it
+        bool footerOnly = rest != null && rest.Blocks.All(b => IsFooter(b, page.Height));
+        return new PageResult(blocks, rest == null || footerOnly ? layout : rest.Carry);
     }
+
+    /// <summary>Text in the bottom margin of a page this tall (<see cref="FooterShare"/>): a running footer, not the end of a table.</summary>
+    internal static bool IsFooter(Block block, double pageHeight) =>
+        block is TextBlock t && t.Lines.All(l => l.Box is { } box && box.Y0 > pageHeight * FooterShare);
 
     /// <summary>
     /// Where a table whose header lies in <paramref name="header"/> ends, when the page draws its
@@ -98,22 +118,29 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// that cross the header reach, following each border that starts where another ends (a border
     /// broken by a group row that spans the table). Null when the page draws none there.
     /// </summary>
-    private static double? TableBottom(LayoutPage page, IReadOnlyList<BBox> header)
+    private static double? TableBottom(LayoutPage page, IReadOnlyList<BBox> header, IReadOnlyList<(LayoutLine Line, int Number)> body)
     {
-        if (page.ColumnRules is not { Count: > 0 } columns) return null;
+        if (page.ColumnRules is not { Count: > 0 } columns || body.Count == 0) return null;
         double left = header.Min(b => b.X0), right = header.Max(b => b.X1), slack = BorderSpanSlack * (right - left);
         double top = header.Min(b => b.Y0), bottom = header.Max(b => b.Y1);
+        // a group row that spans the table stops its inner borders for a line, and a table with no side frame has only those
+        double bridge = GroupRowLines * header.Max(b => b.Height);
         var within = columns.Where(c => c.X >= left - slack && c.X <= right + slack).ToList();
         var crossing = within.Where(c => c.Y0 <= bottom && c.Y1 >= top).ToList();
         if (crossing.Count == 0) return null;
         double end = crossing.Max(c => c.Y1);
+        // what a break holds: nothing, or one short line (a group row's title), never running text
+        bool Bridges(double from, double to) => to - from <= BorderTouch
+            || to - from <= bridge && body.Where(l => l.Line.Box.CenterY > from && l.Line.Box.CenterY < to).ToList() is { Count: <= 1 } gap
+               && gap.All(l => l.Line.Text.Length <= MaxGroupRowChars);
         for (bool grew = true; grew;)
         {
             grew = false;
             foreach (var c in within)
-                if (c.Y0 <= end + BorderTouch && c.Y1 > end) { end = c.Y1; grew = true; }
+                if (c.Y1 > end && c.Y0 <= end + bridge && Bridges(end, c.Y0)) { end = c.Y1; grew = true; }
         }
-        return end;
+        // borders drawn round the header alone say nothing of where the body ends
+        return body.Min(l => l.Line.Box.CenterY) < end ? end : null;
     }
 
     private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
@@ -125,7 +152,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     /// The band of lines around a header row, and the header's vertical centre: that of its number
     /// cell ("STT" is one short line, centred like every header cell), else the middle one of its cells.
     /// </summary>
-    private ((LayoutLine Line, int Number)[] Band, double Centre)? FindHeader(LayoutPage page, IReadOnlyList<(LayoutLine Line, int Number)> lines)
+    private ((LayoutLine Line, int Number)[] Band, double Centre)? FindHeader(LayoutPage page, IReadOnlyList<(LayoutLine Line, int Number)> lines, bool drawnGrid)
     {
         var sorted = lines.OrderBy(l => l.Line.Box.CenterY).ToList();
         for (int i = 0; i < sorted.Count; i++)
@@ -152,7 +179,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 return (band, numbered && !Inflated(cells[0], words) ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
             }
         }
-        return DrawnHeader(page, sorted);
+        return drawnGrid ? DrawnHeader(page, sorted) : null;
     }
 
     /// <summary>
@@ -171,11 +198,12 @@ public sealed class TableRebuilder(Lexicon lexicon)
             if (crossing.Count < MinBorderedColumns) continue;
             double left = crossing.Min(c => c.X), right = crossing.Max(c => c.X);
             var across = rules.Where(r => r.X0 <= left + BorderTouch && r.X1 >= right - BorderTouch).Select(r => r.Y).ToList();
-            if (across.Where(r => r < y).DefaultIfEmpty(double.NaN).Max() is var top && double.IsNaN(top)) return null;
-            if (across.Where(r => r > y).DefaultIfEmpty(double.NaN).Min() is var bottom && double.IsNaN(bottom)) return null;
+            // a band that is no such row (a bordered block of two cells, the national header) is passed over
+            if (across.Where(r => r < y).DefaultIfEmpty(double.NaN).Max() is var top && double.IsNaN(top)) continue;
+            if (across.Where(r => r > y).DefaultIfEmpty(double.NaN).Min() is var bottom && double.IsNaN(bottom)) continue;
             var band = sorted.Where(l => l.Line.Box.CenterY > top && l.Line.Box.CenterY < bottom).ToArray();
             var words = band.SelectMany(l => l.Line.Words).Where(w => !IsBorderMark(w.Text)).OrderBy(w => w.Box.X0).ToList();
-            return Split(words).Count >= MinBorderedColumns ? (band, (top + bottom) / 2) : null;
+            if (Split(words).Count >= MinBorderedColumns) return (band, (top + bottom) / 2);
         }
         return null;
     }
