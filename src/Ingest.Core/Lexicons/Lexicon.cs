@@ -31,6 +31,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> RankSuperlatives { get; init; }
     /// <summary>Words before which a superlative is part of another word ("thống nhất toàn quốc" is not "nhất toàn quốc").</summary>
     public required IReadOnlyList<string> RankSuperlativeNotAfter { get; init; }
+    /// <summary>Words by which a figure points back to the indicator named before it ("tỷ lệ này mới đạt 72%").</summary>
+    public required IReadOnlyList<string> BackReferences { get; init; }
     /// <summary>Status words that name the present ("hiện nay", "đến nay"): baseline cues that no past year dates.</summary>
     public required IReadOnlyList<string> PresentCues { get; init; }
     /// <summary>Words after a percentage that make it a ratio of done to planned ("đạt 86,5% kế hoạch"), which is no value.</summary>

@@ -15,6 +15,17 @@ public class ExtractionTests
         Assert.Equal((90.0, 2030), (t[1].Candidate.Value!.Value, t[1].Candidate.Year!.Value));
     }
 
+    [Theory]
+    [InlineData("Năm nay, tỷ lệ này mới đạt 72%.")]               // the next sentence
+    [InlineData("Đến năm 2030 con số này là 100%.")]
+    [InlineData("Hiện tỷ lệ chỉ tiêu trên mới là 38%.")]
+    public void AFigureThatPointsBack_TakesTheIndicatorNamedBeforeIt(string sentence)
+    {
+        var t = Some.Targets("Đến năm 2028 xã phấn đấu có 90% hộ gia đình sử dụng Internet cáp quang. " + sentence);
+        Assert.Equal(2, t.Count);
+        Assert.Equal(t[0].Candidate.Indicator, t[1].Candidate.Indicator);
+    }
+
     [Fact]
     public void PeriodBlock_GivesItsEndYear()
     {

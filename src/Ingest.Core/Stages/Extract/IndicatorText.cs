@@ -14,6 +14,10 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     private readonly string[] _plainVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
     private readonly string[] _qualifierLeads = lexicon.QualifierLeads.Select(VietText.Fold).ToArray();
     private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
+    private readonly string[] _backReferences = lexicon.BackReferences.Select(VietText.Fold).ToArray();
+
+    /// <summary>Whether the words before a figure point back to an indicator named earlier ("Hiện tỷ lệ này mới là").</summary>
+    public bool RefersBack(string before) => _backReferences.Any(r => VietText.ContainsWord(VietText.Fold(before), r));
 
     public string CleanBefore(string before)
     {

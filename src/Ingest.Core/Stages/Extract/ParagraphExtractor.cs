@@ -71,6 +71,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         var (p, clauses, perClause, frame) = (prepared.Paragraph, prepared.Clauses, prepared.Values, prepared.Frame);
         var text = p.Text;
         (string Name, string Match, int Sentence)? previous = null;
+        (string Name, string Match)? named = null;
         (int Sentence, string Before, int End)? listOpening = null;
         for (int k = 0; k < clauses.Count; k++)
         {
@@ -100,6 +101,10 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 int sentence = frame.SentenceStart(v.Start);
                 if (IndicatorText.Words(before) + IndicatorText.Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
+                // "… 90% hộ gia đình sử dụng Internet cáp quang. Năm nay, tỷ lệ này mới đạt 72%": any sentence of the paragraph
+                else if (indicator.RefersBack(before) && named is { } back)
+                    (name, match) = back;
+                else if (IndicatorText.Words(name) >= 2) named = (name, match);
                 previous = (name, match, sentence);
                 // a list shares the words before its first figure; a semicolon opens an item of its own
                 bool sameList = listOpening is { } o && o.Sentence == sentence && v.Start >= o.End && text.IndexOf(';', o.End, v.Start - o.End) < 0;
