@@ -261,6 +261,18 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void FlattenedTable_YearColumnsOnly_AndSubRowsUnderAParentRow()
+    {
+        // no unit nor result column, only years; row 1 is a parent whose figures are in its sub-rows "1.1", "1.2"
+        const string text = "STT\nChỉ tiêu\nNăm 2026\nĐến năm\n2030\n"
+            + "1\nTỷ lệ cơ sở giáo dục đạt mức độ\nchuyển đổi số mức 2 trở lên\n1.1\n- Trường mầm non\nTrên 60%\n100%\n"
+            + "1.2\n- Trường tiểu học\nTrên 80%\n100%\n2\nTỷ lệ hộ bán sản phẩm qua sàn thương mại điện tử\n-\n30%\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(60, 2026), (100, 2030), (80, 2026), (100, 2030), (30, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+        Assert.StartsWith("Tỷ lệ cơ sở giáo dục đạt mức độ chuyển đổi số mức 2 trở lên", got[0].Indicator);
+    }
+
+    [Fact]
     public void FlattenedTable_GroupCellRightBeforeItsYears_AndEmptyCells()
     {
         // the group cell is the first row's last; row 1 has no figure for 2030, so its line is missing
