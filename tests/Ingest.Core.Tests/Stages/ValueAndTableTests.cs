@@ -272,6 +272,22 @@ public class ValueAndTableTests
         Assert.StartsWith("Tỷ lệ cơ sở giáo dục đạt mức độ chuyển đổi số mức 2 trở lên", got[0].Indicator);
     }
 
+    [Theory]
+    [InlineData("Thực hiện\nnăm 2025\n58\n10\nNăm 2026\n70\n12\nNăm 2030\n≥ 95\n15\n", 6)]   // three rows, the first label over two lines
+    [InlineData("Năm 2026\n70\n12\n", 0)]                                                         // one row is no table
+    public void FlattenedTable_OfAYearPerRow_IsTurned(string rows, int targets)
+    {
+        const string head = "Năm\nTỷ lệ hồ sơ thủ tục\nhành chính xử lý trực\ntuyến toàn trình (%)\nSố Tổ công nghệ số\ncộng đồng (tổ)\n";
+        var got = Some.Candidates(Some.Header2025 + head + rows);
+        Assert.Equal(targets, got.Count);
+        if (targets > 0)
+        {
+            Assert.Equal([(58, 2025, TargetKind.Baseline), (70, 2026, TargetKind.Target), (95, 2030, TargetKind.Target)],
+                got.Where(c => c.Unit == "%").Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+            Assert.Equal([10.0, 12, 15], got.Where(c => c.Unit != "%").Select(c => c.Value!.Value));
+        }
+    }
+
     [Fact]
     public void FlattenedTable_GroupCellRightBeforeItsYears_AndEmptyCells()
     {

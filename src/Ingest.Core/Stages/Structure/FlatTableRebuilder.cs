@@ -20,6 +20,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
 {
     // a cell's line is narrow; a line of running text is not (hard-wrapped prose runs to 80–100 characters)
     private const int MaxCellChars = 60;
+    private readonly HashSet<string> _yearWords = lexicon.YearWords.Select(VietText.Fold).ToHashSet();
     private readonly string[] _units = lexicon.CountNouns.Select(n => VietText.Fold(n.Noun))
         .Concat(lexicon.PercentWords.Select(VietText.Fold))
         .Concat(lexicon.RankWords.Select(VietText.Fold))
@@ -81,7 +82,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         int i = 0;
         while (i < blocks.Count)
         {
-            if (Line(blocks, i) != null && TryTable(blocks, i, out var table, out int next))
+            if (Line(blocks, i) != null && (TryTable(blocks, i, out var table, out int next) || TryYearRows(blocks, i, out table, out next)))
             {
                 result.Add(table);
                 i = next;
@@ -184,6 +185,66 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         next = i;
         return true;
     }
+
+    /// <summary>
+    /// A table of a year per row, flattened: a time header alone on its line ("Năm"), a cell per
+    /// indicator (a line and the lines that go on from it in small letters), then rows of a label
+    /// that ends in a year ("Năm 2026", "Thực hiện" / "năm 2025") and one figure per indicator. Put
+    /// back as the table it was, which the interpreter turns as it turns Word's; two rows at least.
+    /// </summary>
+    private bool TryYearRows(IReadOnlyList<Block> blocks, int start, out TableBlock table, out int next)
+    {
+        (table, next) = (null!, start);
+        if (Line(blocks, start) is not { } first || header.Recognise(first.Text) is not { Year: null } cell
+            || cell.Role != ColumnRole.Time && !_yearWords.Contains(VietText.Fold(first.Text.Trim()))) return false;
+        var cells = new List<List<SourceLine>>();
+        int j = start + 1;
+        while (Line(blocks, j) is { } l && Narrow(l.Text) && FigureLines(blocks, j) == 0 && !HasYear().IsMatch(l.Text))
+        {
+            if (cells.Count > 0 && StartsLower(l.Text)) cells[^1].Add(l);
+            else cells.Add([l]);
+            j++;
+        }
+        // the first row's label may open before its year ("Thực hiện" / "năm 2025"): not a header cell
+        if (Line(blocks, j) is { } y && HasYear().IsMatch(y.Text) && StartsLower(y.Text) && cells.Count > 0)
+        {
+            j -= cells[^1].Count;
+            cells.RemoveAt(cells.Count - 1);
+        }
+        if (cells.Count == 0) return false;
+        var rows = new List<TableRow> { new([new TableCell([first]), .. cells.Select(c => new TableCell(c))], IsHeader: true) };
+        while (true)
+        {
+            var label = new List<SourceLine>();
+            int k = j;
+            while (label.Count < MaxLabelLines && Line(blocks, k) is { } l && Narrow(l.Text) && FigureLines(blocks, k) == 0)
+            {
+                label.Add(l);
+                k++;
+                if (HasYear().IsMatch(l.Text)) break;
+            }
+            if (label.Count == 0 || !HasYear().IsMatch(label[^1].Text)) break;
+            var figures = new List<TableCell>();
+            while (figures.Count < cells.Count && Line(blocks, k) is { } f && FigureLines(blocks, k) is var n and > 0)
+            {
+                figures.Add(new TableCell(IsDash(f.Text) ? [] : [.. Enumerable.Range(k, n).Select(m => Line(blocks, m)!)]));
+                k += n;
+            }
+            if (figures.Count < cells.Count) break;
+            rows.Add(new TableRow([new TableCell(label), .. figures]));
+            j = k;
+        }
+        if (rows.Count < 3) return false;
+        table = new TableBlock(rows, first.Page);
+        next = j;
+        return true;
+    }
+
+    /// <summary>A row's label in a table of a year per row runs to three lines at most ("Ước thực hiện" / "đến hết" / "năm 2025").</summary>
+    private const int MaxLabelLines = 3;
+
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
+    private static partial Regex HasYear();
 
     private bool IsNextRow(IReadOnlyList<Block> blocks, int j, string rowNumber) =>
         int.TryParse(rowNumber.Trim().TrimEnd('.'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
