@@ -155,6 +155,21 @@ public class ValueAndTableTests
         Assert.Equal("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)", got[0].Indicator);
     }
 
+    [Theory]
+    [InlineData("Hằng năm", null, true)]                       // a note of how often: the row's figure recurs
+    [InlineData("", 2030, false)]                               // no note: the heading's year
+    [InlineData("Năm 2025 ước đạt 2,5%", 2030, false)]          // a note with a figure of its own speaks for that figure only
+    public void ANoteOfHowOften_MakesTheRowsFigureRecur(string note, int? year, bool annual)
+    {
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Tên chỉ tiêu"), C("Đơn vị tính"), C("Chỉ tiêu đến năm 2030"), C("Ghi chú")], IsHeader: true),
+            new TableRow([C("1"), C("Chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"), C("%"), C("Tối thiểu 3"), C(note)]),
+        ], 1);
+        var got = ExtractTable(table).Got.First(c => c.Value == 3);
+        Assert.Equal((year, annual), (got.Year, got.Annual));
+    }
+
     [Fact]
     public void RowWithItsUnitCellEmpty_ReadsNoBareFigure()
     {

@@ -81,7 +81,11 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
         var ticked = yearCells.All(c => c.Cell.Text.Length == 0 || IsTick(c.Cell))
             ? yearCells.Where(c => IsTick(c.Cell)).SelectMany(c => c.Column.Cues.Where(q => q.Year == c.Column.Year)).ToList()
             : [];
-        var rowNode = new ScopeNode(ScopeLevel.Row, [.. cues.Find(Text(ColumnRole.Time)).Reverse(), .. ticked.Count == 1 ? ticked : []]);
+        // a note that says only how often ("Hằng năm") makes the row's figures recur, as its time cell would;
+        // a note with a figure of its own ("Năm 2025 ước đạt 71,2%") speaks for that figure only
+        var notes = Text(ColumnRole.Notes);
+        var recurring = notes.Any(char.IsDigit) ? [] : cues.Find(notes).Where(c => c.Kind == CueKind.Annual).ToList();
+        var rowNode = new ScopeNode(ScopeLevel.Row, [.. cues.Find(Text(ColumnRole.Time)).Reverse(), .. ticked.Count == 1 ? ticked : [], .. recurring]);
         bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && cells.Any(c => c.Cell.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 
         var results = cells.Where(c => c.Column.Role is ColumnRole.Result or ColumnRole.Notes && c.Cell.Text.Length > 0 && !spanning).ToList();
