@@ -159,6 +159,7 @@ public class ValueAndTableTests
     [InlineData("Hằng năm", null, true)]                       // a note of how often: the row's figure recurs
     [InlineData("", 2030, false)]                               // no note: the heading's year
     [InlineData("Năm 2025 ước đạt 2,5%", 2030, false)]          // a note with a figure of its own speaks for that figure only
+    [InlineData("Báo cáo kết quả hằng năm", 2030, false)]       // a note of more than how often: the reporting recurs, not the figure
     public void ANoteOfHowOften_MakesTheRowsFigureRecur(string note, int? year, bool annual)
     {
         var table = new TableBlock(
@@ -168,6 +169,18 @@ public class ValueAndTableTests
         ], 1);
         var got = ExtractTable(table).Got.First(c => c.Value == 3);
         Assert.Equal((year, annual), (got.Year, got.Annual));
+    }
+
+    [Fact]
+    public void ANoteOfHowOften_LeavesAYearColumnsFigureItsYear()
+    {
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Năm 2026"), C("Năm 2030"), C("Ghi chú")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ hồ sơ được xử lý trực tuyến"), C("%"), C("-"), C("100"), C("Hằng năm")]),
+        ], 1);
+        var got = Assert.Single(ExtractTable(table).Got);
+        Assert.Equal((2030, false), (got.Year, got.Annual));
     }
 
     [Fact]
@@ -285,6 +298,16 @@ public class ValueAndTableTests
         var got = Some.Candidates(Some.Header2025 + text);
         Assert.Equal([(60, 2026), (100, 2030), (80, 2026), (100, 2030), (30, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
         Assert.StartsWith("Tỷ lệ cơ sở giáo dục đạt mức độ chuyển đổi số mức 2 trở lên", got[0].Indicator);
+    }
+
+    [Theory]
+    [InlineData("II. TỔ CHỨC THỰC HIỆN\nCác cơ quan chủ động xây dựng kế hoạch.\n")]   // the text after the table
+    [InlineData("Theo giá so sánh\n2\nTỷ lệ hộ có Internet\n%\n80\n90\n")]        // a note, then the next row
+    public void FlattenedTable_AFigureWithADecimalPoint_IsNoSubRowNumber(string following)
+    {
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nNăm 2026\nNăm 2030\nGhi chú\n1\nTốc độ tăng trưởng kinh tế số\n%\n6.5\n7.5\n";
+        var got = Some.Candidates(Some.Header2025 + text + following);
+        Assert.Contains(got, c => c.Value == 7.5 && c.Year == 2030);
     }
 
     [Theory]

@@ -16,8 +16,25 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
     private readonly string[] _backReferences = lexicon.BackReferences.Select(VietText.Fold).ToArray();
 
-    /// <summary>Whether the words before a figure point back to an indicator named earlier ("Hiện tỷ lệ này mới là").</summary>
-    public bool RefersBack(string before) => _backReferences.Any(r => VietText.ContainsWord(VietText.Fold(before), r));
+    /// <summary>
+    /// Whether a figure's words point back to an indicator named earlier: a back reference is its
+    /// subject, a few words before it at most ("Hiện tỷ lệ này mới là 38%"), and no words after it
+    /// name one of its own ("Để đạt chỉ tiêu này, 100% cán bộ được tập huấn" names its own).
+    /// </summary>
+    public bool RefersBack(string before, string after)
+    {
+        if (Words(after) >= 2) return false;
+        var folded = VietText.Fold(before);
+        foreach (var r in _backReferences)
+        {
+            int at = folded.LastIndexOf(r, StringComparison.Ordinal);
+            if (at >= 0 && VietText.ContainsWord(folded, r) && Words(folded[(at + r.Length)..]) <= MaxWordsAfterBackReference) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words between a back reference and its figure: a status and a verb ("mới đạt", "hiện nay là").</summary>
+    private const int MaxWordsAfterBackReference = 3;
 
     public string CleanBefore(string before)
     {

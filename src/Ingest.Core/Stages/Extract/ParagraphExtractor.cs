@@ -102,7 +102,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 if (IndicatorText.Words(before) + IndicatorText.Words(after) < 2 && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 // "… 90% hộ gia đình sử dụng Internet cáp quang. Năm nay, tỷ lệ này mới đạt 72%": any sentence of the paragraph
-                else if (indicator.RefersBack(before) && named is { } back)
+                else if (indicator.RefersBack(before, after) && named is { } back)
                     (name, match) = back;
                 else if (IndicatorText.Words(name) >= 2) named = (name, match);
                 previous = (name, match, sentence);

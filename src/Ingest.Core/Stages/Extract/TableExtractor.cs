@@ -81,10 +81,12 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
         var ticked = yearCells.All(c => c.Cell.Text.Length == 0 || IsTick(c.Cell))
             ? yearCells.Where(c => IsTick(c.Cell)).SelectMany(c => c.Column.Cues.Where(q => q.Year == c.Column.Year)).ToList()
             : [];
-        // a note that says only how often ("Hằng năm") makes the row's figures recur, as its time cell would;
-        // a note with a figure of its own ("Năm 2025 ước đạt 71,2%") speaks for that figure only
-        var notes = Text(ColumnRole.Notes);
-        var recurring = notes.Any(char.IsDigit) ? [] : cues.Find(notes).Where(c => c.Kind == CueKind.Annual).ToList();
+        // a note that says only how often ("Hằng năm") makes the row's figures recur, as its time cell
+        // would, but in a table whose columns are a timeline of years, which date them; a note of more
+        // ("Báo cáo kết quả hằng năm") or with a figure of its own ("Năm 2025 ước đạt 71,2%") speaks for itself only
+        var notes = IndicatorText.Trim(Text(ColumnRole.Notes));
+        var recurring = t.Columns.Count(c => c.Year != null) >= 2 ? []
+            : cues.Find(notes).Where(c => c.Kind == CueKind.Annual && c.Phrase.Trim().Length >= notes.Length).ToList();
         var rowNode = new ScopeNode(ScopeLevel.Row, [.. cues.Find(Text(ColumnRole.Time)).Reverse(), .. ticked.Count == 1 ? ticked : [], .. recurring]);
         bool spanning = nonEmpty.Count > 0 && nonEmpty.Count <= 2 && cells.Any(c => c.Cell.ColumnSpan >= Math.Max(2, t.Columns.Count - 2));
 

@@ -37,9 +37,17 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     [GeneratedRegex(@"^\s*\d{1,3}\.\d{1,2}\.?\s*$")]
     private static partial Regex SubRowNumber();
 
-    /// <summary>A sub-row's number ("1.1") on its line, its words ("- Trường mầm non") on the next, not a figure there.</summary>
-    private bool IsSubRow(IReadOnlyList<Block> blocks, int i) =>
-        Line(blocks, i) is { } l && SubRowNumber().IsMatch(l.Text) && Line(blocks, i + 1) is { } next && FigureLines(blocks, i + 1) == 0 && Narrow(next.Text);
+    /// <summary>
+    /// A sub-row of row <paramref name="parent"/>: its number under the parent's ("1.1" under "1") on
+    /// its line, its words on the next, opening an item or with a capital ("- Trường mầm non"). A
+    /// figure written with a decimal point ("7.5") is followed by another figure, a note or the text
+    /// after the table, and is under no row's number but by chance.
+    /// </summary>
+    private bool IsSubRow(IReadOnlyList<Block> blocks, int i, string? parent) =>
+        parent != null && Line(blocks, i) is { } l && SubRowNumber().IsMatch(l.Text)
+        && l.Text.Trim().StartsWith(parent.Trim().TrimEnd('.') + ".", StringComparison.Ordinal)
+        && Line(blocks, i + 1) is { } next && FigureLines(blocks, i + 1) == 0 && Narrow(next.Text)
+        && (ListMarks.OpensItem(next.Text) || StartsUpper(next.Text));
 
     [GeneratedRegex(@"^\s*[IVXLC]{1,5}[.)]\s+\S")]
     private static partial Regex RomanTitled();
@@ -107,9 +115,11 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         rows.AddRange(columns.HeaderRows);
         int valueColumns = columns.ValueColumns, textColumns = columns.TextColumns;
         bool hasUnit = columns.HasUnit;
-        while (Line(blocks, i) is { } line && (RowNumber().IsMatch(line.Text) || IsSubRow(blocks, i) || IsGroupLine(blocks, i)))
+        string? parent = null;
+        while (Line(blocks, i) is { } line && (RowNumber().IsMatch(line.Text) || IsSubRow(blocks, i, parent) || IsGroupLine(blocks, i)))
         {
-            if (!RowNumber().IsMatch(line.Text) && !IsSubRow(blocks, i))
+            if (RowNumber().IsMatch(line.Text) && !Roman().IsMatch(line.Text)) parent = line.Text;
+            if (!RowNumber().IsMatch(line.Text) && !IsSubRow(blocks, i, parent))
             {
                 // a group row on one line: "I. HẠ TẦNG SỐ", then the group's first row
                 rows.Add(new TableRow([new TableCell([line], ColumnSpan: columns.Width)]));
@@ -141,10 +151,10 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             var indicator = new List<SourceLine>();
             // the indicator's lines may open with a unit's word ("Người dân được…", "hồ sơ sức khỏe điện tử"):
             // the unit is the line that the row's first figure follows
-            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !hasUnit || !IsUnitCell(blocks, j)) && FigureLines(blocks, j) == 0 && !IsSubRow(blocks, j) && Narrow(l.Text)) { indicator.Add(l); j++; }
+            while (Line(blocks, j) is { } l && (indicator.Count == 0 || !hasUnit || !IsUnitCell(blocks, j)) && FigureLines(blocks, j) == 0 && !IsSubRow(blocks, j, parent) && Narrow(l.Text)) { indicator.Add(l); j++; }
             if (indicator.Count == 0) break;
             cells.Add(new TableCell(indicator));
-            if (IsSubRow(blocks, j))
+            if (IsSubRow(blocks, j, parent))
             {
                 // a parent row: its indicator, its figures in the sub-rows that follow ("1.1", "- Trường mầm non")
                 for (int c = cells.Count; c < columns.Width; c++) cells.Add(new TableCell([]));
@@ -164,7 +174,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             }
             int figures = 0;
             // an empty cell prints no line: the next row's number ("2" after row 1, then its indicator) ends the figures
-            while (figures < valueColumns && Line(blocks, j) is { } f && FigureLines(blocks, j) is var n and > 0 && !IsNextRow(blocks, j, line.Text) && !IsSubRow(blocks, j))
+            while (figures < valueColumns && Line(blocks, j) is { } f && FigureLines(blocks, j) is var n and > 0 && !IsNextRow(blocks, j, line.Text) && !IsSubRow(blocks, j, parent))
             {
                 cells.Add(new TableCell(IsDash(f.Text) ? [] : [.. Enumerable.Range(j, n).Select(k => Line(blocks, k)!)]));
                 figures++; j += n;
@@ -282,9 +292,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             i++;
             if (cells.Count > 24) return null;
         }
-        // a column of figures for a year ("Năm 2026", "Đến năm 2030") is a role of its own
-        var roles = cells.Select(c => c.Cell.Role).Where(r => r != ColumnRole.Other).Distinct().Count()
-            + (cells.Any(c => c.Cell.Year != null && c.Cell.Role == ColumnRole.Other) ? 1 : 0);
+        var roles = cells.Select(c => c.Cell.Role).Where(r => r != ColumnRole.Other).Distinct().Count();
         // a second "chỉ tiêu" cell heads the figures ("Tên chỉ tiêu | Đơn vị tính | Chỉ tiêu"), as the interpreter reads it
         bool figures = cells.Any(c => c.Cell.Role == ColumnRole.Result || c.Cell.Year != null) || cells.Count(c => c.Cell.Role == ColumnRole.Indicator) >= 2;
         if (roles < 3 || !figures || !cells.Any(c => c.Cell.Role == ColumnRole.Indicator)) return null;
