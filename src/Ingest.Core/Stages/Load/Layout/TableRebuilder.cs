@@ -69,12 +69,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
-            if (TableBottom(page, headerLines.Select(l => l.Line.Box).ToList(), region) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
-            {
-                // what follows the table on its page is read as the page's own: text, or another table
-                region = region.Except(after).ToList();
-                rest = Rebuild(page, after, null, isTopHeading);
-            }
+            (region, rest) = EndAtBorders(page, headerLines.Select(l => l.Line.Box).ToList(), region, isTopHeading);
             grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
             var headerBand = headerLines.Select(l => l.Line.Box).ToList();
             double bandTop = headerBand.Min(b => b.Y0), bandBottom = headerBand.Max(b => b.Y1);
@@ -86,12 +81,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             layout = carry;
             region = lines.ToList();
             // a table run on from the page before ends where its borders do, as one under its header
-            var first = region.MinBy(l => l.Line.Box.Y0).Line.Box;
-            if (TableBottom(page, [first], region) is { } bottom && region.Where(l => l.Line.Box.CenterY > bottom).ToList() is { Count: > 0 } after)
-            {
-                region = region.Except(after).ToList();
-                rest = Rebuild(page, after, null, isTopHeading);
-            }
+            (region, rest) = EndAtBorders(page, [region.MinBy(l => l.Line.Box.Y0).Line.Box], region, isTopHeading);
         }
         else
         {
@@ -106,6 +96,19 @@ public sealed class TableRebuilder(Lexicon lexicon)
         // a running footer under a table that goes on to the next page does not end it
         bool footerOnly = rest != null && rest.Blocks.All(b => IsFooter(b, page.Height));
         return new PageResult(blocks, rest == null || footerOnly ? layout : rest.Carry);
+    }
+
+    /// <summary>
+    /// The table's lines up to where its borders end (see <see cref="TableBottom"/>), and what follows
+    /// it on its page read as the page's own: text, or another table. All of them, and nothing
+    /// after, when the page draws no borders there.
+    /// </summary>
+    private (List<(LayoutLine Line, int Number)> Table, PageResult? After) EndAtBorders(LayoutPage page, IReadOnlyList<BBox> top,
+        List<(LayoutLine Line, int Number)> region, Func<string, bool> isTopHeading)
+    {
+        if (TableBottom(page, top, region) is not { } bottom || region.Where(l => l.Line.Box.CenterY > bottom).ToList() is not { Count: > 0 } after)
+            return (region, null);
+        return (region.Except(after).ToList(), Rebuild(page, after, null, isTopHeading));
     }
 
     /// <summary>Text in the bottom margin of a page this tall (<see cref="FooterShare"/>): a running footer, not the end of a table.</summary>
