@@ -35,6 +35,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> BackReferences { get; init; }
     /// <summary>Status words that name the present ("hiện nay", "đến nay"): baseline cues that no past year dates.</summary>
     public required IReadOnlyList<string> PresentCues { get; init; }
+    /// <summary>Units of a change in a rate, not of a level ("vượt 6,4 điểm phần trăm").</summary>
+    public required IReadOnlyList<string> DifferenceUnits { get; init; }
     /// <summary>Words after a percentage that make it a ratio of done to planned ("đạt 86,5% kế hoạch"), which is no value.</summary>
     public required IReadOnlyList<string> PlanRatioAfter { get; init; }
     /// <summary>The same, only where the clause ends after them ("đạt 86,5% kế hoạch."; not "100% kế hoạch, báo cáo … được ký số").</summary>

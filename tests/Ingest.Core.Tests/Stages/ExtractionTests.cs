@@ -31,6 +31,15 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void AChangeInPointsOfARate_IsNoTarget_AndTheFigureBeforeItKeepsItsIndicator()
+    {
+        var t = Assert.Single(Some.Targets("Năm 2025, tỷ lệ thanh toán không dùng tiền mặt đạt 76,4% (chỉ tiêu giao 70%), vượt 6,4 điểm phần trăm."),
+            x => x.Candidate.Value != 76.4);
+        Assert.Equal(70, t.Candidate.Value);
+        Assert.DoesNotContain("điểm", t.Candidate.Indicator);
+    }
+
+    [Fact]
     public void PeriodBlock_GivesItsEndYear()
     {
         var t = Some.Targets("2. Mục tiêu cụ thể\nGiai đoạn 2025-2027:\n- 85% hồ sơ thủ tục hành chính được số hóa.\n");

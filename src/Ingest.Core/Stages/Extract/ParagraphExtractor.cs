@@ -80,7 +80,7 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
             for (int i = 0; i < values.Count; i++)
             {
                 var v = values[i];
-                if (IsBudget(frame, v)) continue;
+                if (IsBudget(frame, v) || v.IsChange) continue;
                 int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
                 int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
                 var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));

@@ -109,6 +109,7 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
             for (int i = 0; i < mentions.Count; i++)
             {
                 var v = mentions[i];
+                if (v.IsChange) continue;
                 if (v.Evidence == ValueEvidence.Inline && UnitOf(unitText) is { Class: UnitClass.Count } cu && v.UnitClass == UnitClass.Count)
                     v = v with { Unit = cu.Unit };
                 int right = i == mentions.Count - 1 ? text.Length : Clauses.Divide(text, v.End, mentions[i + 1].Start, lexicon.Coordinators);

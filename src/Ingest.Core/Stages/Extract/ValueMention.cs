@@ -13,4 +13,10 @@ public sealed record ValueMention(
 {
     /// <summary>The level a rise starts from ("tăng từ 04 sản phẩm (năm 2025) lên 08"): what is, not what is aimed at.</summary>
     public bool StartsARise { get; init; }
+
+    /// <summary>
+    /// A change in a rate counted in its points ("vượt 6,4 điểm phần trăm"): no value of its own, but
+    /// found all the same, so that the figure before it keeps its clause ("… (chỉ tiêu giao 70%), vượt …").
+    /// </summary>
+    public bool IsChange { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits;
     private readonly Regex _riseAfter;
 
     public ValueScanner(Lexicon lexicon)
@@ -58,6 +58,7 @@ public sealed class ValueScanner
         _riseAfter = new Regex($@"^[^;.\d]{{0,40}}?(?<!\w)(?:{Alt(lexicon.RiseWords)})\s+(?:(?:{Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase))})\s*)?\d", RegexOptions.Compiled);
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
+        _differenceUnits = lexicon.DifferenceUnits.Select(VietText.Fold).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
@@ -146,7 +147,8 @@ public sealed class ValueScanner
             bool unreadable = NumberParser.IsLostDigits(a.Value);
             found.Add(new ValueMention(start, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value),
                 range && !unreadable ? ParseOrNull(m.Groups["b"].Value) : null,
-                UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline) { StartsARise = rise });
+                UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline)
+            { StartsARise = rise, IsChange = _differenceUnits.Any(d => VietText.StartsWithWord(folded[n.Index..], d)) });
         }
         foreach (Match m in _unitFirstCount.Matches(folded))
             AddUnitFirst(m, UnitClass.Count, _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value));
