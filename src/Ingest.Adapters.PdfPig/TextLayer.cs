@@ -158,8 +158,7 @@ internal static class TextLayer
 
     private static LayoutLine ToLine(List<Word> words)
     {
-        var layout = words.Select(w => new LayoutWord(w.Text, w.Box)).ToList();
-        return new LayoutLine(layout, layout.Skip(1).Aggregate(layout[0].Box, (b, w) => b.Union(w.Box)));
+        return LayoutLine.Of(words.Select(w => new LayoutWord(w.Text, w.Box)).ToList());
     }
 
     private const string SuperscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";

@@ -321,7 +321,6 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         var result = new List<CellReading>();
         Pix? inkOnWhite = null;
         bool thresholded = false;
-        readAgain = 0;
         try
         {
             double slack = CellInsetInches * dpi * pointsPerPixel;

@@ -49,7 +49,7 @@ public static class TsvLayout
             var k = (I(f[2]), I(f[3]), I(f[4]));
             if (k != key && current.Count > 0)
             {
-                lines.Add(Line(current));
+                lines.Add(LayoutLine.Of(current));
                 current = [];
             }
             key = k;
@@ -58,12 +58,10 @@ public static class TsvLayout
             var conf = double.Parse(f[10], CultureInfo.InvariantCulture);
             current.Add(new LayoutWord(text, box, conf < 0 ? null : Math.Round(conf, 1)));
         }
-        if (current.Count > 0) lines.Add(Line(current));
+        if (current.Count > 0) lines.Add(LayoutLine.Of(current));
         return new LayoutPage(pageNumber, widthPoints, heightPoints, lines);
     }
 
-    private static LayoutLine Line(List<LayoutWord> words) =>
-        new(words, words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box)));
 
     private static int I(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 }

@@ -7,4 +7,12 @@ public static class ListMarks
 
     /// <summary>True when the text, spaces aside, opens with a bullet.</summary>
     public static bool OpensItem(string text) => text.TrimStart() is { Length: > 0 } t && Array.IndexOf(Bullets, t[0]) >= 0;
+
+    /// <summary>True when an item's number is under its parent's: "1.1" under "1" or "1.".</summary>
+    public static bool NumberedUnder(string number, string parent)
+    {
+        var n = number.Trim();
+        var p = parent.Trim().TrimEnd('.');
+        return p.Length > 0 && n.StartsWith(p + ".", StringComparison.Ordinal) && n.Length > p.Length + 1;
+    }
 }

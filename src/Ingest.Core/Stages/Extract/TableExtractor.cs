@@ -56,13 +56,8 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
         string.Join(" ", cells.Where(c => c.Column.Role == role).Select(c => c.Cell.Text)).Trim();
 
     // "1.1" under "1", or an item marked as one ("- Trường mầm non", "+ …")
-    private static bool IsSubRow(string number, string indicatorCell, string parentNumber)
-    {
-        var n = number.Trim();
-        var p = parentNumber.Trim().TrimEnd('.');
-        return p.Length > 0 && n.StartsWith(p + ".", StringComparison.Ordinal) && n.Length > p.Length + 1
-            || ListMarks.OpensItem(indicatorCell);
-    }
+    private static bool IsSubRow(string number, string indicatorCell, string parentNumber) =>
+        ListMarks.NumberedUnder(number, parentNumber) || ListMarks.OpensItem(indicatorCell);
 
     /// <param name="parent">the indicator of the row this one is a sub-row of, which its own words only narrow</param>
     private IEnumerable<TargetCandidate> ExtractRow(StructuredTable t, List<(TableCell Cell, TableColumn Column)> cells, string? parent, OuterScope outer)

@@ -45,7 +45,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     /// </summary>
     private bool IsSubRow(IReadOnlyList<Block> blocks, int i, string? parent) =>
         parent != null && Line(blocks, i) is { } l && SubRowNumber().IsMatch(l.Text)
-        && l.Text.Trim().StartsWith(parent.Trim().TrimEnd('.') + ".", StringComparison.Ordinal)
+        && ListMarks.NumberedUnder(l.Text, parent)
         && Line(blocks, i + 1) is { } next && FigureLines(blocks, i + 1) == 0 && Narrow(next.Text)
         && (ListMarks.OpensItem(next.Text) || StartsUpper(next.Text));
 
@@ -174,9 +174,9 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             }
             int figures = 0;
             // an empty cell prints no line: the next row's number ("2" after row 1, then its indicator) ends the figures
-            while (figures < valueColumns && Line(blocks, j) is { } f && FigureLines(blocks, j) is var n and > 0 && !IsNextRow(blocks, j, line.Text) && !IsSubRow(blocks, j, parent))
+            while (figures < valueColumns && FigureLines(blocks, j) is var n and > 0 && !IsNextRow(blocks, j, line.Text) && !IsSubRow(blocks, j, parent))
             {
-                cells.Add(new TableCell(IsDash(f.Text) ? [] : [.. Enumerable.Range(j, n).Select(k => Line(blocks, k)!)]));
+                cells.Add(FigureCell(blocks, j, n));
                 figures++; j += n;
             }
             if (figures == 0) break;
@@ -235,9 +235,9 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             }
             if (label.Count == 0 || !HasYear().IsMatch(label[^1].Text)) break;
             var figures = new List<TableCell>();
-            while (figures.Count < cells.Count && Line(blocks, k) is { } f && FigureLines(blocks, k) is var n and > 0)
+            while (figures.Count < cells.Count && FigureLines(blocks, k) is var n and > 0)
             {
-                figures.Add(new TableCell(IsDash(f.Text) ? [] : [.. Enumerable.Range(k, n).Select(m => Line(blocks, m)!)]));
+                figures.Add(FigureCell(blocks, k, n));
                 k += n;
             }
             if (figures.Count < cells.Count) break;
@@ -255,6 +255,10 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
 
     [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
     private static partial Regex HasYear();
+
+    /// <summary>A figure's cell from its <paramref name="lines"/> lines at <paramref name="at"/> ("Trên" / "80" is one); a dash is an empty cell.</summary>
+    private static TableCell FigureCell(IReadOnlyList<Block> blocks, int at, int lines) =>
+        new(IsDash(Line(blocks, at)!.Text) ? [] : [.. Enumerable.Range(at, lines).Select(k => Line(blocks, k)!)]);
 
     private bool IsNextRow(IReadOnlyList<Block> blocks, int j, string rowNumber) =>
         int.TryParse(rowNumber.Trim().TrimEnd('.'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)

@@ -52,5 +52,5 @@ public sealed partial class LayoutBlocks(Lexicon lexicon)
     // on a new page has its number beside its cells ("22 | Tỷ lệ … | 72 | 82")
     private static bool IsFurniture(LayoutPage page, LayoutLine line) =>
         PageNumber().IsMatch(line.Text) && (line.Box.Y1 < page.Height * 0.1 || line.Box.Y0 > page.Height * 0.9)
-        && !page.Lines.Any(o => o != line && Math.Min(o.Box.Y1, line.Box.Y1) - Math.Max(o.Box.Y0, line.Box.Y0) > line.Box.Height / 2);
+        && !page.Lines.Any(o => o != line && o.Box.VerticalOverlap(line.Box) > line.Box.Height / 2);
 }

@@ -7,6 +7,12 @@ public sealed record LayoutLine(IReadOnlyList<LayoutWord> Words, BBox Box)
 {
     public string Text => string.Join(" ", Words.Select(w => w.Text));
 
+    /// <summary>A line of these words (one at least), boxed round them all.</summary>
+    public static LayoutLine Of(IReadOnlyList<LayoutWord> words) => new(words, BoxOf(words));
+
+    /// <summary>The box round all the words (one at least).</summary>
+    public static BBox BoxOf(IReadOnlyList<LayoutWord> words) => words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
+
     /// <summary>A line of the document model from these words, with their OCR confidences when they have them.</summary>
     public static SourceLine ToSourceLine(int page, int number, IReadOnlyList<LayoutWord> words, BBox box)
     {

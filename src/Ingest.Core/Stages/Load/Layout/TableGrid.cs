@@ -70,7 +70,7 @@ public static class TableGrid
             if (words.Any(w => (w.Confidence ?? 0) < sureConfidence || w.Text.Any(char.IsDigit) || IsColumnBorder(w.Text)
                 || w.Box.X0 < cell.X0 - slack || w.Box.X1 > cell.X1 + slack || w.Box.Y0 < cell.Y0 - slack || w.Box.Y1 > cell.Y1 + slack))
                 return null;
-            inside.Add(words.Count == line.Words.Count ? line : new LayoutLine(words, words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box))));
+            inside.Add(words.Count == line.Words.Count ? line : LayoutLine.Of(words));
         }
         return inside.Count == 0 ? null : new CellReading(cell, inside);
     }
@@ -96,7 +96,7 @@ public static class TableGrid
             var kept = line.Words.Where(w => !Inside(w)).ToList();
             if (kept.Count < line.Words.Count && at < 0) at = result.Count;
             if (kept.Count == line.Words.Count) result.Add(line);
-            else if (kept.Count > 0) result.Add(new LayoutLine(kept, kept.Skip(1).Aggregate(kept[0].Box, (b, w) => b.Union(w.Box))));
+            else if (kept.Count > 0) result.Add(LayoutLine.Of(kept));
         }
         double top = read.Min(c => c.Cell.Y0);
         if (at < 0)

@@ -47,7 +47,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
     private sealed record Fragment(int Column, IReadOnlyList<LayoutWord> Words, int LineNumber, bool Spanning)
     {
         public string Text { get; } = string.Join(" ", Words.Select(w => w.Text));
-        public BBox Box { get; } = Union(Words);
+        public BBox Box { get; } = LayoutLine.BoxOf(Words);
         public SourceLine ToLine(int page) => LayoutLine.ToSourceLine(page, LineNumber, Words, Box);
     }
 
@@ -69,11 +69,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
             foreach (var l in lines.Where(l => l.Line.Box.CenterY < top))
                 blocks.Add(Text(page, l));
             region = lines.Where(l => l.Line.Box.Y0 > top && !headerLines.Contains(l)).ToList();
-            (region, rest) = EndAtBorders(page, headerLines.Select(l => l.Line.Box).ToList(), region, isTopHeading);
-            grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
             var headerBand = headerLines.Select(l => l.Line.Box).ToList();
-            double bandTop = headerBand.Min(b => b.Y0), bandBottom = headerBand.Max(b => b.Y1);
-            var borders = (page.ColumnRules ?? []).Where(c => c.Y0 <= bandBottom && c.Y1 >= bandTop).Select(c => c.X).ToList();
+            (region, rest) = EndAtBorders(page, headerBand, region, isTopHeading);
+            grid = HeaderGrid.Of(headerLines.Where(l => !IsBorderRead(l.Line, headerLines)).SelectMany(l => Split(l.Line.Words.OrderBy(w => w.Box.X0).ToList()).Select(g => new HeaderSegment(g, l.Number))).ToList(), centre);
+            var borders = Crossing(page.ColumnRules ?? [], headerBand.Min(b => b.Y0), headerBand.Max(b => b.Y1)).Select(c => c.X).ToList();
             layout = Separate(grid.Columns.Select(c => (c.Box.X0, c.Box.X1)).ToList(), region, topAligned, borders);
         }
         else if (carry != null && !isTopHeading(lines.OrderBy(l => l.Line.Box.Y0).First().Line.Text))
@@ -111,6 +110,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return (region.Except(after).ToList(), Rebuild(page, after, null, isTopHeading));
     }
 
+    /// <summary>The column borders that run through the band from <paramref name="top"/> to <paramref name="bottom"/>.</summary>
+    private static IEnumerable<VerticalRule> Crossing(IEnumerable<VerticalRule> columns, double top, double bottom) =>
+        columns.Where(c => c.Y0 <= bottom && c.Y1 >= top);
+
     /// <summary>Text in the bottom margin of a page this tall (<see cref="FooterShare"/>): a running footer, not the end of a table.</summary>
     internal static bool IsFooter(Block block, double pageHeight) =>
         block is TextBlock t && t.Lines.All(l => l.Box is { } box && box.Y0 > pageHeight * FooterShare);
@@ -129,7 +132,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         // a group row that spans the table stops its inner borders for a line, and a table with no side frame has only those
         double bridge = GroupRowLines * header.Max(b => b.Height);
         var within = columns.Where(c => c.X >= left - slack && c.X <= right + slack).ToList();
-        var crossing = within.Where(c => c.Y0 <= bottom && c.Y1 >= top).ToList();
+        var crossing = Crossing(within, top, bottom).ToList();
         if (crossing.Count == 0) return null;
         double end = crossing.Max(c => c.Y1);
         // what a break holds: nothing, or one short line (a group row's title), never running text
@@ -146,7 +149,6 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return body.Min(l => l.Line.Box.CenterY) < end ? end : null;
     }
 
-    private static double Overlap(BBox a, BBox b) => Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
 
     private static TextBlock Text(LayoutPage page, (LayoutLine Line, int Number) l) =>
         new([LayoutLine.ToSourceLine(page.Number, l.Number, l.Line.Words, l.Line.Box)], IsWholeParagraph: false);
@@ -162,7 +164,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         {
             var reference = sorted[i].Line.Box;
             // header cells are centred too: a two-line cell ("Thời gian thực / hiện") overlaps the row
-            var band = sorted.Where(l => Overlap(l.Line.Box, reference) >= MinBandShare * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
+            var band = sorted.Where(l => l.Line.Box.VerticalOverlap(reference) >= MinBandShare * Math.Min(l.Line.Box.Height, reference.Height)).ToArray();
             var words = band.SelectMany(l => l.Line.Words).Where(w => !IsBorderMark(w.Text)).OrderBy(w => w.Box.X0).ToList();
             if (words.Count < 3) continue;
             var cells = Split(words);
@@ -175,10 +177,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
             // OCR may lose a narrow "TT" column: a band made of nothing but three or more header
             // phrases is a header still
             // a band the page draws cells around is a table's row: numbered, one named column makes it the header
-            bool bordered = page.ColumnRules?.Count(c => c.Y0 <= reference.CenterY && c.Y1 >= reference.CenterY) >= MinBorderedColumns;
+            bool bordered = Crossing(page.ColumnRules ?? [], reference.CenterY, reference.CenterY).Count() >= MinBorderedColumns;
             if (numbered ? roles >= (bordered ? 1 : 2) : roles >= 3 && roles == cells.Count)
             {
-                var centres = cells.Select(c => Union(c).CenterY).ToList();
+                var centres = cells.Select(c => LayoutLine.BoxOf(c).CenterY).ToList();
                 return (band, numbered && !Inflated(cells[0], words) ? centres[0] : centres.Order().ElementAt(centres.Count / 2));
             }
         }
@@ -197,13 +199,15 @@ public sealed class TableRebuilder(Lexicon lexicon)
         foreach (var (line, _) in sorted)
         {
             double y = line.Box.CenterY;
-            var crossing = columns.Where(c => c.Y0 <= y && c.Y1 >= y).ToList();
+            var crossing = Crossing(columns, y, y).ToList();
             if (crossing.Count < MinBorderedColumns) continue;
             double left = crossing.Min(c => c.X), right = crossing.Max(c => c.X);
             var across = rules.Where(r => r.X0 <= left + BorderTouch && r.X1 >= right - BorderTouch).Select(r => r.Y).ToList();
+            var above = across.Where(r => r < y).ToList();
+            var under = across.Where(r => r > y).ToList();
             // a band that is no such row (a bordered block of two cells, the national header) is passed over
-            if (across.Where(r => r < y).DefaultIfEmpty(double.NaN).Max() is var top && double.IsNaN(top)) continue;
-            if (across.Where(r => r > y).DefaultIfEmpty(double.NaN).Min() is var bottom && double.IsNaN(bottom)) continue;
+            if (above.Count == 0 || under.Count == 0) continue;
+            double top = above.Max(), bottom = under.Min();
             var band = sorted.Where(l => l.Line.Box.CenterY > top && l.Line.Box.CenterY < bottom).ToArray();
             var words = band.SelectMany(l => l.Line.Words).Where(w => !IsBorderMark(w.Text)).OrderBy(w => w.Box.X0).ToList();
             if (Split(words).Count >= MinBorderedColumns) return (band, (top + bottom) / 2);
@@ -297,7 +301,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
             var firstRow = below.FirstOrDefault(l => l.Line.Words.OrderBy(w => w.Box.X0).First() is var w
                 && w.Box.X0 <= left + slack && w.Text.Trim('.').Length is > 0 and <= MaxRowNumber);
             var wrapped = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
-            var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(Union).ToList();
+            var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(LayoutLine.BoxOf).ToList();
             // a cell's line wrapped when the next word would not fit in the room it left before the next cell
             bool Wrapped(int k, double nextWord) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack + nextWord;
             // the header cell a word stands under: from a little before its left edge to a little before the next one's
@@ -324,8 +328,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
             double reach = header.Max(l => Math.Max(centre - l.Line.Box.Y0, l.Line.Box.Y1 - centre));
             var extent = new BBox(0, centre - reach, 0, centre + reach);
             var more = lines.Where(l => !header.Contains(l) && !Fenced(l.Line.Box) && (l.Line.Box.CenterY < centre
-                ? Overlap(l.Line.Box, extent) > 0
-                : Overlap(l.Line.Box, extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height))).ToList();
+                ? l.Line.Box.VerticalOverlap(extent) > 0
+                : l.Line.Box.VerticalOverlap(extent) >= MinBandShare * Math.Min(l.Line.Box.Height, extent.Height))).ToList();
             if (more.Count == 0) return header;
             header.AddRange(more);
         }
@@ -367,7 +371,7 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return _roleWords.Any(ws => ws.Any(w => w.StartsWith(text, StringComparison.Ordinal) && w.Length > text.Length));
     }
 
-    /// <summary>Between each pair of header cells, the x where the fewest content words lie.</summary>
+    /// <summary>Between each pair of header cells, the border the page draws there, else the x where the fewest content words lie.</summary>
     private static ColumnLayout Separate(List<(double X0, double X1)> cells, List<(LayoutLine Line, int Number)> region, bool topAligned,
         IReadOnlyList<double> borders)
     {
@@ -379,8 +383,6 @@ public sealed class TableRebuilder(Lexicon lexicon)
         var seps = new List<double>();
         for (int i = 0; i + 1 < cells.Count; i++)
         {
-            // up to the next cell's middle; in a table whose cells sit at the top of the row, as Word sets
-            // them (to the left too), no further than where the next header's text starts, as its figures do
             // a border the page draws between the two header cells is where they part
             var drawn = borders.Where(x => x >= cells[i].X1 - BorderTouch && x <= cells[i + 1].X0 + BorderTouch).ToList();
             if (drawn.Count > 0)
@@ -389,6 +391,8 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 seps.Add(drawn.MinBy(x => Math.Abs(x - middle)));
                 continue;
             }
+            // else up to the next cell's middle; in a table whose cells sit at the top of the row, as Word sets
+            // them (to the left too), no further than where the next header's text starts, as its figures do
             int from = (int)((cells[i].X0 + cells[i].X1) / 2), to = (int)((cells[i + 1].X0 + cells[i + 1].X1) / 2);
             if (topAligned) to = Math.Max(from, Math.Min(to, (int)cells[i + 1].X0));
             int min = int.MaxValue, bestStart = from, bestLen = 0, runStart = -1;
@@ -606,5 +610,4 @@ public sealed class TableRebuilder(Lexicon lexicon)
         return result;
     }
 
-    private static BBox Union(IReadOnlyList<LayoutWord> words) => words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
 }
