@@ -7,6 +7,8 @@ namespace Ingest.Core.Lexicons;
 
 public sealed record PhraseValue(string Phrase, string Cmp);
 public sealed record CountNoun(string Noun, string Unit);
+/// <summary>A multiple of a level: the word before the figure and the unit after it ("gấp 2 lần").</summary>
+public sealed record Multiple(string Lead, string Unit);
 public sealed record HeadingKeyword(string Word, int Rank);
 
 /// <summary>
@@ -41,6 +43,12 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PlanRatioAfter { get; init; }
     /// <summary>The same, only where the clause ends after them ("đạt 86,5% kế hoạch."; not "100% kế hoạch, báo cáo … được ký số").</summary>
     public required IReadOnlyList<string> PlanRatioClosing { get; init; }
+    /// <summary>Words that make a part of a whole the share of a plan done ("45/52 nhiệm vụ được giao"), which is no value.</summary>
+    public required IReadOnlyList<string> PlanWords { get; init; }
+    /// <summary>Verbs of a change by which a plain count is a commitment ("tăng thêm 1.500 người").</summary>
+    public required IReadOnlyList<string> ChangeVerbs { get; init; }
+    /// <summary>How a multiple of a level is written ("tăng gấp 2 lần so với năm 2025").</summary>
+    public required IReadOnlyList<Multiple> Multiples { get; init; }
     /// <summary>Marks a table cell holds to tick a column ("x", "✓"): under a year, the year its row is due.</summary>
     public required IReadOnlyList<string> TableTicks { get; init; }
     public required IReadOnlyList<string> CountScales { get; init; }

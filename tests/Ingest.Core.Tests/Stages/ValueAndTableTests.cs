@@ -55,6 +55,14 @@ public class ValueAndTableTests
     [InlineData("tiếp nhận 3.412 hồ sơ trực tuyến", 3412, "hồ sơ", "=")]
     [InlineData("phát triển 1.250 tài khoản thanh toán trực tuyến", 1250, "tài khoản", "=")]
     [InlineData("xây dựng 05 (năm) mô hình chợ 4.0", 5, "mô hình", "=")]
+    // a part of a whole counts its part
+    [InlineData("hiện nay 09/12 thôn có điểm phát wifi công cộng", 9, "thôn", "=")]
+    [InlineData("phấn đấu 18/18 khu dân cư có tổ công nghệ số cộng đồng", 18, "khu", "=")]
+    // a level that grows by a multiple, or a plain count by which it grows
+    [InlineData("số giao dịch không dùng tiền mặt tăng gấp 2 lần so với năm 2025", 2, "lần", "=")]
+    [InlineData("doanh thu bán hàng trực tuyến tăng lên gấp 3 lần", 3, "lần", "=")]
+    [InlineData("bình quân mỗi năm tăng thêm 1.500 người", 1500, "người", "=")]
+    [InlineData("có 46 hộ bán hàng trên sàn, tăng 18 hộ so với năm 2024", 18, "hộ", "=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -99,6 +107,12 @@ public class ValueAndTableTests
         Assert.Equal(("=", true), (first.Comparator, first.StartsARise));
     }
 
+    [Theory]
+    [InlineData("có 38/41 cán bộ, công chức, 12/12 thôn được tập huấn, đạt 92,7%", 92.7)]
+    [InlineData("100% cán bộ, công chức xã (31/31 người) được tập huấn", 100)]
+    public void PartBesideAPercentage_LeavesThePercentage(string text, double value) =>
+        Assert.Equal(value, Assert.Single(Scanner.Scan(text)).Value);
+
     [Fact]
     public void CountRange_IsOneRange()
     {
@@ -116,6 +130,11 @@ public class ValueAndTableTests
     // how much of the plan is done
     [InlineData("đã triển khai 45/52 nhiệm vụ được giao, đạt 86,5% kế hoạch")]
     [InlineData("giải ngân đạt 72% so với kế hoạch năm")]
+    [InlineData("đã triển khai 45/52 nhiệm vụ được giao")]
+    [InlineData("hoàn thành 06/10 lớp tập huấn theo kế hoạch")]
+    // a multiple that compares two things rather than a level over time
+    [InlineData("tốc độ tải xuống của trạm 5G nhanh gấp 10 lần 4G")]
+    [InlineData("ngày 12/12 người dân được hướng dẫn")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Fact]

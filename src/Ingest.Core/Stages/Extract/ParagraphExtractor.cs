@@ -60,7 +60,8 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
     private static string CountedNoun(string text, ValueMention v)
     {
         int i = v.NumberStart;
-        while (i < v.End && (char.IsDigit(text[i]) || text[i] is '.' or ',')) i++;
+        // past the figure, and the whole it is a part of ("09/12 thôn")
+        while (i < v.End && (char.IsDigit(text[i]) || text[i] is '.' or ',' or '/')) i++;
         return text[i..v.End].Trim();
     }
 
@@ -84,9 +85,10 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
                 int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
                 var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));
-                var after = v.Evidence == ValueEvidence.UnitFirst ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, Math.Max(v.End, right)));
+                // a multiple is of what its words before name; after it comes what it is measured against ("gấp 2 lần so với năm 2025")
+                var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, Math.Max(v.End, right)));
                 // a counted noun belongs to the indicator: "01 định danh số" is about "định danh số"
-                if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline)
+                if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline && !v.IsMultiple)
                     after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }

@@ -19,4 +19,7 @@ public sealed record ValueMention(
     /// found all the same, so that the figure before it keeps its clause ("… (chỉ tiêu giao 70%), vượt …").
     /// </summary>
     public bool IsChange { get; init; }
+
+    /// <summary>A multiple of a level ("tăng gấp 2 lần"): its unit counts nothing, so the words after it name no indicator.</summary>
+    public bool IsMultiple { get; init; }
 }

@@ -18,6 +18,8 @@ public sealed class ValueScanner
     private readonly Regex _top;
     private readonly Regex _rankWord;
     private readonly Regex _count;
+    private readonly Regex _multiple;
+    private readonly Dictionary<string, string> _multipleUnits;
     private readonly Regex _unitFirstPercent;
     private readonly Regex _unitFirstCount;
     private readonly (string Phrase, string Cmp)[] _before;
@@ -30,7 +32,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords;
     private readonly Regex _riseAfter;
 
     public ValueScanner(Lexicon lexicon)
@@ -51,7 +53,11 @@ public sealed class ValueScanner
         _rankGroup = new Regex($@"(?<!\w)(?:{Alt(lexicon.RankGroupWords)})\s+(?<a>\d+)\s+(?:[^\d;.%]{{1,80}}?(?:{Alt(lexicon.RankLeaderWords)})|[^\d;.%,]{{1,80}}?(?<!(?<!\w)(?:{Alt(lexicon.RankSuperlativeNotAfter)})\s+)(?:{Alt(lexicon.RankSuperlatives)}))(?!\w)", RegexOptions.Compiled);
         // "03 cuộc", "240.000 tỷ đồng", "từ 10 đến 15 dự án", "15 triệu lượt khách", "100Mbps"
         // "05 (năm) mô hình": a number written out again in brackets stands between the count and its noun
-        _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?(?:\s*\([^()\d]{{1,30}}\))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        // "09/12 thôn": a part of a whole counts its part
+        _count = new Regex($@"(?<![\w.,/\-])(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num})|/(?<of>{Num}))?(?:\s*\([^()\d]{{1,30}}\))?\s*(?<s>(?:{Alt(lexicon.CountScales)})\s+)?(?<n>{nouns})(?!\w)", RegexOptions.Compiled);
+        // "tăng gấp 2 lần": a multiple of a level
+        _multiple = new Regex($@"(?<!\w)(?<lead>{Alt(lexicon.Multiples.Select(x => x.Lead))})\s+(?<a>{Num})\s*(?<n>{Alt(lexicon.Multiples.Select(x => x.Unit))})(?!\w)", RegexOptions.Compiled);
+        _multipleUnits = lexicon.Multiples.ToDictionary(x => VietText.Fold(x.Lead), x => x.Unit);
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
         // "… (năm 2025) lên 2.800 hộ": after the starting figure, its clause goes on to a rise and a figure
@@ -59,6 +65,9 @@ public sealed class ValueScanner
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
         _differenceUnits = lexicon.DifferenceUnits.Select(VietText.Fold).ToArray();
+        _planWords = lexicon.PlanWords.Select(VietText.Fold).ToArray();
+        _riseWords = lexicon.RiseWords.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
+        _changeVerbs = lexicon.ChangeVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
@@ -121,10 +130,20 @@ public sealed class ValueScanner
         }
         foreach (Match m in _unitFirstPercent.Matches(text))
             AddUnitFirst(m, UnitClass.Percent, "%");
+        foreach (Match m in _multiple.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            if (!Free(a.Index, m.Index + m.Length) || !NumberParser.TryParse(a.Value, out _) || !AfterAChange(folded, m.Index)) continue;
+            var (cmp, start, _) = Comparator(folded, m.Index, m.Index, null);
+            found.Add(new ValueMention(start, m.Index + m.Length, a.Index, ParseOrNull(a.Value), null,
+                UnitClass.Count, _multipleUnits[m.Groups["lead"].Value], cmp, ValueEvidence.Inline) { IsMultiple = true });
+        }
         foreach (Match m in _count.Matches(folded))
         {
             var a = m.Groups["a"];
             bool range = m.Groups["b"].Success;
+            bool part = m.Groups["of"].Success;
+            if (part && !PartStandsAlone(folded, a.Value, m.Groups["of"].Value, m.Index + m.Length)) continue;
             // "2026 - 120 doanh nghiệp": a year labels the count after its dash, as with a percentage
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
@@ -140,7 +159,7 @@ public sealed class ValueScanner
             // "03 xã cũ", "18 người": a plain noun counts only as a commitment ("ít nhất 500 người", "đạt 40 hộ",
             // "từ 50 hộ trở lên"); a "từ" that opens no range and closes with nothing is none ("ý kiến từ 25 người")
             bool rise = !range && StartsARise(folded, start, a.Index, m.Index + m.Length);
-            if (_weakNouns.Contains(n.Value) && !stated && !rise && !Committed(folded, a, range, m.Index + m.Length, start)) continue;
+            if (_weakNouns.Contains(n.Value) && !stated && !rise && !part && !Committed(folded, a, range, m.Index + m.Length, start)) continue;
             if (range) cmp = "range";
             if (rise) cmp = "=";
             if (m.Groups["s"].Success) unit = m.Groups["s"].Value.Trim() + " " + unit;
@@ -244,12 +263,30 @@ public sealed class ValueScanner
         return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && ClauseEndsAfter(p));
     }
 
+    // "tăng gấp 2 lần", "tăng lên gấp 3 lần": a level that grows by a multiple; a comparison of two things
+    // ("nhanh gấp 10 lần 4G") is a fact, not a commitment
+    private bool AfterAChange(string folded, int at)
+    {
+        var before = folded[..at].TrimEnd();
+        foreach (var r in _riseWords)
+            if (EndsWithWord(before, r)) { before = before[..^r.Length].TrimEnd(); break; }
+        return _changeVerbs.Any(v => EndsWithWord(before, v));
+    }
+
+    // "09/12 thôn có điểm phát wifi" counts its part; beside a percentage the percentage is the value
+    // ("38/41 cán bộ …, đạt 92,7%"), and a part of what a plan set is how much of it is done ("45/52 nhiệm vụ được giao")
+    private bool PartStandsAlone(string folded, string part, string whole, int end) =>
+        NumberParser.TryParse(part, out var p) && NumberParser.TryParse(whole, out var w) && p <= w
+        && !_percent.IsMatch(folded)
+        && !_planWords.Any(x => VietText.ContainsWord(folded[end..], x));
+
     /// <param name="figure">the count's figure (after a year that labels it, "2026 - 500 người")</param>
     /// <param name="end">where the counted noun ends</param>
     private bool Committed(string folded, Group figure, bool range, int end, int start)
     {
         if (start < figure.Index && (range || !_openers.Contains(folded[start..figure.Index].Trim()))) return true;
-        if (_valueVerbs.Any(v => EndsWithWord(folded[..start].TrimEnd(), v))) return true;
+        var before = folded[..start].TrimEnd();
+        if (_valueVerbs.Any(v => EndsWithWord(before, v)) || _changeVerbs.Any(v => EndsWithWord(before, v))) return true;
         // a comparator that closes after the noun ("trở lên"), found as Comparator finds one after a figure
         return Comparator(folded, figure.Index, end, null).End > end;
     }
