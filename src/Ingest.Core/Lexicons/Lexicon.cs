@@ -9,6 +9,8 @@ public sealed record PhraseValue(string Phrase, string Cmp);
 public sealed record CountNoun(string Noun, string Unit);
 /// <summary>A multiple of a level: the word before the figure and the unit after it ("gấp 2 lần").</summary>
 public sealed record Multiple(string Lead, string Unit);
+/// <summary>A year named from the document's own ("năm nay" 0, "năm tới" 1).</summary>
+public sealed record RelativeYear(string Phrase, int Offset);
 public sealed record HeadingKeyword(string Word, int Rank);
 
 /// <summary>
@@ -73,6 +75,10 @@ public sealed record Lexicon
     public required IReadOnlyList<string> EstimateMarks { get; init; }
     public required IReadOnlyList<string> DayWords { get; init; }
     public required IReadOnlyList<string> MonthWords { get; init; }
+    /// <summary>Words of a quarter of a year ("Quý IV/2027"): a date whose year is a deadline like a month's.</summary>
+    public required IReadOnlyList<string> QuarterWords { get; init; }
+    /// <summary>Years named from the document's ("năm nay", "năm tới", "đến cuối năm" with no year after it).</summary>
+    public required IReadOnlyList<RelativeYear> RelativeYears { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

@@ -37,6 +37,12 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
     /// </summary>
     public bool Present { get; init; }
 
+    /// <summary>
+    /// A deadline named from the document's year ("năm nay" 0, "năm tới" 1) rather than by its
+    /// number: its <see cref="Year"/> is null until the resolver, which knows the document's year, sets it.
+    /// </summary>
+    public int? YearsFromDocument { get; init; }
+
     /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
     public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

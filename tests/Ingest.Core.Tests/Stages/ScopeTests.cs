@@ -30,6 +30,10 @@ public class ScopeTests
     [InlineData("tính đến hết năm 2024", CueKind.Deadline, 2024, YearForm.Lead)]
     [InlineData("ngày 22/12/2024", CueKind.Deadline, 2024, YearForm.Date)]
     [InlineData("tháng 9 năm 2025", CueKind.Deadline, 2025, YearForm.Date)]
+    [InlineData("Đến tháng 6/2025", CueKind.Deadline, 2025, YearForm.Lead)]
+    [InlineData("Đến Quý IV/2027", CueKind.Deadline, 2027, YearForm.Lead)]
+    [InlineData("trong quý 2 năm 2026", CueKind.Deadline, 2026, YearForm.Lead)]
+    [InlineData("quý III/2026", CueKind.Deadline, 2026, YearForm.Date)]
     public void TimePhrase_GivesItsCue(string phrase, CueKind kind, int year, YearForm form)
     {
         var cue = Assert.Single(Finder.Find(phrase));
@@ -204,6 +208,14 @@ public class ScopeTests
         { Some.Header2025 + "1. Kết quả đạt được\nĐến hết năm 2024, 99,2% thôn có sóng 4G; tỷ lệ hộ gia đình dùng cáp quang đạt 76,5%.", [99.2, 76.5], [2024, 2024], ["baseline", "baseline"] },
         { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ dân số được phủ sóng 5G đạt 46,8% (chỉ tiêu năm 2025 là 50%); tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%.", [46.8, 50, 81.3], [2025, 2025, 2025], ["baseline", "target", "baseline"] },
         { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%, so với cùng kỳ tăng 6,1%.", [81.3, 6.1], [2024, 2024], ["baseline", "baseline"] },
+        // a present word anywhere nearer than the earlier year, whichever word says baseline ("mới đạt")
+        { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 62,4%. Hiện nay, tỷ lệ thanh toán trực tuyến mới đạt 41,8%.", [62.4, 41.8], [2024, 2025], ["baseline", "baseline"] },
+        // years named from the document's: this year, next year, the end of the year with no year after it
+        { Some.Header2025 + "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%. Năm tới, tỷ lệ thanh toán trực tuyến đạt 80%.", [70, 80], [2025, 2026], ["target", "target"] },
+        { Some.Header2025 + "Đến cuối năm, 75% người dân có chữ ký số; đến cuối năm 2027, 90%.", [75, 90], [2025, 2027], ["target", "target"] },
+        { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
+        // the starting level of a rise, dated by the year after it
+        { Some.Header2025 + "Tỷ trọng kinh tế số tăng từ 6,8% năm 2022 lên 9,1% năm 2024.", [6.8, 9.1], [2022, 2024], ["baseline", "baseline"] },
     };
 
     [Theory]

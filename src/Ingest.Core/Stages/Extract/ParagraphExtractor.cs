@@ -11,10 +11,11 @@ public sealed record OuterScope(IReadOnlyList<ScopeNode> Nodes, int? DocumentYea
 /// Targets in running text: every value of every clause, each with the words around it up to the
 /// neighbouring values; its deadline and kind come from its scope path (<see cref="ScopeResolver"/>).
 /// </summary>
-public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, ProseScope scope, IndicatorText indicator)
+public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, ProseScope scope, IndicatorText indicator)
 {
     private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
+    private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
 
     /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
     public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
@@ -43,10 +44,14 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
     {
         var chars = frame.Text[from..to].ToCharArray();
         foreach (var c in frame.Cues)
-            if (c.Year != null)
+            if (c.Year != null || c.YearsFromDocument != null)
                 for (int i = Math.Max(c.Start, from); i < Math.Min(c.End, to); i++) chars[i - from] = ' ';
-        return Text.VietText.Squash(new string(chars));
+        // a bracket that held only the date ("sản phẩm (năm 2025)") goes with it
+        return Text.VietText.Squash(EmptyBracket().Replace(new string(chars), " "));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex EmptyBracket();
 
     // "Kinh phí dự kiến 350 triệu đồng": money in a sentence about funding is a task's budget, not a target
     private bool IsBudget(ProseFrame frame, ValueMention v)
@@ -55,6 +60,16 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
         int ss = frame.SentenceStart(v.Start);
         var before = Text.VietText.Fold(frame.Text[ss..v.Start]);
         return _budgetWords.Any(w => Text.VietText.ContainsWord(before, w));
+    }
+
+    // "tăng từ 6,8% năm 2022 lên 9,1%": up to the rise word, the words are the starting level's
+    private int RiseWordAt(string text, int from, int to)
+    {
+        var between = Text.VietText.FoldSameLength(text[from..to]);
+        int best = -1;
+        foreach (var w in _riseWords)
+            for (int at = 0; (at = Text.VietText.IndexOfWord(between, w, at)) >= 0; at += w.Length) best = Math.Max(best, at);
+        return best < 0 ? -1 : from + best;
     }
 
     private static string CountedNoun(string text, ValueMention v)
@@ -83,7 +98,9 @@ public sealed class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, Pr
                 var v = values[i];
                 if (IsBudget(frame, v) || v.IsChange) continue;
                 int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
-                int right = i == values.Count - 1 ? ce : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
+                int right = i == values.Count - 1 ? ce
+                    : v.StartsARise && RiseWordAt(text, v.End, values[i + 1].Start) is var rise and >= 0 ? rise
+                    : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
                 var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));
                 // a multiple is of what its words before name; after it comes what it is measured against ("gấp 2 lần so với năm 2025")
                 var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, Math.Max(v.End, right)));

@@ -34,6 +34,7 @@ public sealed class ValueScanner
     private readonly string[] _valueVerbs;
     private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords;
     private readonly Regex _riseAfter;
+    private readonly Regex _startYear;
 
     public ValueScanner(Lexicon lexicon)
     {
@@ -61,6 +62,7 @@ public sealed class ValueScanner
         _definingHeads = lexicon.DefiningHeads.Select(VietText.Fold).ToArray();
         _weakNouns = lexicon.WeakCountNouns.Select(VietText.Fold).ToHashSet();
         // "… (năm 2025) lên 2.800 hộ": after the starting figure, its clause goes on to a rise and a figure
+        _startYear = new Regex($@"\G\s*(?:{Alt(lexicon.PlainYearLeadIns)})\s+(?:19|20)[0-9]{{2}}(?![0-9])", RegexOptions.Compiled);
         _riseAfter = new Regex($@"^[^;.\d]{{0,40}}?(?<!\w)(?:{Alt(lexicon.RiseWords)})\s+(?:(?:{Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase))})\s*)?\d", RegexOptions.Compiled);
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
@@ -250,6 +252,9 @@ public sealed class ValueScanner
         // a bracket that dates the start ("(năm 2025)") stands between
         if (after < folded.Length && folded.AsSpan(after).TrimStart() is var rest && rest.Length > 0 && rest[0] == '(' && folded.IndexOf(')', after) is var close and > 0)
             after = close + 1;
+        // … or the year itself ("tăng từ 6,8% năm 2022 lên 9,1%")
+        else if (_startYear.Match(folded, after) is { Success: true } y)
+            after = y.Index + y.Length;
         return _riseAfter.IsMatch(folded.AsSpan(after));
     }
 

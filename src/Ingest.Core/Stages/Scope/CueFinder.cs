@@ -27,6 +27,7 @@ public sealed partial class CueFinder
     private readonly Regex _fullDate;
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
+    private readonly (string Phrase, int Offset)[] _relativeYears;
 
     public CueFinder(Lexicon lexicon)
     {
@@ -51,12 +52,15 @@ public sealed partial class CueFinder
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
-        // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025" (day, month and year words from the lexicon)
+        _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
+        // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025", "Quý IV/2027" (day, month, quarter and year words from the lexicon)
         string W(IEnumerable<string> words) => string.Join("|", words.Select(VietText.Fold).Select(Regex.Escape));
         var day = W(lexicon.DayWords);
         var month = W(lexicon.MonthWords);
         var yearWord = W(lexicon.PlainYearLeadIns);
-        _fullDate = new Regex($@"(?<![0-9/.])[0-9]{{1,2}}\s?[/.\-]\s?[0-9]{{1,2}}\s?[/.\-]\s?(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?:(?:{day})\s+[0-9]{{1,2}}\s+)?(?:{month})\s+[0-9]{{1,2}}\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])", RegexOptions.Compiled);
+        var quarter = W(lexicon.QuarterWords);
+        // a quarter is numbered in Roman or Arabic figures ("Quý IV/2027", "quý 2 năm 2026")
+        _fullDate = new Regex($@"(?<![0-9/.])[0-9]{{1,2}}\s?[/.\-]\s?[0-9]{{1,2}}\s?[/.\-]\s?(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?:(?:{day})\s+[0-9]{{1,2}}\s+)?(?:{month})\s+[0-9]{{1,2}}\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?<!\w)(?:{quarter})\s+(?:iv|i{{1,3}}|[1-4])\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])", RegexOptions.Compiled);
     }
 
     [GeneratedRegex(@"(?<![0-9/.\-])(?<a>(?:19|20)[0-9]{2})(?:\s*[-–—]\s*(?<b>(?:19|20)[0-9]{2}))?(?![0-9/%]|[.,][0-9])")]
@@ -103,6 +107,21 @@ public sealed partial class CueFinder
             }
             // a reference year ("so với cùng kỳ năm 2024") leaves its words to the status rules
             taken.Add((lead == Lead.Reference ? m.Index : Math.Min(leadStart, m.Index), end));
+        }
+        // "năm nay", "năm tới", "đến cuối năm,": where no year follows, the words name one from the document's
+        foreach (var (phrase, offset) in _relativeYears)
+        {
+            int at = 0;
+            while ((at = VietText.IndexOfWord(folded, phrase, at)) >= 0)
+            {
+                int end = at + phrase.Length;
+                if (Free(at, end) && !YearFollows(folded, end))
+                {
+                    cues.Add(Make(text, at, end, CueKind.Deadline, null, YearForm.Lead) with { YearsFromDocument = offset });
+                    taken.Add((at, end));
+                }
+                at = end;
+            }
         }
         foreach (var (phrase, kind) in _words)
         {
@@ -207,6 +226,9 @@ public sealed partial class CueFinder
 
     /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
     public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
+
+    private static bool YearFollows(string folded, int end) =>
+        folded.AsSpan(end).TrimStart() is var rest && rest.Length > 0 && char.IsDigit(rest[0]);
 
     private static (Lead Lead, int Start) LeadBefore(string folded, int at, (string Phrase, Lead Lead)[] leads)
     {

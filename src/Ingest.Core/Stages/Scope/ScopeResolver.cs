@@ -40,6 +40,7 @@ public static class ScopeResolver
     /// <param name="documentYear">the year of the document's date, if known</param>
     public static ScopeDecision Decide(IReadOnlyList<ScopeNode> path, int? documentYear)
     {
+        path = WithRelativeYears(path, documentYear);
         (Cue Cue, ScopeLevel Level)? time = null, status = null;
         int statusNode = path.Count;
         for (int n = 0; n < path.Count; n++)
@@ -58,8 +59,10 @@ public static class ScopeResolver
 
         if (kind == TargetKind.Baseline)
         {
-            // "Hiện nay, …": a year outside the present word's own node is of another time
-            int searched = status is { Cue.Present: true } ? statusNode + 1 : path.Count;
+            // "Hiện nay, …": a year outside the present word's own node is of another time, whichever
+            // cue said baseline ("Năm 2025, … Hiện nay, tỷ lệ này mới đạt 55%")
+            int present = path.ToList().FindIndex(node => node.Cues.Any(c => c.Present));
+            int searched = present >= 0 ? present + 1 : path.Count;
             foreach (var node in path.Take(searched))
                 foreach (var cue in node.Cues)
                     if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
@@ -78,6 +81,15 @@ public static class ScopeResolver
             SeriesYearCue = series.Cue != null ? new CueSource(series.Level, series.Cue.Phrase) : null,
         };
     }
+
+    // "năm nay", "năm tới": the year counted from the document's; with no document year, no year at all
+    private static IReadOnlyList<ScopeNode> WithRelativeYears(IReadOnlyList<ScopeNode> path, int? documentYear) =>
+        !path.Any(n => n.Cues.Any(c => c.YearsFromDocument != null)) ? path
+        : path.Select(n => n with
+        {
+            Cues = n.Cues.Where(c => c.YearsFromDocument == null || documentYear != null)
+                .Select(c => c.YearsFromDocument is { } k ? c with { Year = documentYear + k } : c).ToList(),
+        }).ToList();
 
     // a bare year or date governs only where a header gives it a role: a column or a row's time cell
     private static bool Governs(Cue cue, ScopeLevel level) => !cue.Standalone || level is ScopeLevel.Column or ScopeLevel.Row;
