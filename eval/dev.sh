@@ -3,8 +3,8 @@
 # format into its own folder, and prints the shared scorer's table for each, then one summary.
 #   eval/dev.sh [SET...]   SET: dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx
 #                               samples-pdf samples-scan (default: all but the scans; "all" for all)
-#                               probe-prose probe-tables-docx probe-tables-txt probe-tables-pdf ("probes" for
-#                               the four: documents written to probe prose cues and table layouts, eval/probes/README.md)
+#                               probe-prose probe-reports probe-tables-docx probe-tables-txt probe-tables-pdf ("probes"
+#                               for the five: documents written to probe prose cues and table layouts, eval/probes/README.md)
 #   WORK=DIR keeps the outputs there (default: a new temporary folder); JOBS=N for --jobs.
 # Each set gets its own store, so nothing is reused between runs.
 set -euo pipefail
@@ -13,7 +13,7 @@ scorer="$here/eval/score.py"
 sets=("$@")
 [ ${#sets[@]} -gt 0 ] || sets=(dev-txt dev-engocr dev-docx dev-pdf samples-txt samples-docx samples-pdf)
 [ "${sets[0]}" != all ] || sets=(dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx samples-pdf samples-scan)
-[ "${sets[0]}" != probes ] || sets=(probe-prose probe-tables-docx probe-tables-txt probe-tables-pdf)
+[ "${sets[0]}" != probes ] || sets=(probe-prose probe-reports probe-tables-docx probe-tables-txt probe-tables-pdf)
 work="${WORK:-$(mktemp -d)}"; mkdir -p "$work"
 "$here/ingest" --help >/dev/null
 
@@ -32,6 +32,7 @@ stage() {
     samples-pdf) src="$here/samples"; gold="$here/samples/gold"; ext=".pdf";;
     samples-scan) src="$here/samples"; gold="$here/samples/gold"; ext=".scan.pdf";;
     probe-prose) src="$here/eval/probes/prose/docs"; gold="$here/eval/probes/prose/gold"; ext=".txt";;
+    probe-reports) src="$here/eval/probes/reports/docs"; gold="$here/eval/probes/reports/gold"; ext=".txt";;
     probe-tables-docx) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".docx";;
     probe-tables-txt) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".txt";;
     probe-tables-pdf) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".pdf";;
