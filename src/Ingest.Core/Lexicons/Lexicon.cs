@@ -47,8 +47,14 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PlanRatioClosing { get; init; }
     /// <summary>Words that make a part of a whole the share of a plan done ("45/52 nhiệm vụ được giao"), which is no value.</summary>
     public required IReadOnlyList<string> PlanWords { get; init; }
+    /// <summary>Costs a share of which is a rate of support, not a target ("hỗ trợ 50% chi phí thuê phần mềm").</summary>
+    public required IReadOnlyList<string> CostNouns { get; init; }
     /// <summary>Verbs of a change by which a plain count is a commitment ("tăng thêm 1.500 người").</summary>
     public required IReadOnlyList<string> ChangeVerbs { get; init; }
+    /// <summary>Verbs of a task that serves a number of people or places, which makes a plain count a commitment ("hỗ trợ 126 hộ").</summary>
+    public required IReadOnlyList<string> ServingVerbs { get; init; }
+    /// <summary>Words after a plain count that say what the counted do or undergo ("1.500 người cao tuổi được hướng dẫn").</summary>
+    public required IReadOnlyList<string> CountedActs { get; init; }
     /// <summary>How a multiple of a level is written ("tăng gấp 2 lần so với năm 2025").</summary>
     public required IReadOnlyList<Multiple> Multiples { get; init; }
     /// <summary>Marks a table cell holds to tick a column ("x", "✓"): under a year, the year its row is due.</summary>

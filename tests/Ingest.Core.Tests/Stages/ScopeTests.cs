@@ -198,6 +198,10 @@ public class ScopeTests
         { "Đến năm 2030:\n- Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng bình quân hằng năm đạt 10%; (2) Kinh tế số chiếm 30% giá trị sản xuất; (3) Tỷ lệ đô thị hóa đạt 40%.", [10, 30, 40], [null, 2030, 2030], ["target", "target", "target"] },
         // an explicit recurrence makes the target annual inside a year block
         { "Đến năm 2030:\n- Dành tối thiểu 3% tổng chi ngân sách xã hằng năm cho khoa học.", [3], [null], ["target"] },
+        // a recurrence in a bracket after the value, or in a heading that states no figure, recurs the same
+        { "Đến năm 2030:\n- Tỷ lệ văn bản được ký số đạt 100% (duy trì hằng năm).\n- Tỷ lệ hồ sơ trực tuyến đạt 90% (năm 2027).", [100, 90], [null, 2027], ["target", "target"] },
+        { "II. MỤC TIÊU ĐẾN NĂM 2030\n1. Chỉ tiêu chung\n- Tỷ lệ hồ sơ trực tuyến toàn trình đạt 90%.\n2. Chỉ tiêu thực hiện hằng năm\n- Tỷ lệ cán bộ được tập huấn an toàn thông tin đạt 100%.", [90, 100], [2030, null], ["target", "target"] },
+        { "II. MỤC TIÊU ĐẾN NĂM 2030\n1. Tốc độ tăng năng suất lao động bình quân hằng năm đạt trên 7%; đóng góp của TFP vào tăng trưởng đạt trên 55%.", [7, 55], [null, 2030], ["target", "target"] },
         // status: present-tense cue, as-of date, a results section, brackets, "so với cùng kỳ"
         { Some.Header2025 + "Hiện nay, tỷ lệ người dân có tài khoản định danh mới đạt 81,4%.", [81.4], [2025], ["baseline"] },
         { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ hồ sơ trực tuyến đạt 52,36%; tỷ lệ thanh toán trực tuyến đạt 41,8%.", [52.36, 41.8], [2025, 2025], ["baseline", "baseline"] },

@@ -63,6 +63,11 @@ public class ValueAndTableTests
     [InlineData("doanh thu bán hàng trực tuyến tăng lên gấp 3 lần", 3, "lần", "=")]
     [InlineData("bình quân mỗi năm tăng thêm 1.500 người", 1500, "người", "=")]
     [InlineData("có 46 hộ bán hàng trên sàn, tăng 18 hộ so với năm 2024", 18, "hộ", "=")]
+    // a plain count that a task serves, or whose counted do or undergo something
+    [InlineData("hướng dẫn 500 hộ trồng cà phê bán hàng trực tuyến", 500, "hộ", "=")]
+    [InlineData("1.500 người cao tuổi được hướng dẫn sử dụng điện thoại thông minh", 1500, "người", "=")]
+    [InlineData("có thêm 1.354 người dân được kích hoạt tài khoản định danh", 1354, "người", "=")]
+    [InlineData("thời gian cấp phép cho tàu cá xuất bến tối đa 30 phút", 30, "phút", "<=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -110,6 +115,7 @@ public class ValueAndTableTests
     [Theory]
     [InlineData("có 38/41 cán bộ, công chức, 12/12 thôn được tập huấn, đạt 92,7%", 92.7)]
     [InlineData("100% cán bộ, công chức xã (31/31 người) được tập huấn", 100)]
+    [InlineData("toàn xã có 9.215 người dân trưởng thành có tài khoản định danh điện tử, đạt 87,5%", 87.5)]
     public void PartBesideAPercentage_LeavesThePercentage(string text, double value) =>
         Assert.Equal(value, Assert.Single(Scanner.Scan(text)).Value);
 
@@ -135,6 +141,11 @@ public class ValueAndTableTests
     // a multiple that compares two things rather than a level over time
     [InlineData("tốc độ tải xuống của trạm 5G nhanh gấp 10 lần 4G")]
     [InlineData("ngày 12/12 người dân được hướng dẫn")]
+    // a share of a cost is a rate of support
+    [InlineData("hỗ trợ 50% chi phí thuê dịch vụ phần mềm cho hợp tác xã")]
+    [InlineData("mức hỗ trợ tối đa 30% chi phí đổi mới công nghệ")]
+    // a "từ" that opens nothing says where the counted come from, whatever they do
+    [InlineData("lấy ý kiến từ 25 người dân có điện thoại thông minh")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Fact]

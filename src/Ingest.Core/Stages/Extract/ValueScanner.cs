@@ -32,7 +32,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs;
     private readonly Regex _riseAfter;
     private readonly Regex _startYear;
 
@@ -67,6 +67,9 @@ public sealed class ValueScanner
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
         _differenceUnits = lexicon.DifferenceUnits.Select(VietText.Fold).ToArray();
+        _servingVerbs = lexicon.ServingVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
+        _countedActs = lexicon.CountedActs.Select(VietText.Fold).ToArray();
+        _costNouns = lexicon.CostNouns.Select(VietText.Fold).ToArray();
         _planWords = lexicon.PlanWords.Select(VietText.Fold).ToArray();
         _riseWords = lexicon.RiseWords.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _changeVerbs = lexicon.ChangeVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
@@ -99,7 +102,7 @@ public sealed class ValueScanner
             bool range = m.Groups["b"].Success;
             // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
-            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length)) continue;
+            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length) || ShareOfACost(folded, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
@@ -285,15 +288,40 @@ public sealed class ValueScanner
         && !_percent.IsMatch(folded)
         && !_planWords.Any(x => VietText.ContainsWord(folded[end..], x));
 
+    // "1.500 người cao tuổi được hướng dẫn", "1.250 hộ gia đình đăng ký sử dụng": what the counted do or
+    // undergo, a few words on and in the same phrase; "toàn xã có 8.640 người, 2.115 hộ" only describes
+    private bool ActFollows(string folded, int end)
+    {
+        var words = folded[end..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int k = 0; k < words.Length && k <= MaxWordsBeforeAnAct; k++)
+        {
+            var rest = string.Join(' ', words.Skip(k));
+            if (_countedActs.Any(a => VietText.StartsWithWord(rest, a))) return true;
+            if (words[k].Any(c => c is ',' or ';' or '.' or ':' or '(' or ')') || words[k].Any(char.IsDigit)) return false;
+        }
+        return false;
+    }
+
+    private const int MaxWordsBeforeAnAct = 3;
+
+    // "hỗ trợ 50% chi phí thuê dịch vụ", "mức hỗ trợ tối đa 30% chi phí": how much of a cost is paid, a rate of support
+    private bool ShareOfACost(string folded, int end) =>
+        folded.AsSpan(end).TrimStart().ToString() is var rest && _costNouns.Any(c => VietText.StartsWithWord(rest, c));
+
     /// <param name="figure">the count's figure (after a year that labels it, "2026 - 500 người")</param>
     /// <param name="end">where the counted noun ends</param>
     private bool Committed(string folded, Group figure, bool range, int end, int start)
     {
-        if (start < figure.Index && (range || !_openers.Contains(folded[start..figure.Index].Trim()))) return true;
+        bool opened = start < figure.Index && !range && _openers.Contains(folded[start..figure.Index].Trim());
+        if (start < figure.Index && !opened) return true;
         var before = folded[..start].TrimEnd();
-        if (_valueVerbs.Any(v => EndsWithWord(before, v)) || _changeVerbs.Any(v => EndsWithWord(before, v))) return true;
+        if (_valueVerbs.Any(v => EndsWithWord(before, v))) return true;
         // a comparator that closes after the noun ("trở lên"), found as Comparator finds one after a figure
-        return Comparator(folded, figure.Index, end, null).End > end;
+        if (Comparator(folded, figure.Index, end, null).End > end) return true;
+        // a "từ" that opens nothing says where the counted come from ("ý kiến từ 25 người dân có …"); beside a
+        // percentage the count is its base ("có 9.215 người dân … có tài khoản, đạt 87,5%"), as a part's whole is
+        if (opened || _percent.IsMatch(folded)) return false;
+        return _changeVerbs.Any(v => EndsWithWord(before, v)) || _servingVerbs.Any(v => EndsWithWord(before, v)) || ActFollows(folded, end);
     }
 
     private static bool EndsWithWord(string s, string phrase)

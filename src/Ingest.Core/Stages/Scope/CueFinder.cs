@@ -158,6 +158,9 @@ public sealed partial class CueFinder
             ?? (years.Select(c => c.Year).Distinct().Count() == 1 && !statesFigures ? years.FirstOrDefault(c => c.Form == YearForm.Plain) : null);
         var first = years.FirstOrDefault();
         var time = strong ?? (first is { OpensText: true } ? first : null);
+        // "Chỉ tiêu thực hiện hằng năm": a heading with no year that names a recurrence makes its contents recur
+        // (an item that states its own figures, "4. … bình quân hằng năm đạt 7%; … 55%", names its own clause's)
+        time ??= years.Count == 0 && !statesFigures ? Find(title).FirstOrDefault(c => c.Kind == CueKind.Annual) : null;
         if (time != null) list.Add(time);
         if (StatusOfHeading(title) is { } status) list.Add(status);
         return list;

@@ -93,12 +93,19 @@ public sealed class ProseScope(CueFinder finder)
 
     /// <summary>
     /// A bracket right after the value that holds nothing but a year ("8% (năm 2026)", "85% (2027)")
-    /// dates that value, as "… 85% vào năm 2027" would.
+    /// or a recurrence ("100% (duy trì hằng năm)") dates that value, as "… 85% vào năm 2027" would.
     /// </summary>
     private static bool DatesTheValue(ProseFrame frame, (int Start, int End) bracket, Cue cue, int valueEnd) =>
         cue.IsTime && cue.Form != YearForm.Date && bracket.Start >= valueEnd && cue.Start > bracket.Start && cue.End < bracket.End && frame.Text.AsSpan(valueEnd, bracket.Start - valueEnd).IsWhiteSpace()
-        && frame.Text.AsSpan(bracket.Start + 1, cue.Start - bracket.Start - 1).IsWhiteSpace()
+        && (WordsBetween(frame.Text, bracket.Start + 1, cue.Start) == 0
+            // "100% (duy trì hằng năm)": a recurrence may keep a verb with it
+            || cue.Kind == CueKind.Annual && WordsBetween(frame.Text, bracket.Start + 1, cue.Start) <= MaxWordsBeforeARecurrence)
         && frame.Text.AsSpan(cue.End, bracket.End - 1 - cue.End).IsWhiteSpace();
+
+    private const int MaxWordsBeforeARecurrence = 2;
+
+    private static int WordsBetween(string text, int from, int to) =>
+        text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
     /// "… lần lượt đạt 75%, 85% và 95% vào các năm 2026, 2027 và 2028": as many years, one after the
