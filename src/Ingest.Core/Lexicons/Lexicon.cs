@@ -53,6 +53,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> ChangeVerbs { get; init; }
     /// <summary>Verbs of a task that serves a number of people or places, which makes a plain count a commitment ("hỗ trợ 126 hộ").</summary>
     public required IReadOnlyList<string> ServingVerbs { get; init; }
+    /// <summary>Words that put the verb of a figure in the past ("đã tổ chức 2.315 lớp"): what was done, a baseline.</summary>
+    public required IReadOnlyList<string> PastMarkers { get; init; }
     /// <summary>Words after a plain count that say what the counted do or undergo ("1.500 người cao tuổi được hướng dẫn").</summary>
     public required IReadOnlyList<string> CountedActs { get; init; }
     /// <summary>How a multiple of a level is written ("tăng gấp 2 lần so với năm 2025").</summary>

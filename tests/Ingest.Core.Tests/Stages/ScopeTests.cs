@@ -174,6 +174,9 @@ public class ScopeTests
         { "Số doanh nghiệp công nghệ số: 2026 - 120 doanh nghiệp; 2027 - 150 doanh nghiệp.", [120, 150], [2026, 2027], ["target", "target"] },
         // as many years after the figures as figures: each its own, in order
         { "Tỷ lệ hồ sơ trực tuyến toàn trình lần lượt đạt 75%, 85% và 95% vào các năm 2026, 2027 và 2028.", [75, 85, 95], [2026, 2027, 2028], ["target", "target", "target"] },
+        // or a span of as many years; the years close their ';' clause, the next clause is not theirs
+        { "Tỷ lệ hộ gia đình có cáp quang lần lượt đạt 40%, 50%, 60%, 70% và 80% trong các năm từ 2026 đến 2030.", [40, 50, 60, 70, 80], [2026, 2027, 2028, 2029, 2030], ["target", "target", "target", "target", "target"] },
+        { "Đến năm 2030, tỷ lệ phủ sóng 5G lần lượt đạt 60%, 80% và 99% vào các năm 2026, 2028 và\n2030; 100% hộ gia đình có cáp quang.", [60, 80, 99, 100], [2026, 2028, 2030, 2030], ["target", "target", "target", "target"] },
         // a bracket that says more than a year is its own ("chỉ tiêu năm 2025 là 50%", below)
         // a year in a sentence governs its later values across ',' and ';'
         { "Đến năm 2030, tỷ lệ hộ gia đình có cáp quang đạt 50%; tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%.", [50, 60], [2030, 2030], ["target", "target"] },
@@ -218,6 +221,8 @@ public class ScopeTests
         { Some.Header2025 + "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%. Năm tới, tỷ lệ thanh toán trực tuyến đạt 80%.", [70, 80], [2025, 2026], ["target", "target"] },
         { Some.Header2025 + "Đến cuối năm, 75% người dân có chữ ký số; đến cuối năm 2027, 90%.", [75, 90], [2025, 2027], ["target", "target"] },
         { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
+        // a figure whose own verb is in the past was done; a past word inside the indicator's name says nothing of the figure
+        { Some.Header2025 + "Đến năm 2030:\n- Toàn tỉnh đã tổ chức 2.315 lớp tập huấn kỹ năng số.\n- Tỷ lệ khai thác dữ liệu đã được số hóa đạt 80%.", [2315, 80], [2025, 2030], ["baseline", "target"] },
         // the starting level of a rise, dated by the year after it
         { Some.Header2025 + "Tỷ trọng kinh tế số tăng từ 6,8% năm 2022 lên 9,1% năm 2024.", [6.8, 9.1], [2022, 2024], ["baseline", "baseline"] },
     };

@@ -16,6 +16,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
     private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
+    private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
 
     /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
     public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
@@ -61,6 +62,24 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
         var before = Text.VietText.Fold(frame.Text[ss..v.Start]);
         return _budgetWords.Any(w => Text.VietText.ContainsWord(before, w));
     }
+
+    private Cue? PastVerb(string text, int clauseStart, int valueStart)
+    {
+        var before = Text.VietText.FoldSameLength(text[clauseStart..valueStart]);
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int k = words.Length - 2; k >= Math.Max(0, words.Length - 1 - MaxWordsOfAPastVerb); k--)
+        {
+            if (words[k + 1].Any(c => !char.IsLetter(c))) return null;
+            if (_pastMarkers.Contains(words[k]))
+            {
+                int at = clauseStart + before.LastIndexOf(words[k], StringComparison.Ordinal);
+                return new Cue(at, valueStart, CueKind.Baseline, null, text[at..valueStart].Trim());
+            }
+        }
+        return null;
+    }
+
+    private const int MaxWordsOfAPastVerb = 3;
 
     // "tăng từ 6,8% năm 2022 lên 9,1%": up to the rise word, the words are the starting level's
     private int RiseWordAt(string text, int from, int to)
@@ -112,6 +131,8 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                 var path = scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes);
                 // where a rise starts is the present level: a baseline, dated by its own bracket or the document
                 if (v.StartsARise) path = [new ScopeNode(ScopeLevel.Value, [new Cue(v.Start, v.NumberStart, CueKind.Baseline, null, text[v.Start..v.NumberStart].Trim())]), .. path];
+                // "đã tổ chức 2.315 lớp": a figure whose own verb is in the past was done ("dữ liệu đã được số hóa … đạt 80%" is a name)
+                else if (PastVerb(text, cs, v.Start) is { } past) path = [new ScopeNode(ScopeLevel.Value, [past]), .. path];
                 var decision = ScopeResolver.Decide(path, outer.DocumentYear);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();

@@ -25,6 +25,7 @@ public sealed partial class CueFinder
     private readonly string[] _estimateMarks;
     private readonly string[] _statusAfterValue;
     private readonly Regex _fullDate;
+    private readonly Regex _yearSpan;
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
     private readonly (string Phrase, int Offset)[] _relativeYears;
@@ -59,6 +60,7 @@ public sealed partial class CueFinder
         var month = W(lexicon.MonthWords);
         var yearWord = W(lexicon.PlainYearLeadIns);
         var quarter = W(lexicon.QuarterWords);
+        _yearSpan = new Regex($@"(?<![0-9/.])(?<a>(?:19|20)[0-9]{{2}})\s*(?:{W(lexicon.RangeJoiners)})\s*(?<b>(?:19|20)[0-9]{{2}})(?![0-9])", RegexOptions.Compiled);
         // a quarter is numbered in Roman or Arabic figures ("Quý IV/2027", "quý 2 năm 2026")
         _fullDate = new Regex($@"(?<![0-9/.])[0-9]{{1,2}}\s?[/.\-]\s?[0-9]{{1,2}}\s?[/.\-]\s?(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?:(?:{day})\s+[0-9]{{1,2}}\s+)?(?:{month})\s+[0-9]{{1,2}}\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])|(?<!\w)(?:{quarter})\s+(?:iv|i{{1,3}}|[1-4])\s*(?:(?:{yearWord})\s+|/\s?)(?<y>(?:19|20)[0-9]{{2}})(?![0-9])", RegexOptions.Compiled);
     }
@@ -229,6 +231,16 @@ public sealed partial class CueFinder
 
     /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
     public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
+
+    /// <summary>The first span of years between two offsets ("2026 - 2030", "từ 2026 đến 2030"): its years and where it stands.</summary>
+    public (int First, int Last, int Start, int End)? YearSpan(string text, int from, int to)
+    {
+        var m = _yearSpan.Match(VietText.FoldSameLength(text), from, to - from);
+        if (!m.Success) return null;
+        int a = int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int b = int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return b > a ? (a, b, m.Index, m.Index + m.Length) : null;
+    }
 
     private static bool YearFollows(string folded, int end) =>
         folded.AsSpan(end).TrimStart() is var rest && rest.Length > 0 && char.IsDigit(rest[0]);

@@ -74,7 +74,7 @@ public sealed class ProseScope(CueFinder finder)
             : usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
         int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
-        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause))
+        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause) && !TrailsAnEarlierClause(frame, c, ss, clause))
             .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
         // sentence that states none) governs the sentences after it
@@ -90,6 +90,10 @@ public sealed class ProseScope(CueFinder finder)
         path.AddRange(outer);
         return path;
     }
+
+    // "… đạt 60% vào năm 2027; 100% hộ …": a time after a figure of an earlier ';' clause dates that figure, not the next clause's
+    private static bool TrailsAnEarlierClause(ProseFrame frame, Cue cue, int sentenceStart, int clause) =>
+        cue.End <= clause && frame.ValueStarts.Any(v => v >= sentenceStart && v < cue.Start && frame.Text.IndexOf(';', v, cue.Start - v) < 0);
 
     /// <summary>
     /// A bracket right after the value that holds nothing but a year ("8% (năm 2026)", "85% (2027)")
@@ -109,18 +113,26 @@ public sealed class ProseScope(CueFinder finder)
 
     /// <summary>
     /// "… lần lượt đạt 75%, 85% và 95% vào các năm 2026, 2027 và 2028": as many years, one after the
-    /// other, after a sentence's last figure as the sentence has figures give each figure its own, in order.
+    /// other, after a clause's last figure as the clause has figures give each figure its own, in order;
+    /// so does a span of as many years ("… 40%, 50%, 60%, 70% và 80% trong các năm từ 2026 đến 2030").
     /// </summary>
-    private static Cue? Respective(ProseFrame frame, int valueStart, int sentenceStart)
+    private Cue? Respective(ProseFrame frame, int valueStart, int sentenceStart)
     {
         int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
-        var values = frame.ValueStarts.Where(v => v >= sentenceStart && v < sentenceEnd).ToList();
+        // the figures and years of one ';' clause: the next clause states its own
+        int from = valueStart > sentenceStart ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - sentenceStart) + 1 : sentenceStart;
+        from = Math.Max(from, sentenceStart);
+        int to = frame.Text.IndexOf(';', valueStart, sentenceEnd - valueStart) is var semi and >= 0 ? semi : sentenceEnd;
+        var values = frame.ValueStarts.Where(v => v >= from && v < to).ToList();
         if (values.Count < 2) return null;
-        var years = frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.Year != null && c.Form != YearForm.Date && c.Start > values[^1] && c.End <= sentenceEnd).ToList();
-        if (years.Count != values.Count || years.Zip(years.Skip(1)).Any(p => p.Second.Year <= p.First.Year || !IsListGap(frame.Text, p.First.End, p.Second.Start)))
-            return null;
         int k = values.IndexOf(valueStart);
-        return k < 0 ? null : years[k] with { Form = YearForm.Plain };
+        if (k < 0) return null;
+        var years = frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.Year != null && c.Form != YearForm.Date && c.Start > values[^1] && c.End <= to).ToList();
+        if (years.Count == values.Count && !years.Zip(years.Skip(1)).Any(p => p.Second.Year <= p.First.Year || !IsListGap(frame.Text, p.First.End, p.Second.Start)))
+            return years[k] with { Form = YearForm.Plain };
+        if (finder.YearSpan(frame.Text, values[^1], to) is { } span && span.Last - span.First + 1 == values.Count)
+            return new Cue(span.Start, span.End, CueKind.Deadline, span.First + k, frame.Text[span.Start..span.End], YearForm.Plain);
+        return null;
     }
 
     // between two years of a list: a comma or a coordinator's short word ("2026, 2027 và 2028")
