@@ -215,6 +215,10 @@ public class ScopeTests
         { Some.Header2025 + "1. Kết quả đạt được\nĐến hết năm 2024, 99,2% thôn có sóng 4G; tỷ lệ hộ gia đình dùng cáp quang đạt 76,5%.", [99.2, 76.5], [2024, 2024], ["baseline", "baseline"] },
         { Some.Header2025 + "Tính đến ngày 30/9/2025, tỷ lệ dân số được phủ sóng 5G đạt 46,8% (chỉ tiêu năm 2025 là 50%); tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%.", [46.8, 50, 81.3], [2025, 2025, 2025], ["baseline", "target", "baseline"] },
         { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 81,3%, so với cùng kỳ tăng 6,1%.", [81.3, 6.1], [2024, 2024], ["baseline", "baseline"] },
+        // a comparison with the same period states a result for its whole clause, unless the sentence aims at its figures
+        { Some.Header2025 + "\n" + "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 61,3%, tăng 9,8% so với cùng kỳ năm trước.", [61.3, 9.8], [2025, 2025], ["baseline", "baseline"] },
+        { Some.Header2025 + "\n" + "Phấn đấu năm 2026 tỷ lệ hồ sơ trực tuyến đạt 80%, tăng 5% so với cùng kỳ.", [80, 5], [2026, 2025], ["target", "baseline"] },
+        { Some.Header2025 + "\n" + "Tỷ lệ hồ sơ giải quyết trễ hạn hiện chỉ còn 1,2%.", [1.2], [2025], ["baseline"] },
         // a present word anywhere nearer than the earlier year, whichever word says baseline ("mới đạt")
         { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 62,4%. Hiện nay, tỷ lệ thanh toán trực tuyến mới đạt 41,8%.", [62.4, 41.8], [2024, 2025], ["baseline", "baseline"] },
         // years named from the document's: this year, next year, the end of the year with no year after it

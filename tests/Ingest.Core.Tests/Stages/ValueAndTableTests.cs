@@ -154,6 +154,7 @@ public class ValueAndTableTests
         Assert.Empty(Some.Candidates("Mỗi năm bố trí khoảng 300 triệu đồng từ ngân sách xã cho chuyển đổi số."));
         Assert.Empty(Some.Candidates("Mức hỗ trợ 20 triệu đồng/hợp tác xã tham gia sàn thương mại điện tử."));
         Assert.Empty(Some.Candidates("6. Kinh phí dự kiến 350 triệu đồng (năm 2026: 130 triệu đồng; năm 2027: 110 triệu đồng), từ ngân sách xã."));
+        Assert.Empty(Some.Candidates("Tổng nguồn lực dự kiến để thực hiện Chiến lược khoảng 12.500 tỷ đồng, trong đó ngân sách nhà nước khoảng 3.800 tỷ đồng."));
         Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
     }
 

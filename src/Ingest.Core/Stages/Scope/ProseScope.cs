@@ -69,11 +69,12 @@ public sealed class ProseScope(CueFinder finder)
             .Where(c => dating.Contains(c) || frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
             .Select(c => c.Standalone ? c with { Form = YearForm.Plain } : c)
             .ToList();
-        var own = Respective(frame, valueStart, ss) is { } respective
-            ? [respective]
-            : usable.Where(c => c.Start >= valueEnd && c.End <= ownEnd && finder.BindsBackward(c)).OrderBy(c => c.Start).ToList();
         // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
         int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
+        var own = Respective(frame, valueStart, ss) is { } respective
+            ? [respective]
+            : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, clause, valueStart)))
+                .OrderBy(c => c.Start).ToList();
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause) && !TrailsAnEarlierClause(frame, c, ss, clause))
             .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
@@ -89,6 +90,17 @@ public sealed class ProseScope(CueFinder finder)
         var path = new List<ScopeNode> { new(ScopeLevel.Value, own), new(ScopeLevel.Sentence, sentence), new(ScopeLevel.Paragraph, paragraph) };
         path.AddRange(outer);
         return path;
+    }
+
+    // "… đạt 61,3%, tăng 9,8% so với cùng kỳ năm trước": a comparison with the same period states a result
+    // for the whole ';' clause, unless the sentence aims at its figures ("Phấn đấu … 80%, tăng 5% so với cùng kỳ")
+    private bool ComparesTheClause(ProseFrame frame, Cue cue, int sentenceStart, int clause, int valueStart)
+    {
+        if (!cue.IsStatus || !finder.BindsBackward(cue)) return false;
+        int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
+        int next = frame.Text.IndexOf(';', valueStart, sentenceEnd - valueStart);
+        return cue.End <= (next >= 0 ? next : sentenceEnd)
+            && !frame.Cues.Any(c => c.Kind == CueKind.Target && c.Start >= sentenceStart && c.End <= valueStart);
     }
 
     // "… đạt 60% vào năm 2027; 100% hộ …": a time after a figure of an earlier ';' clause dates that figure, not the next clause's
