@@ -19,7 +19,7 @@ public class ValueAndTableTests
         var structured = new TableInterpreter(new TableHeaderRecogniser(Some.Lexicon, new CueFinder(Some.Lexicon))).Interpret(table, null);
         var got = new ExtractStage(Some.Lexicon).Run(new StructuredDocument(
             new LoadedDocument("t", SourceFormat.Docx, "0", 1, false, [table], []), new DocumentHeader(null, null, null, null, "2025-12-01"),
-            [], [], [structured], RepairSummary.None));
+            [], [], [structured], RepairSummary.None) { DocumentYear = 2025 });
         return (structured, got);
     }
 
@@ -254,6 +254,21 @@ public class ValueAndTableTests
         ], 1);
         var got = ExtractTable(table).Got;
         Assert.Equal([(100, (int?)2026), (100, 2027), (3, null)], got.Select(c => (c.Value!.Value, c.Year)));
+    }
+
+    [Theory]
+    [InlineData("Kế hoạch năm 2024", false)]   // planned for a year past when the document was written (2025): no figure
+    [InlineData("Kế hoạch năm 2025", true)]    // the document's own year's plan is still a target
+    [InlineData("Thực hiện năm 2024", true)]   // what was done that year is a baseline
+    public void PastYearsPlanColumn_GivesNoFigure(string header, bool kept)
+    {
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C(header), C("Kế hoạch năm 2026")], IsHeader: true),
+            new TableRow([C("1"), C("Tỷ lệ thanh toán trực tuyến"), C("%"), C("50"), C("65")]),
+        ], 1);
+        var got = ExtractTable(table).Got;
+        Assert.Equal(kept ? [50.0, 65.0] : [65.0], got.Select(c => c.Value!.Value));
     }
 
     [Fact]

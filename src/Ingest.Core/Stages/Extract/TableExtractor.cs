@@ -112,6 +112,7 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
                 string? qualifier = indicator.IsQualifier(after) ? after : null;
                 var decision = ScopeResolver.Decide(scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), around), outer.DocumentYear);
                 any = true;
+                if (decision.PastPlan) continue;
                 yield return new TargetCandidate(
                     Indicator: indicatorName.Length > 0 ? indicatorName : indicator.CleanBefore(text[..v.Start]),
                     MatchText: $"{indicatorName} {qualifier}".Trim(),

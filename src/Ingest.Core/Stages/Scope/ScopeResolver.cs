@@ -14,6 +14,12 @@ public sealed record ScopeDecision(int? Year, bool Annual, TargetKind Kind, CueS
     /// <summary>For a recurring target, the deadline that governs it apart from the recurrence (its block's year).</summary>
     public CueSource? SeriesYearCue { get; init; }
     public int? SeriesYear { get; init; }
+
+    /// <summary>
+    /// The figure is what a column planned for a year already past when the document was written
+    /// ("Kế hoạch năm 2025" in a report of 2026): neither a target nor what was done.
+    /// </summary>
+    public bool PastPlan { get; init; }
 }
 
 /// <summary>
@@ -41,6 +47,7 @@ public static class ScopeResolver
     public static ScopeDecision Decide(IReadOnlyList<ScopeNode> path, int? documentYear)
     {
         path = WithRelativeYears(path, documentYear);
+        bool pastPlan = documentYear is { } doc && path.Any(n => n.Level == ScopeLevel.Column && PlansAPastYear(n.Cues, doc));
         (Cue Cue, ScopeLevel Level)? time = null, status = null;
         int statusNode = path.Count;
         for (int n = 0; n < path.Count; n++)
@@ -67,20 +74,25 @@ public static class ScopeResolver
                 foreach (var cue in node.Cues)
                     if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
                         && (documentYear == null || y <= documentYear))
-                        return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
-            return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue);
+                        return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue) { PastPlan = pastPlan };
+            return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue) { PastPlan = pastPlan };
         }
-        if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue);
+        if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue) { PastPlan = pastPlan };
         var yearCue = new CueSource(t.Level, t.Cue.Phrase);
-        if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
+        if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue) { PastPlan = pastPlan };
         var series = path.SelectMany(n => n.Cues.Select(c => (Cue: c, n.Level)))
             .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && Governs(x.Cue, x.Level));
         return new ScopeDecision(null, true, kind, yearCue, kindCue)
         {
             SeriesYear = series.Cue?.Year,
             SeriesYearCue = series.Cue != null ? new CueSource(series.Level, series.Cue.Phrase) : null,
+            PastPlan = pastPlan,
         };
     }
+
+    // a column header whose plan word is followed by a year before the document's ("Kế hoạch năm 2025")
+    private static bool PlansAPastYear(IReadOnlyList<Cue> cues, int documentYear) =>
+        cues.Any(plan => plan.Kind == CueKind.Target && cues.Any(y => y.Kind == CueKind.Deadline && y.Year < documentYear && y.Start >= plan.End && y.Start - plan.End <= 1));
 
     // "năm nay", "năm tới": the year counted from the document's; with no document year, no year at all
     private static IReadOnlyList<ScopeNode> WithRelativeYears(IReadOnlyList<ScopeNode> path, int? documentYear) =>
