@@ -18,6 +18,8 @@ public class CatalogueMatcherTests
     [InlineData("Tỷ lệ tiểu thương có tài khoản giao dịch tại ngân hàng", "XHS.TAI_KHOAN_NGAN_HANG")]
     [InlineData("Tỷ lệ cán bộ, công chức có chữ ký số hoặc chữ ký điện tử cá nhân", "XHS.CHU_KY_SO_DAN")]
     [InlineData("Tỷ lệ người cao tuổi có điện thoại thông minh", "XHS.DIEN_THOAI_THONG_MINH")]
+    [InlineData("Tỷ lệ trẻ em dưới 6 tuổi được cấp mã số định danh cá nhân", "XHS.DINH_DANH_SO")]
+    [InlineData("Tỷ lệ cơ sở lưu trú sử dụng phần mềm quản lý", "NL.CBCC_PHAN_MEM_DIEU_HANH")]
     public void AnotherPopulation_IsNotTheEntry(string text, string not) => Assert.NotEqual(not, Code(text));
 
     [Theory]
@@ -29,6 +31,8 @@ public class CatalogueMatcherTests
     [InlineData("Xây dựng chính quyền số: tỷ lệ văn bản đi, đến được xử lý trên môi trường mạng", "HDND.VAN_BAN_DIEN_TU")]
     // a share of each sector is not a share of the whole economy
     [InlineData("Ở từng ngành, lĩnh vú, kinh tế số chiếm tỷ trọng", "KTS.KINH_TE_SO_GRDP")]   // "lĩnh vú": OCR's
+    [InlineData("Số trung tâm đổi mới sáng tạo được thành lập", "HT.TRUNG_TAM_DU_LIEU")]
+    [InlineData("Tỷ lệ người dân trưởng thành sử dụng dịch vụ số", "CQS.DVC_TY_LE_SU_DUNG")]
     public void AnotherKindOfTheSameThing_IsNotTheEntry(string text, string not) => Assert.NotEqual(not, Code(text));
 
     [Theory]
@@ -40,6 +44,8 @@ public class CatalogueMatcherTests
     [InlineData("Tốc độ tăng trưởng kinh tế số trong GRDP", "KTS.KINH_TE_SO_GRDP")]
     [InlineData("Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ", "CQS.THANH_TOAN_TRUC_TUYEN")]
     [InlineData("Tỷ lệ lao động qua đào tạo", "NL.LAO_DONG_KY_NANG_SO")]   // trained at all, not trained in digital skills
+    [InlineData("Tỷ lệ hộ gia đình được gắn mã địa chỉ số", "HT.CAP_QUANG_HO_GIA_DINH")]
+    [InlineData("Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "XH.NANG_LUC_CANH_TRANH_SO")]
     public void AnotherMeasure_IsNotTheEntry(string text, string not) => Assert.NotEqual(not, Code(text));
 
     [Theory]
@@ -52,6 +58,8 @@ public class CatalogueMatcherTests
     [InlineData("Tỷ lệ văn bản của HĐND được xử lý trên môi trường điện tử", "HDND.VAN_BAN_DIEN_TU")]
     [InlineData("Tỷ lệ khu dân cư được phủ sóng di động 4G", "HT.4G_THON")]
     [InlineData("Tỷ lệ người dân trưởng thành dùng dịch vụ công trực tuyến", "CQS.DVC_TY_LE_SU_DUNG")]
+    [InlineData("Tỷ lệ dân số được sử dụng dịch vụ di động 5G", "HT.5G_PHU_SONG")]
+    [InlineData("Tỷ lệ văn bản đi, đến được xử lý trên môi trường điện tử", "CQS.VAN_BAN_HO_SO_DIEN_TU")]
     public void SamePopulationAndMeasure_StillMatches(string text, string code) => Assert.Equal(code, Code(text));
 
     [Theory]
