@@ -395,6 +395,20 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void FlattenedTable_RankCellsAndAUnitBrokenInsideItsWord_KeepTheRowsAfterThem()
+    {
+        // "Top 10" is a figure cell; a narrow unit column breaks "doanh nghiệp" into "doanh" / "nghiệp"
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nNăm 2026\nNăm 2027\n"
+            + "1\nXếp hạng Chỉ số chuyển đổi số của\nphường trong tỉnh\nThứ bậc\nTop 10\nTop 5\n"
+            + "2\nSố doanh nghiệp công nghệ số\ndoanh\nnghiệp\n196\n230\n"
+            + "3\nSố lớp “Bình dân học vụ số”\nlớp\n12\n15\n";
+        var got = Some.Candidates(Some.Header2025 + "\n" + text);
+        Assert.Equal(
+            [(10, 2026, "rank"), (5, 2027, "rank"), (196, 2026, "doanh nghiệp"), (230, 2027, "doanh nghiệp"), (12, 2026, "lớp"), (15, 2027, "lớp")],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Unit)));
+    }
+
+    [Fact]
     public void FlattenedTable_WithoutAUnitColumn_TakesTheUnitTheIndicatorNames()
     {
         // no unit column: "(%)" in the indicator, or a rate, gives the unit; "trên 80" is a figure cell

@@ -62,14 +62,15 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         // and the row's words after its number: a page number after a section heading has none
         && Line(blocks, i + 2) is { } words && Narrow(words.Text) && !RowNumber().IsMatch(words.Text) && FigureLines(blocks, i + 2) == 0;
 
-    // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "-";
+    // one figure cell: "35,6", "≥ 70", "trên 80", "< 0,5", "65 - 70", "3.000", "08 tổ", "500 người", "Top 10", "-";
     // and a comparator a narrow cell wrapped onto a line of its own ("Trên" / "80")
     private readonly (Regex Figure, Regex ComparatorAlone) _cells = CellShapes(lexicon);
 
     private static (Regex, Regex) CellShapes(Lexicon lexicon)
     {
         static string Alt(IEnumerable<string> phrases) => string.Join("|", phrases.OrderByDescending(p => p.Length).Select(Regex.Escape));
-        var cmp = Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase).Append("="));
+        // a rank cell reads "Top 10" as a comparator cell reads "≥ 90"
+        var cmp = Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase).Append("=").Concat(lexicon.RankTopWords));
         var unit = Alt(lexicon.PercentWords.Concat(lexicon.CountNouns.Select(n => n.Noun)).Concat(lexicon.TableUnits).Concat(lexicon.MoneyUnits));
         const string number = @"\d+(?:[.,]\d+)*";
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -165,7 +166,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             if (hasUnit)
             {
                 var unit = new List<SourceLine>();
-                if (Line(blocks, j) is { } u && IsUnit(u.Text))
+                if (Line(blocks, j) is { } u && StartsAUnit(blocks, j))
                 {
                     unit.Add(u); j++;
                     while (Line(blocks, j) is { } c && !Figure().IsMatch(c.Text) && StartsLower(c.Text)) { unit.Add(c); j++; }
@@ -363,14 +364,19 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         return _cells.ComparatorAlone.IsMatch(l.Text) && Line(blocks, j + 1) is { } n && Figure().IsMatch(n.Text) && !YearLine().IsMatch(n.Text) ? 2 : 0;
     }
 
-    // a unit cell, wrapped or not ("% tổng chi" / "ngân sách xã"), is followed by the row's first figure or the next row
+    // a unit cell, wrapped or not ("% tổng chi" / "ngân sách xã", "doanh" / "nghiệp"), is followed by the row's first figure or the next row
     private bool IsUnitCell(IReadOnlyList<Block> blocks, int j)
     {
-        if (!IsUnit(Line(blocks, j)!.Text)) return false;
+        if (!StartsAUnit(blocks, j)) return false;
         int k = j + 1;
         while (Line(blocks, k) is { } c && !Figure().IsMatch(c.Text) && StartsLower(c.Text)) k++;
         return Line(blocks, k) is not { } next || Figure().IsMatch(next.Text) || RowNumber().IsMatch(next.Text);
     }
+
+    // a unit's first line, or a unit a narrow column broke inside its word ("doanh" / "nghiệp")
+    private bool StartsAUnit(IReadOnlyList<Block> blocks, int j) =>
+        Line(blocks, j) is { } l && (IsUnit(l.Text)
+            || Line(blocks, j + 1) is { } next && StartsLower(next.Text) && !Figure().IsMatch(next.Text) && IsUnit($"{l.Text.Trim()} {next.Text.Trim()}"));
 
     private bool IsUnit(string line)
     {
