@@ -85,6 +85,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> MonthWords { get; init; }
     /// <summary>Words of a quarter of a year ("Quý IV/2027"): a date whose year is a deadline like a month's.</summary>
     public required IReadOnlyList<string> QuarterWords { get; init; }
+    /// <summary>How a news page credits a photo at the end of its caption ("… Ảnh: Đức Thụy").</summary>
+    public required IReadOnlyList<string> CaptionMarks { get; init; }
     /// <summary>Years named from the document's ("năm nay", "năm tới", "đến cuối năm" with no year after it).</summary>
     public required IReadOnlyList<RelativeYear> RelativeYears { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }

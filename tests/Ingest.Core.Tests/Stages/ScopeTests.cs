@@ -282,6 +282,29 @@ public class ScopeTests
         var c = Assert.Single(got);
         Assert.Equal((5.0, 2030), (c.Value!.Value, c.Year!.Value));
     }
+
+    [Theory]
+    [InlineData("Thứ Năm, 21/08/2025 - 15:42")]
+    [InlineData("12/09/2025 08:15")]
+    [InlineData("Cập nhật: 14:20, 16/01/2026")]
+    [InlineData("Thứ Sáu, 18/07/2025, 10:05 (GMT+7)")]
+    public void DatelineUnderAHeadline_PartsItFromTheSapo(string dateline)
+    {
+        // no blank line anywhere: the dateline alone says where the headline ends
+        var got = Some.Candidates($"Xã An Phú phấn đấu năm 2026 có 80% hồ sơ được xử lý trực tuyến\n{dateline}\n(AP) - Chiều 20/8, xã An Phú họp bàn kế hoạch.\nNăm 2026, xã phấn đấu 80% hồ sơ được xử lý trực tuyến toàn trình.");
+        var c = Assert.Single(got);
+        Assert.Equal((80.0, 2026), (c.Value!.Value, c.Year!.Value));
+    }
+
+    [Fact]
+    public void Caption_RestatingTheBody_IsNotCountedAgain_ButItsOwnFigureIs()
+    {
+        var got = Some.Candidates("Năm 2026, xã phấn đấu 80% hồ sơ được xử lý trực tuyến toàn trình.\n"
+            + "Năm 2026, xã phấn đấu 80% hồ sơ được xử lý trực tuyến. Ảnh:\nMinh Khôi\n"
+            + "Về dài hạn, đến năm 2030 xã có ít nhất 03 chợ không dùng tiền mặt.\n"
+            + "Đến năm 2030, xã xây dựng thêm ít nhất 1 khu công nghệ thông tin tập trung. Ảnh: HOÀNG TRIỀU");
+        Assert.Equal([(80.0, 2026), (3, 2030), (1, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+    }
 }
 
 /// <summary>Footnotes whose markers a scan lost, found by their size at the foot of the page.</summary>

@@ -25,6 +25,7 @@ public sealed class ExtractStage
         var docYear = doc.DocumentYear;
         OuterScope Outer(Section? s) => new(ProseScope.Around(s, doc.TitleCues).ToList(), docYear);
         var list = new List<TargetCandidate>();
+        var captions = new List<TargetCandidate>();
         IReadOnlyList<Cue> carried = [];
         Section? previousSection = null;
         foreach (var p in doc.Paragraphs)
@@ -38,11 +39,15 @@ public sealed class ExtractStage
             var outer = Outer(p.Section);
             if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.LeadIn, carried), .. outer.Nodes] };
             // a line that repeats the headline restates a figure of the body
-            list.AddRange(_prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline)));
+            var found = _prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline));
+            if (p.Role == TextRole.Caption) captions.AddRange(found);
+            else list.AddRange(found);
             carried = opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
         }
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
+        // a photo's caption restates the body's figures; one it alone states is kept
+        list.AddRange(captions.Where(c => !list.Any(b => b.Value == c.Value && b.Unit == c.Unit)));
         return Series(list);
     }
 

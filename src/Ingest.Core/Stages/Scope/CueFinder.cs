@@ -119,7 +119,8 @@ public sealed partial class CueFinder
                 int end = at + phrase.Length;
                 if (Free(at, end) && !YearFollows(folded, end))
                 {
-                    cues.Add(Make(text, at, end, CueKind.Deadline, null, YearForm.Lead) with { YearsFromDocument = offset });
+                    // plain, as "năm 2026" is: it frames the text after it only where it opens it ("Năm tới, …")
+                    cues.Add(Make(text, at, end, CueKind.Deadline, null, YearForm.Plain) with { YearsFromDocument = offset });
                     taken.Add((at, end));
                 }
                 at = end;

@@ -13,8 +13,30 @@ public sealed record RawParagraph(IReadOnlyList<SourceLine> Lines, TextRole Role
 /// Footnotes that a page break dropped into the middle of a paragraph ("1 Chỉ tiêu số 2 …" after
 /// a body line ending in "90%1") are taken out as their own paragraphs, and the body resumes.
 /// </summary>
-public sealed partial class ParagraphBuilder(HeadingParser headings)
+public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyList<string>? captionMarks = null)
 {
+    private readonly string[] _captionMarks = (captionMarks ?? []).Select(Text.VietText.Fold).ToArray();
+
+    // a news page's dateline, a line of its own: "Thứ Năm, 21/08/2025 - 15:42", "12/09/2025 08:15",
+    // "Cập nhật: 14:20, 16/01/2026", "Thứ Sáu, 18/07/2025, 10:05 (GMT+7)"
+    [GeneratedRegex(@"^\s*(?:[\p{L} ]{1,20}[:,]\s*)?(?:\d{1,2}:\d{2}\s*[,|-]?\s*)?\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?\s*$")]
+    private static partial Regex Dateline();
+
+    // the photo's credit: a caption mark and a name of a few words, at the end of the caption
+    private const int MaxCreditWords = 4;
+
+    /// <summary>Whether the text ends as a caption does, with a photo's credit ("… toàn tỉnh. Ảnh: Đức Thụy").</summary>
+    public bool EndsWithCredit(string text)
+    {
+        var folded = Text.VietText.Fold(text);
+        foreach (var mark in _captionMarks)
+        {
+            int at = folded.LastIndexOf(mark, StringComparison.Ordinal);
+            if (at >= 0 && folded[(at + mark.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxCreditWords) return true;
+        }
+        return false;
+    }
+
     [GeneratedRegex(@"^\s*([-+•*–—]|\u2212)(\s|$)")]
     private static partial Regex Bullet();
 
@@ -54,7 +76,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
 
         void Flush(List<SourceLine> lines, TextRole role)
         {
-            if (lines.Count > 0) result.Add(new RawParagraph(lines.ToArray(), role));
+            if (lines.Count > 0) result.Add(new RawParagraph(lines.ToArray(), role == TextRole.Body && EndsWithCredit(Joined(lines)) ? TextRole.Caption : role));
             lines.Clear();
         }
 
@@ -100,7 +122,16 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
                     else current.AddRange(parked);
                     parked = null;
                 }
-                if (current.Count > 0 && StartsNew(text, current[^1].Text)) Flush(current, TextRole.Body);
+                // a dateline is a paragraph of its own, and so the headline above it
+                if (Dateline().IsMatch(text))
+                {
+                    Flush(current, TextRole.Body);
+                    result.Add(new RawParagraph([line], TextRole.Body));
+                    continue;
+                }
+                // a caption ends with its photo's credit: what follows is the body again
+                bool afterCredit = current.Count > 0 && _captionMarks.Length > 0 && EndsWithCredit(Joined(current)) && !EndsWithCredit($"{Joined(current)} {text}");
+                if (current.Count > 0 && (afterCredit || StartsNew(text, current[^1].Text))) Flush(current, TextRole.Body);
                 current.Add(line);
                 foreach (Match m in GluedMarker().Matches(text)) pendingMarkers.Add(MarkerNumber(m));
             }
@@ -134,6 +165,8 @@ public sealed partial class ParagraphBuilder(HeadingParser headings)
         }
         return zone;
     }
+
+    private static string Joined(IEnumerable<SourceLine> lines) => string.Join(" ", lines.Select(l => l.Text.Trim()));
 
     private bool StartsNew(string line, string previous)
     {

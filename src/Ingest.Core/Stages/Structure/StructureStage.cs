@@ -24,7 +24,7 @@ public sealed class StructureStage
         _lexicon = lexicon;
         _headings = new HeadingParser(lexicon);
         _cues = new CueFinder(lexicon);
-        _paragraphs = new ParagraphBuilder(_headings);
+        _paragraphs = new ParagraphBuilder(_headings, lexicon.CaptionMarks);
         var tableHeaders = new TableHeaderRecogniser(lexicon, _cues);
         _tables = new TableInterpreter(tableHeaders);
         _header = new HeaderReader(lexicon);
