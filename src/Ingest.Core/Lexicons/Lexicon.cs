@@ -53,6 +53,10 @@ public sealed record Lexicon
     public required IReadOnlyList<string> ChangeVerbs { get; init; }
     /// <summary>Verbs of a task that serves a number of people or places, which makes a plain count a commitment ("hỗ trợ 126 hộ").</summary>
     public required IReadOnlyList<string> ServingVerbs { get; init; }
+    /// <summary>Comparators by which a figure commits to a count of any noun, not only a listed one ("tối thiểu 3 tập đoàn công nghệ").</summary>
+    public required IReadOnlyList<string> OpenCountComparators { get; init; }
+    /// <summary>Words after such a figure that count no thing: time, age, grades, function words ("khoảng 2 tháng", "trên 15 tuổi").</summary>
+    public required IReadOnlyList<string> UncountedWords { get; init; }
     /// <summary>Words that put the verb of a figure in the past ("đã tổ chức 2.315 lớp"): what was done, a baseline.</summary>
     public required IReadOnlyList<string> PastMarkers { get; init; }
     /// <summary>Words after a plain count that say what the counted do or undergo ("1.500 người cao tuổi được hướng dẫn").</summary>

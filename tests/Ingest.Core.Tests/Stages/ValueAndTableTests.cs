@@ -68,6 +68,13 @@ public class ValueAndTableTests
     [InlineData("1.500 người cao tuổi được hướng dẫn sử dụng điện thoại thông minh", 1500, "người", "=")]
     [InlineData("có thêm 1.354 người dân được kích hoạt tài khoản định danh", 1354, "người", "=")]
     [InlineData("thời gian cấp phép cho tàu cá xuất bến tối đa 30 phút", 30, "phút", "<=")]
+    // a committed count of a noun no list names
+    [InlineData("thu hút tối thiểu 3 tập đoàn công nghệ lớn", 3, "tập đoàn", ">=")]
+    [InlineData("mỗi năm đào tạo khoảng 5.000 kỹ sư công nghệ số", 5000, "kỹ sư", "~")]
+    [InlineData("công bố từ 200 bộ dữ liệu mở trở lên", 200, "bộ", ">=")]
+    [InlineData("cấp từ 25 đến 30 nhãn hiệu chứng nhận", 25, "nhãn hiệu", "range")]
+    // one that runs into the next figure qualifies that figure's indicator
+    [InlineData("số hộ gia đình có ít nhất 01 thành viên sử dụng dịch vụ công trực tuyến đạt 3.500 hộ", 3500, "hộ", "=")]
     public void ProseValue_IsRead(string text, double value, string unit, string cmp)
     {
         var v = Assert.Single(Scanner.Scan(text));
@@ -141,6 +148,11 @@ public class ValueAndTableTests
     // a multiple that compares two things rather than a level over time
     [InlineData("tốc độ tải xuống của trạm 5G nhanh gấp 10 lần 4G")]
     [InlineData("ngày 12/12 người dân được hướng dẫn")]
+    // time, age and area after a comparator count no thing; a "từ" with no closing words commits to nothing
+    [InlineData("thời gian xử lý khoảng 2 tháng")]
+    [InlineData("lao động trên 15 tuổi")]
+    [InlineData("diện tích trên 1 ha đất trồng trọt")]
+    [InlineData("lấy ý kiến từ 25 chuyên gia trong tỉnh")]
     // a share of a cost is a rate of support
     [InlineData("hỗ trợ 50% chi phí thuê dịch vụ phần mềm cho hợp tác xã")]
     [InlineData("mức hỗ trợ tối đa 30% chi phí đổi mới công nghệ")]

@@ -19,6 +19,8 @@ public sealed class ValueScanner
     private readonly Regex _rankWord;
     private readonly Regex _count;
     private readonly Regex _multiple;
+    private readonly Regex _openCount;
+    private readonly HashSet<string> _uncounted;
     private readonly Dictionary<string, string> _multipleUnits;
     private readonly Regex _unitFirstPercent;
     private readonly Regex _unitFirstCount;
@@ -75,6 +77,8 @@ public sealed class ValueScanner
         _changeVerbs = lexicon.ChangeVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _valueVerbs = lexicon.PlainValueVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _unitFirstPercent = new Regex($@"(?<=^|\s)(?:{pct})(?:\s+\p{{Ll}}+){{0,3}}\s*{sym}?\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
+        _openCount = new Regex($@"(?<!\w)(?:(?:{Alt(lexicon.OpenCountComparators)})|(?<from>{Alt(lexicon.RangeOpeners)}))\s+(?<a>{Num})(?:\s*(?<j>{joins})\s*(?<b>{Num}))?\s+(?<n>\p{{L}}+(?:\s+\p{{Ll}}+)?)", RegexOptions.Compiled);
+        _uncounted = lexicon.UncountedWords.Select(VietText.Fold).ToHashSet();
         _unitFirstCount = new Regex($@"(?<!\w)(?<n>{nouns})(?:\s+\w+){{0,4}}\s*{sym}\s*(?<a>{Num})(?![\d%/]|[.,]\d|\s*(?:{pct}))", RegexOptions.Compiled);
         // a bare cell: "90", "> 80", "65 - 70" (a range in the column's unit)
         _bare = new Regex($@"(?<![\w.,/])(?<a>{Num})(?:\s*(?:{joins})\s*(?<b>{Num}))?(?![\d%/]|[.,]\d)", RegexOptions.Compiled);
@@ -174,6 +178,29 @@ public sealed class ValueScanner
                 UnitClass.Count, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.Inline)
             { StartsARise = rise, IsChange = _differenceUnits.Any(d => VietText.StartsWithWord(folded[n.Index..], d)) });
         }
+        // "tối thiểu 3 tập đoàn công nghệ", "khoảng 5.000 kỹ sư", "từ 25 đến 30 nhãn hiệu": a committed count of a noun no list names;
+        // the noun is its first two words (a Vietnamese noun is mostly two syllables)
+        var open = new List<ValueMention>();
+        foreach (Match m in _openCount.Matches(folded))
+        {
+            var a = m.Groups["a"];
+            var n = m.Groups["n"];
+            if (!Free(a.Index, n.Index + n.Length) || LooksLikeYear(a.Value) || !NumberParser.TryParse(a.Value, out _) || IsReference(folded, a.Index)) continue;
+            if (char.IsUpper(text[n.Index]) || _uncounted.Contains(n.Value.Split(' ')[0])) continue;
+            var words = n.Value.Split(' ');
+            var unit = words.Length > 1 && !_uncounted.Contains(words[1]) ? $"{words[0]} {words[1]}" : words[0];
+            bool range = m.Groups["b"].Success;
+            var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
+            if (m.Groups["from"].Success && !range)
+            {
+                // "từ 200 bộ dữ liệu mở trở lên": a "từ" commits only with its closing words
+                if (Comparator(folded, a.Index, n.Index + n.Length, null).End <= n.Index + n.Length && !ClosesWithin(folded, n.Index + n.Length)) continue;
+                cmp = ">=";
+            }
+            if (range) cmp = "range";
+            open.Add(new ValueMention(start, n.Index + unit.Length, a.Index, ParseOrNull(a.Value), range ? ParseOrNull(m.Groups["b"].Value) : null,
+                UnitClass.Count, text.Substring(n.Index, unit.Length), cmp, ValueEvidence.Inline));
+        }
         foreach (Match m in _unitFirstCount.Matches(folded))
             AddUnitFirst(m, UnitClass.Count, _nounUnits.GetValueOrDefault(m.Groups["n"].Value, m.Groups["n"].Value));
 
@@ -187,6 +214,11 @@ public sealed class ValueScanner
             found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
                 cls, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.UnitFirst));
         }
+        // "số hộ có ít nhất 01 thành viên sử dụng … đạt 3.500 hộ": a count of a noun no list names that runs
+        // into the next figure with no break qualifies that figure's indicator
+        foreach (var o in open)
+            if (!found.Any(f => f.NumberStart > o.End && folded.AsSpan(o.End, f.Start - o.End).IndexOfAny([',', ';', '.', '(']) < 0))
+                found.Add(o);
         found.Sort((x, y) => x.NumberStart.CompareTo(y.NumberStart));
         return found;
     }
@@ -270,6 +302,17 @@ public sealed class ValueScanner
         bool ClauseEndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')');
         return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && ClauseEndsAfter(p));
     }
+
+    // "từ 200 bộ dữ liệu mở trở lên": the closing comparator a few words after the noun
+    private bool ClosesWithin(string folded, int end)
+    {
+        var rest = folded[end..];
+        int stop = rest.IndexOfAny([',', ';', '.', '(']);
+        if (stop >= 0) rest = rest[..stop];
+        return _after.Any(c => VietText.ContainsWord(rest, c.Phrase)) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsBeforeAClosing;
+    }
+
+    private const int MaxWordsBeforeAClosing = 5;
 
     // "tăng gấp 2 lần", "tăng lên gấp 3 lần": a level that grows by a multiple; a comparison of two things
     // ("nhanh gấp 10 lần 4G") is a fact, not a commitment
