@@ -158,7 +158,7 @@ public sealed class DocxReader(long maxUncompressedBytes = 256L * 1024 * 1024) :
                         var text = ParagraphText(p, numbering);
                         if (text.Trim().Length > 0) lines.Add(state.Next(text));
                     }
-                cells.Add(new Core.Model.TableCell(lines, span));
+                cells.Add(new Core.Model.TableCell(lines, span) { MergedFromAbove = continuation });
             }
             rows.Add(new Core.Model.TableRow(cells, header));
         }

@@ -30,6 +30,9 @@ public enum TextRole { Body, Footnote, Headline, Caption }
 public sealed record TableCell(IReadOnlyList<SourceLine> Lines, int ColumnSpan = 1)
 {
     public string Text => string.Join(" ", Lines.Select(l => l.Text.Trim()).Where(t => t.Length > 0));
+
+    /// <summary>A cell the source merges with the one above it (Word's vertical merge): its text is that cell's.</summary>
+    public bool MergedFromAbove { get; init; }
 }
 
 public sealed record TableRow(IReadOnlyList<TableCell> Cells, bool IsHeader = false);

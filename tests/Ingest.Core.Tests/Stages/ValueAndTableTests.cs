@@ -284,6 +284,37 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void UnitCellMergedDownTheRows_IsEachRowsUnit_AndARateNeedsNone()
+    {
+        var table = new TableBlock(
+        [
+            new TableRow([C("STT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Năm 2026")], IsHeader: true),
+            new TableRow([C("1"), C("Số điểm phát wifi công cộng"), C("điểm"), C("12")]),
+            // Word's vertical merge: the cell below has no text of its own
+            new TableRow([C("2"), C("Số điểm giao dịch không dùng tiền mặt"), new TableCell([]) { MergedFromAbove = true }, C("20")]),
+            // an empty unit cell, merged or not: a rate is in per cent
+            new TableRow([C("3"), C("Tỷ lệ hồ sơ trực tuyến toàn trình"), C(""), C("85")]),
+        ], 1);
+        var got = ExtractTable(table).Got;
+        Assert.Equal([(12.0, "điểm"), (20, "điểm"), (85, "%")], got.Select(c => (c.Value!.Value, c.Unit)));
+    }
+
+    [Fact]
+    public void HeaderCellsWrappedOntoARowOfTheirOwn_AreOneHeader()
+    {
+        // a PDF of Word's top-aligned header cells: "Kế" / "hoạch năm 2025" in two rows
+        var table = new TableBlock(
+        [
+            new TableRow([C("TT"), C("Chỉ tiêu"), C("Đơn vị"), C("Kế"), C("Thực hiện"), C("Kế hoạch")]),
+            new TableRow([C(""), C(""), C("tính"), C("hoạch năm 2025"), C("đến 30/11/2025"), C("năm 2026")]),
+            new TableRow([C("1"), C("Tỷ lệ thanh toán trực tuyến"), C("%"), C("60"), C("57,2"), C("70")]),
+        ], 1);
+        var got = ExtractTable(table).Got;
+        Assert.Equal([(60.0, 2025, TargetKind.Target), (57.2, 2025, TargetKind.Baseline), (70, 2026, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Year!.Value, c.Kind)));
+    }
+
+    [Fact]
     public void SubRows_TakeTheIndicatorOfTheRowTheyNarrow()
     {
         var table = new TableBlock(

@@ -25,11 +25,16 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
     {
         var headerTexts = t.Table.Rows.Take(t.HeaderRows).Select(RowText).ToHashSet();
         (string Number, string Indicator)? parent = null;
+        TableCell? unitAbove = null;
         for (int r = t.HeaderRows; r < t.Table.Rows.Count; r++)
         {
             var row = t.Table.Rows[r];
             if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
             var cells = Cells(t, row);
+            // a unit cell Word merges down the rows below it holds its text in the first row only
+            foreach (var (cell, column) in cells.Where(c => c.Column.Role == ColumnRole.Unit).ToList())
+                if (cell.MergedFromAbove && cell.Text.Length == 0 && unitAbove != null) cells[cells.FindIndex(c => c.Cell == cell)] = (unitAbove, column);
+                else unitAbove = cell;
             var number = Text(cells, ColumnRole.Number);
             var own = Text(cells, ColumnRole.Indicator);
             bool sub = parent is { } p && IsSubRow(number, own, p.Number);
@@ -94,7 +99,7 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
             var para = new Paragraph(text, spans, t.Section, TextRole.Body);
             // a figure in a result column is stated as the row's value, even counted in a plain noun ("500 người")
             var mentions = scanner.Scan(text, stated: !note).ToList();
-            if (mentions.Count == 0 && !note && RowUnit(t, unitText, indicatorCell, column) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
+            if (mentions.Count == 0 && !note && RowUnit(t, unitText, indicatorCell, column, Text(ColumnRole.Number).Length > 0) is { } u && scanner.ScanBare(text, u.Class, u.Unit) is { } bare)
                 mentions.Add(bare);
             var frame = scope.Frame(text, mentions.Select(m => m.Start));
             // a note's figure is a target only when the note dates or qualifies it ("Năm 2025 ước đạt 71,2%");
@@ -142,9 +147,11 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
     /// or, for a rate ("Tỷ lệ …", "Tỷ trọng …"), percent. Where the unit column is empty, the row
     /// is a piece of one a poor scan split, whose figures are not all read.
     /// </summary>
-    private (UnitClass Class, string Unit)? RowUnit(StructuredTable t, string unitText, string indicatorCell, TableColumn column)
+    private (UnitClass Class, string Unit)? RowUnit(StructuredTable t, string unitText, string indicatorCell, TableColumn column, bool numbered)
     {
-        if (t.Columns.Any(c => c.Role == ColumnRole.Unit)) return UnitOf(unitText);
+        // an empty unit cell of a numbered row (a cell merged down the rows of one unit, as a PDF or flattened
+        // text shows it) leaves the unit to what the indicator names; a piece of a row a poor scan split has no number
+        if (t.Columns.Any(c => c.Role == ColumnRole.Unit) && (unitText.Trim().Length > 0 || !numbered)) return UnitOf(unitText);
         foreach (var named in new[] { indicatorCell, column.Header })
             foreach (System.Text.RegularExpressions.Match m in Bracketed().Matches(named))
                 if (KnownUnit(m.Groups[1].Value) is { } known) return known;

@@ -16,7 +16,7 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
 
     public StructuredTable Interpret(TableBlock table, Section? section)
     {
-        var turned = YearsAsColumns(table);
+        var turned = YearsAsColumns(HeaderWrapJoined(table));
         bool yearRows = turned != table;
         table = turned;
         int headerRows = 0;
@@ -50,6 +50,26 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
         }
         return new StructuredTable(table, fixedCols, headerRows, section);
     }
+
+    /// <summary>
+    /// A header whose cells wrap onto a second row of their own: a PDF laid out from Word's top-aligned
+    /// cells gives "Kế | Thực hiện | Tỷ lệ" and then " | hoạch năm 2025 | đến 30/11/2025 | hoàn thành (%)".
+    /// A row right under the first whose cells all go on in small letters (or are a year) is the rest
+    /// of it, joined cell by cell; a body row opens with its number or a capital.
+    /// </summary>
+    private static TableBlock HeaderWrapJoined(TableBlock table)
+    {
+        if (table.Rows.Count < 3) return table;
+        var (first, next) = (table.Rows[0], table.Rows[1]);
+        if (first.Cells.Count != next.Cells.Count || !first.Cells.Zip(next.Cells).All(p => p.First.ColumnSpan == p.Second.ColumnSpan)) return table;
+        var texts = next.Cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (texts.Count < 2 || next.Cells[0].Text.Trim().Length > 0 || !texts.All(GoesOn)) return table;
+        var joined = new TableRow(first.Cells.Zip(next.Cells, (a, b) => a with { Lines = [.. a.Lines, .. b.Lines] }).ToList(), first.IsHeader);
+        return table with { Rows = [joined, .. table.Rows.Skip(2)] };
+    }
+
+    private static bool GoesOn(string cell) =>
+        char.IsLower(cell[0]) || cell[0] == '(' || cell.Length == 4 && cell.All(char.IsDigit);
 
     /// <summary>
     /// A table laid out with a row per year ("Năm 2026 | 70 | 90") and a column per indicator, turned
