@@ -3,8 +3,9 @@
 # format into its own folder, and prints the shared scorer's table for each, then one summary.
 #   eval/dev.sh [SET...]   SET: dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx
 #                               samples-pdf samples-scan (default: all but the scans; "all" for all)
-#                               probe-prose probe-reports probe-tables-docx probe-tables-txt probe-tables-pdf ("probes"
-#                               for the five: documents written to probe prose cues and table layouts, eval/probes/README.md)
+#                               probe-prose probe-reports probe-excerpts probe-tables-docx probe-tables-txt probe-tables-pdf
+#                               probe-plans-txt probe-plans-docx probe-plans-pdf ("probes" for all nine: documents written
+#                               to probe prose cues, table layouts and whole plans, eval/probes/README.md)
 #   WORK=DIR keeps the outputs there (default: a new temporary folder); JOBS=N for --jobs.
 # Each set gets its own store, so nothing is reused between runs.
 set -euo pipefail
@@ -13,7 +14,7 @@ scorer="$here/eval/score.py"
 sets=("$@")
 [ ${#sets[@]} -gt 0 ] || sets=(dev-txt dev-engocr dev-docx dev-pdf samples-txt samples-docx samples-pdf)
 [ "${sets[0]}" != all ] || sets=(dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx samples-pdf samples-scan)
-[ "${sets[0]}" != probes ] || sets=(probe-prose probe-reports probe-tables-docx probe-tables-txt probe-tables-pdf)
+[ "${sets[0]}" != probes ] || sets=(probe-prose probe-reports probe-excerpts probe-tables-docx probe-tables-txt probe-tables-pdf probe-plans-txt probe-plans-docx probe-plans-pdf)
 work="${WORK:-$(mktemp -d)}"; mkdir -p "$work"
 "$here/ingest" --help >/dev/null
 
@@ -33,6 +34,10 @@ stage() {
     samples-scan) src="$here/samples"; gold="$here/samples/gold"; ext=".scan.pdf";;
     probe-prose) src="$here/eval/probes/prose/docs"; gold="$here/eval/probes/prose/gold"; ext=".txt";;
     probe-reports) src="$here/eval/probes/reports/docs"; gold="$here/eval/probes/reports/gold"; ext=".txt";;
+    probe-excerpts) src="$here/eval/probes/excerpts/docs"; gold="$here/eval/probes/excerpts/gold"; ext=".txt";;
+    probe-plans-txt) src="$here/eval/probes/plans/docs"; gold="$here/eval/probes/plans/gold"; ext=".txt";;
+    probe-plans-docx) src="$here/eval/probes/plans/docs"; gold="$here/eval/probes/plans/gold"; ext=".docx";;
+    probe-plans-pdf) src="$here/eval/probes/plans/docs"; gold="$here/eval/probes/plans/gold"; ext=".pdf";;
     probe-tables-docx) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".docx";;
     probe-tables-txt) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".txt";;
     probe-tables-pdf) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".pdf";;
