@@ -227,6 +227,13 @@ public class ScopeTests
         { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
         // a figure whose own verb is in the past was done; a past word inside the indicator's name says nothing of the figure
         { Some.Header2025 + "Đến năm 2030:\n- Toàn tỉnh đã tổ chức 2.315 lớp tập huấn kỹ năng số.\n- Tỷ lệ khai thác dữ liệu đã được số hóa đạt 80%.", [2315, 80], [2025, 2030], ["baseline", "target"] },
+        // the end of the year and a quarter with no year after them are the document's
+        { Some.Header2025 + "\nTrong quý IV, mỗi tổ dân phố hướng dẫn ít nhất 50 người dân; phấn đấu cuối năm có 25% người dân có chữ ký số.", [50, 25], [2025, 2025], ["target", "target"] },
+        // a year after a multiple is what the figure is compared with, not its own
+        { Some.Header2025 + "\nNăm 2025, giá trị sản phẩm bán qua sàn thương mại điện tử đạt 4,2 tỷ đồng, gấp 7 lần năm 2021.", [4.2], [2025], ["target"] },
+        // a paragraph that reports frames nothing after it; one that aims does
+        { Some.Header2025 + "\nNăm 2024, con số này ước đạt 6,7%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [6.7, 70], [2024, null], ["baseline", "target"] },
+        { Some.Header2025 + "\nĐến năm 2030, tỷ lệ hộ có cáp quang đạt 90%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [90, 70], [2030, 2030], ["target", "target"] },
         // the starting level of a rise, dated by the year after it
         { Some.Header2025 + "Tỷ trọng kinh tế số tăng từ 6,8% năm 2022 lên 9,1% năm 2024.", [6.8, 9.1], [2022, 2024], ["baseline", "baseline"] },
     };
@@ -288,6 +295,7 @@ public class ScopeTests
     [InlineData("12/09/2025 08:15")]
     [InlineData("Cập nhật: 14:20, 16/01/2026")]
     [InlineData("Thứ Sáu, 18/07/2025, 10:05 (GMT+7)")]
+    [InlineData("Cập nhật lúc 09:12, Thứ Tư, 03/12/2025 (GMT+7)")]
     public void DatelineUnderAHeadline_PartsItFromTheSapo(string dateline)
     {
         // no blank line anywhere: the dateline alone says where the headline ends

@@ -39,10 +39,12 @@ public sealed class ExtractStage
             var outer = Outer(p.Section);
             if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.LeadIn, carried), .. outer.Nodes] };
             // a line that repeats the headline restates a figure of the body
-            var found = _prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline));
+            var found = _prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline)).ToList();
             if (p.Role == TextRole.Caption) captions.AddRange(found);
             else list.AddRange(found);
-            carried = opening.Count > 0 ? opening : continues ? carried : [];
+            // a paragraph that reports ("Năm 2025, con số này ước đạt 6,7%") frames nothing after it
+            bool reports = found.Count > 0 && found.All(c => c.Kind == TargetKind.Baseline);
+            carried = reports ? [] : opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
         }
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));

@@ -18,9 +18,19 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
     private readonly string[] _captionMarks = (captionMarks ?? []).Select(Text.VietText.Fold).ToArray();
 
     // a news page's dateline, a line of its own: "Thứ Năm, 21/08/2025 - 15:42", "12/09/2025 08:15",
-    // "Cập nhật: 14:20, 16/01/2026", "Thứ Sáu, 18/07/2025, 10:05 (GMT+7)"
-    [GeneratedRegex(@"^\s*(?:[\p{L} ]{1,20}[:,]\s*)?(?:\d{1,2}:\d{2}\s*[,|-]?\s*)?\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?\s*$")]
-    private static partial Regex Dateline();
+    // "Cập nhật lúc 09:12, Thứ Tư, 03/12/2025 (GMT+7)": a date, times, and a few words naming the day
+    [GeneratedRegex(@"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?![\d/])")]
+    private static partial Regex DatelineDate();
+
+    [GeneratedRegex(@"\d{1,2}:\d{2}(?::\d{2})?|\(GMT\s*[+-]\s*\d{1,2}\)|[,|:\-–]")]
+    private static partial Regex DatelineRest();
+
+    private const int MaxDatelineWords = 5;
+
+    private static bool IsDateline(string line) =>
+        DatelineDate().Matches(line).Count == 1
+        && DatelineRest().Replace(DatelineDate().Replace(line, " "), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words
+        && words.Length <= MaxDatelineWords && words.All(w => w.All(char.IsLetter));
 
     // the photo's credit: a caption mark and a name of a few words, at the end of the caption
     private const int MaxCreditWords = 4;
@@ -123,7 +133,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
                     parked = null;
                 }
                 // a dateline is a paragraph of its own, and so the headline above it
-                if (Dateline().IsMatch(text))
+                if (IsDateline(text))
                 {
                     Flush(current, TextRole.Body);
                     result.Add(new RawParagraph([line], TextRole.Body));
