@@ -199,6 +199,9 @@ public class ScopeTests
         { "Năm 2030: sóng 5G phủ tới 99% dân số.\nÍt nhất 6 tuyến cáp quang biển mới được triển khai.", [99, 6], [2030, 2030], ["target", "target"] },
         // a recurrence stays in its ';' clause; the block's year governs the next ones
         { "Đến năm 2030:\n- Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng bình quân hằng năm đạt 10%; (2) Kinh tế số chiếm 30% giá trị sản xuất; (3) Tỷ lệ đô thị hóa đạt 40%.", [10, 30, 40], [null, 2030, 2030], ["target", "target", "target"] },
+        // a recurrence inside a measure's words is that measure's; one that opens its clause frames the clause
+        { "Đến năm 2030, bố trí hằng năm ít nhất 3% tổng chi ngân sách cho khoa học, đóng góp của TFP vào tăng trưởng đạt trên 55%.", [3, 55], [null, 2030], ["target", "target"] },
+        { "Đến năm 2030:\n- Hằng năm, 100% thủ tục hành chính được công khai, 95% người dân hài lòng.", [100, 95], [null, null], ["target", "target"] },
         // an explicit recurrence makes the target annual inside a year block
         { "Đến năm 2030:\n- Dành tối thiểu 3% tổng chi ngân sách xã hằng năm cho khoa học.", [3], [null], ["target"] },
         // a recurrence in a bracket after the value, or in a heading that states no figure, recurs the same

@@ -75,7 +75,8 @@ public sealed class ProseScope(CueFinder finder)
             ? [respective]
             : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, clause, valueStart)))
                 .OrderBy(c => c.Start).ToList();
-        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && c.End <= clause) && !TrailsAnEarlierClause(frame, c, ss, clause))
+        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && (c.End <= clause || NamesAnEarlierMeasure(frame, c, ss, clause, valueStart)))
+                && !TrailsAnEarlierClause(frame, c, ss, clause))
             .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
         // sentence that states none) governs the sentences after it
@@ -91,6 +92,18 @@ public sealed class ProseScope(CueFinder finder)
         path.AddRange(outer);
         return path;
     }
+
+    // "… bố trí hằng năm ít nhất 3% tổng chi ngân sách, đóng góp của TFP đạt trên 55%": a recurrence inside
+    // a measure's words is that measure's, the first figure after it; one that opens its clause
+    // ("Hằng năm, 100% … được công khai, 95% … hài lòng") frames the clause
+    private static bool NamesAnEarlierMeasure(ProseFrame frame, Cue cue, int sentenceStart, int clause, int valueStart)
+    {
+        int clauseStart = Math.Max(sentenceStart, clause + 1);
+        if (cue.Start < clauseStart || WordsBetween(frame.Text, clauseStart, cue.Start) <= MaxWordsBeforeAnOpening) return false;
+        return frame.ValueStarts.Any(v => v >= cue.End && v < valueStart);
+    }
+
+    private const int MaxWordsBeforeAnOpening = 1;
 
     // "… đạt 61,3%, tăng 9,8% so với cùng kỳ năm trước": a comparison with the same period states a result
     // for the whole ';' clause, unless the sentence aims at its figures ("Phấn đấu … 80%, tăng 5% so với cùng kỳ")
