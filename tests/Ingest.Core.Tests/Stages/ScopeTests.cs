@@ -234,6 +234,8 @@ public class ScopeTests
         { Some.Header2025 + "\nTrong quý IV, mỗi tổ dân phố hướng dẫn ít nhất 50 người dân; phấn đấu cuối năm có 25% người dân có chữ ký số.", [50, 25], [2025, 2025], ["target", "target"] },
         // a year after a multiple is what the figure is compared with, not its own
         { Some.Header2025 + "\nNăm 2025, giá trị sản phẩm bán qua sàn thương mại điện tử đạt 4,2 tỷ đồng, gấp 7 lần năm 2021.", [4.2], [2025], ["target"] },
+        // a wrapped line of the body that holds a date is no dateline: its sentence goes on
+        { Some.Header2025 + "\nTính đến ngày 30/9/2024, tỷ lệ\nhồ sơ trực tuyến toàn trình đạt 52,4%.", [52.4], [2024], ["baseline"] },
         // a paragraph that reports frames nothing after it; one that aims does
         { Some.Header2025 + "\nNăm 2024, con số này ước đạt 6,7%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [6.7, 70], [2024, null], ["baseline", "target"] },
         { Some.Header2025 + "\nĐến năm 2030, tỷ lệ hộ có cáp quang đạt 90%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [90, 70], [2030, 2030], ["target", "target"] },
@@ -299,6 +301,8 @@ public class ScopeTests
     [InlineData("Cập nhật: 14:20, 16/01/2026")]
     [InlineData("Thứ Sáu, 18/07/2025, 10:05 (GMT+7)")]
     [InlineData("Cập nhật lúc 09:12, Thứ Tư, 03/12/2025 (GMT+7)")]
+    [InlineData("Đăng ngày: 16/09/2025 | Chuyên mục: Xây dựng Đảng")]
+    [InlineData("Thứ Năm, 21/08/2025")]
     public void DatelineUnderAHeadline_PartsItFromTheSapo(string dateline)
     {
         // no blank line anywhere: the dateline alone says where the headline ends

@@ -25,12 +25,23 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
     [GeneratedRegex(@"\d{1,2}:\d{2}(?::\d{2})?|\(GMT\s*[+-]\s*\d{1,2}\)|[,|:\-–]")]
     private static partial Regex DatelineRest();
 
-    private const int MaxDatelineWords = 5;
+    [GeneratedRegex(@"\d{1,2}:\d{2}|\||GMT")]
+    private static partial Regex DatelineMark();
 
-    private static bool IsDateline(string line) =>
-        DatelineDate().Matches(line).Count == 1
-        && DatelineRest().Replace(DatelineDate().Replace(line, " "), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words
-        && words.Length <= MaxDatelineWords && words.All(w => w.All(char.IsLetter));
+    private const int MaxDatelineWords = 8;
+
+    // a page's date with a time, a "|" or a time zone beside it and a few words ("Đăng ngày: 16/09/2025 | Chuyên
+    // mục: Xây dựng Đảng"), or a date that ends a line of a day's name ("Thứ Năm, 21/08/2025"); a wrapped line of
+    // the body that holds a date ("Tính đến ngày 30/9/2025, tỷ lệ") has words after the date and no time
+    private static bool IsDateline(string line)
+    {
+        var dates = DatelineDate().Matches(line);
+        if (dates.Count != 1) return false;
+        var words = DatelineRest().Replace(DatelineDate().Replace(line, " "), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxDatelineWords || !words.All(w => w.All(char.IsLetter))) return false;
+        if (DatelineMark().IsMatch(line)) return true;
+        return line.TrimEnd().EndsWith(dates[0].Value, StringComparison.Ordinal) && words.Length <= 2 && words.All(w => char.IsUpper(w[0]));
+    }
 
     // the photo's credit: a caption mark and a name of a few words, at the end of the caption
     private const int MaxCreditWords = 4;
