@@ -47,6 +47,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PlanRatioClosing { get; init; }
     /// <summary>Words that make a part of a whole the share of a plan done ("45/52 nhiệm vụ được giao"), which is no value.</summary>
     public required IReadOnlyList<string> PlanWords { get; init; }
+    /// <summary>Words that take a part out of a whole ("6.842 hồ sơ, trong đó 5.317 hồ sơ …, đạt 77,7%").</summary>
+    public required IReadOnlyList<string> PartLeads { get; init; }
     /// <summary>Costs a share of which is a rate of support, not a target ("hỗ trợ 50% chi phí thuê phần mềm").</summary>
     public required IReadOnlyList<string> CostNouns { get; init; }
     /// <summary>Verbs of a change by which a plain count is a commitment ("tăng thêm 1.500 người").</summary>

@@ -34,7 +34,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs, _partLeads;
     private readonly Regex _riseAfter;
     private readonly Regex _startYear;
 
@@ -72,6 +72,7 @@ public sealed class ValueScanner
         _servingVerbs = lexicon.ServingVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _countedActs = lexicon.CountedActs.Select(VietText.Fold).ToArray();
         _costNouns = lexicon.CostNouns.Select(VietText.Fold).ToArray();
+        _partLeads = lexicon.PartLeads.Select(VietText.Fold).ToArray();
         _planWords = lexicon.PlanWords.Select(VietText.Fold).ToArray();
         _riseWords = lexicon.RiseWords.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _changeVerbs = lexicon.ChangeVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
@@ -220,7 +221,7 @@ public sealed class ValueScanner
             if (!found.Any(f => f.NumberStart > o.End && folded.AsSpan(o.End, f.Start - o.End).IndexOfAny([',', ';', '.', '(']) < 0))
                 found.Add(o);
         found.Sort((x, y) => x.NumberStart.CompareTo(y.NumberStart));
-        return found;
+        return WithoutTheBaseOfAShare(folded, found);
     }
 
     /// <summary>A bare number in a table result cell ("&gt; 80", "90", "&gt;=30"), read with the unit of its column.</summary>
@@ -322,6 +323,22 @@ public sealed class ValueScanner
         foreach (var r in _riseWords)
             if (EndsWithWord(before, r)) { before = before[..^r.Length].TrimEnd(); break; }
         return _changeVerbs.Any(v => EndsWithWord(before, v));
+    }
+
+    // "tiếp nhận 6.842 hồ sơ, trong đó 5.317 hồ sơ trực tuyến toàn trình, đạt 77,7%": the whole and its part
+    // are the share's base, which the percentage states, as "x/y …, đạt z%" gives z alone
+    private List<ValueMention> WithoutTheBaseOfAShare(string folded, List<ValueMention> found)
+    {
+        foreach (var share in found.Where(f => f.UnitClass == UnitClass.Percent).ToList())
+            foreach (var lead in _partLeads)
+            {
+                int at = VietText.IndexOfWord(folded, lead);
+                if (at < 0 || at > share.Start) continue;
+                var counts = found.Where(f => f.UnitClass == UnitClass.Count && f.End <= share.Start).ToList();
+                if (counts.Any(c => c.End <= at) && counts.Any(c => c.Start > at))
+                    found = found.Except(counts).ToList();
+            }
+        return found;
     }
 
     // "09/12 thôn có điểm phát wifi" counts its part; beside a percentage the percentage is the value
