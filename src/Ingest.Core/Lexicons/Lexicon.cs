@@ -9,8 +9,11 @@ public sealed record PhraseValue(string Phrase, string Cmp);
 public sealed record CountNoun(string Noun, string Unit);
 /// <summary>A multiple of a level: the word before the figure and the unit after it ("gấp 2 lần").</summary>
 public sealed record Multiple(string Lead, string Unit);
-/// <summary>A year named from the document's own ("năm nay" 0, "năm tới" 1).</summary>
-public sealed record RelativeYear(string Phrase, int Offset);
+/// <summary>
+/// A year named without its number: from the document's own ("năm nay" 0, "năm tới" 1), or, with no
+/// offset, the year that frames the text ("đến cuối năm", "quý IV" under "Phương hướng năm 2026").
+/// </summary>
+public sealed record RelativeYear(string Phrase, int? Offset);
 public sealed record HeadingKeyword(string Word, int Rank);
 
 /// <summary>
@@ -51,6 +54,10 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PartLeads { get; init; }
     /// <summary>Costs a share of which is a rate of support, not a target ("hỗ trợ 50% chi phí thuê phần mềm").</summary>
     public required IReadOnlyList<string> CostNouns { get; init; }
+    /// <summary>Words of support before a share of a cost ("hỗ trợ 50% chi phí"): only then is the share a rate of support.</summary>
+    public required IReadOnlyList<string> SupportWords { get; init; }
+    /// <summary>Words that pair figures with years in turn ("lần lượt", "tương ứng"), as a span of years needs.</summary>
+    public required IReadOnlyList<string> RespectiveWords { get; init; }
     /// <summary>Verbs of a change by which a plain count is a commitment ("tăng thêm 1.500 người").</summary>
     public required IReadOnlyList<string> ChangeVerbs { get; init; }
     /// <summary>Verbs of a task that serves a number of people or places, which makes a plain count a commitment ("hỗ trợ 126 hộ").</summary>
@@ -95,6 +102,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> CaptionMarks { get; init; }
     /// <summary>Years named from the document's ("năm nay", "năm tới", "đến cuối năm" with no year after it).</summary>
     public required IReadOnlyList<RelativeYear> RelativeYears { get; init; }
+    /// <summary>Words before "năm tới" that make it a span of years ("những năm tới"), as a number does ("5 năm tới").</summary>
+    public required IReadOnlyList<string> PeriodQuantifiers { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

@@ -43,6 +43,9 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
     /// </summary>
     public int? YearsFromDocument { get; init; }
 
+    /// <summary>A deadline in the year that frames the text, named without it ("đến cuối năm", "quý IV"): set by the resolver.</summary>
+    public bool InFramedYear { get; init; }
+
     /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
     public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

@@ -226,7 +226,7 @@ public class ScopeTests
         { Some.Header2025 + "Năm 2024, tỷ lệ hộ gia đình dùng cáp quang đạt 62,4%. Hiện nay, tỷ lệ thanh toán trực tuyến mới đạt 41,8%.", [62.4, 41.8], [2024, 2025], ["baseline", "baseline"] },
         // years named from the document's: this year, next year, the end of the year with no year after it
         { Some.Header2025 + "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%. Năm tới, tỷ lệ thanh toán trực tuyến đạt 80%.", [70, 80], [2025, 2026], ["target", "target"] },
-        { Some.Header2025 + "Đến cuối năm, 75% người dân có chữ ký số; đến cuối năm 2027, 90%.", [75, 90], [2025, 2027], ["target", "target"] },
+        { Some.Header2025 + "\nI. MỤC TIÊU\nĐến cuối năm, 75% người dân có chữ ký số; đến cuối năm 2027, 90%.", [75, 90], [2025, 2027], ["target", "target"] },
         { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
         // a figure whose own verb is in the past was done; a past word inside the indicator's name says nothing of the figure
         { Some.Header2025 + "Đến năm 2030:\n- Toàn tỉnh đã tổ chức 2.315 lớp tập huấn kỹ năng số.\n- Tỷ lệ khai thác dữ liệu đã được số hóa đạt 80%.", [2315, 80], [2025, 2030], ["baseline", "target"] },
@@ -239,6 +239,18 @@ public class ScopeTests
         // a paragraph that reports frames nothing after it; one that aims does
         { Some.Header2025 + "\nNăm 2024, con số này ước đạt 6,7%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [6.7, 70], [2024, null], ["baseline", "target"] },
         { Some.Header2025 + "\nĐến năm 2030, tỷ lệ hộ có cáp quang đạt 90%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [90, 70], [2030, 2030], ["target", "target"] },
+        // "năm tới" after a number or "những" is a span ahead; the end of the year a heading frames is that year's
+        { Some.Header2025 + "\nĐến năm 2030:\n- Trong những năm tới, tỷ trọng kinh tế số đạt 20% GRDP.\n- Trong 5 năm tới, 100% thôn có điểm phát wifi.", [20, 100], [2030, 2030], ["target", "target"] },
+        { Some.Header2025 + "\nII. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Phấn đấu đến cuối năm, 100% thôn có wifi công cộng.", [100], [2026], ["target"] },
+        { Some.Header2025 + "\nTỷ lệ hộ gia đình có cáp quang đạt 80%, hoàn thành trong quý IV, trước 31/12/2027.", [80], [2027], ["target"] },
+        // a sentence with a deadline keeps its figure a target beside a comparison with the same period
+        { Some.Header2025 + "\nĐến năm 2026, tỷ lệ hộ gia đình có cáp quang đạt 85%, tăng 5% so với cùng kỳ năm trước.", [85, 5], [2026, 2025], ["target", "baseline"] },
+        // a past word in a rate's name; a span of years without "lần lượt" pairs nothing in turn
+        { Some.Header2025 + "\nĐến năm 2026, tỷ lệ lao động đã qua đào tạo đạt 80%.", [80], [2026], ["target"] },
+        { Some.Header2025 + "\nĐến năm 2026, 100% xã và 80% thôn có điểm phát wifi công cộng trong giai đoạn 2025 - 2026.", [100, 80], [2026, 2026], ["target", "target"] },
+        // "hình ảnh:" in a list is no photo's credit; a recurrence in a heading's bracket says how targets are assessed
+        { "II. MỤC TIÊU ĐẾN NĂM 2030\n1. Số hóa tài liệu\n- Tài liệu giấy: 80%\n- Tài liệu hình ảnh: 100%\n2. Hạ tầng số\n- 100% thôn có điểm phát wifi.", [80, 100, 100], [2030, 2030, 2030], ["target", "target", "target"] },
+        { "II. MỤC TIÊU ĐẾN NĂM 2030\n3. Chỉ tiêu cụ thể (đánh giá hằng năm)\n- 100% thôn có điểm phát wifi công cộng.", [100], [2030], ["target"] },
         // the starting level of a rise, dated by the year after it
         { Some.Header2025 + "Tỷ trọng kinh tế số tăng từ 6,8% năm 2022 lên 9,1% năm 2024.", [6.8, 9.1], [2022, 2024], ["baseline", "baseline"] },
     };

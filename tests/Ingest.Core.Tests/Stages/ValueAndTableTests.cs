@@ -70,6 +70,9 @@ public class ValueAndTableTests
     [InlineData("thời gian cấp phép cho tàu cá xuất bến tối đa 30 phút", 30, "phút", "<=")]
     // a committed count of a noun no list names
     [InlineData("thu hút tối thiểu 3 tập đoàn công nghệ lớn", 3, "tập đoàn", ">=")]
+    // a share of a cost with no word of support before it is a target
+    [InlineData("cắt giảm tối thiểu 30% chi phí tuân thủ thủ tục hành chính", 30, "%", ">=")]
+    [InlineData("giải ngân 100% kinh phí được giao cho chuyển đổi số", 100, "%", "=")]
     [InlineData("mỗi năm đào tạo khoảng 5.000 kỹ sư công nghệ số", 5000, "kỹ sư", "~")]
     [InlineData("công bố từ 200 bộ dữ liệu mở trở lên", 200, "bộ", ">=")]
     [InlineData("cấp từ 25 đến 30 nhãn hiệu chứng nhận", 25, "nhãn hiệu", "range")]
@@ -123,6 +126,9 @@ public class ValueAndTableTests
     [InlineData("có 38/41 cán bộ, công chức, 12/12 thôn được tập huấn, đạt 92,7%", 92.7)]
     [InlineData("100% cán bộ, công chức xã (31/31 người) được tập huấn", 100)]
     [InlineData("toàn xã có 9.215 người dân trưởng thành có tài khoản định danh điện tử, đạt 87,5%", 87.5)]
+    // one of something a minimum names is part of the percentage's indicator
+    [InlineData("100% cán bộ, công chức có ít nhất 01 chứng chỉ kỹ năng số", 100)]
+    [InlineData("100% hộ gia đình có ít nhất 01 thành viên biết sử dụng điện thoại thông minh", 100)]
     public void PartBesideAPercentage_LeavesThePercentage(string text, double value) =>
         Assert.Equal(value, Assert.Single(Scanner.Scan(text)).Value);
 
@@ -168,6 +174,8 @@ public class ValueAndTableTests
         Assert.Empty(Some.Candidates("6. Kinh phí dự kiến 350 triệu đồng (năm 2026: 130 triệu đồng; năm 2027: 110 triệu đồng), từ ngân sách xã."));
         Assert.Empty(Some.Candidates("Tổng nguồn lực dự kiến để thực hiện Chiến lược khoảng 12.500 tỷ đồng, trong đó ngân sách nhà nước khoảng 3.800 tỷ đồng."));
         Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
+        // the resources a sentence mobilises are not what its figure measures
+        Assert.Single(Some.Candidates("Huy động nguồn lực xã hội hóa; doanh thu thương mại điện tử đạt 200 tỷ đồng."));
     }
 
     [Theory]

@@ -17,6 +17,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
+    private readonly string[] _rateWords = lexicon.RateWords.Select(Text.VietText.Fold).ToArray();
 
     /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
     public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
@@ -45,7 +46,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
     {
         var chars = frame.Text[from..to].ToCharArray();
         foreach (var c in frame.Cues)
-            if (c.Year != null || c.YearsFromDocument != null)
+            if (c.Year != null || c.YearsFromDocument != null || c.InFramedYear)
                 for (int i = Math.Max(c.Start, from); i < Math.Min(c.End, to); i++) chars[i - from] = ' ';
         // a bracket that held only the date ("sản phẩm (năm 2025)") goes with it
         return Text.VietText.Squash(EmptyBracket().Replace(new string(chars), " "));
@@ -72,6 +73,9 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
             if (words[k + 1].Any(c => !char.IsLetter(c))) return null;
             if (_pastMarkers.Contains(words[k]))
             {
+                // "Tỷ lệ hồ sơ đã số hóa đạt 100%": after a rate's name the past word is part of the name
+                var head = string.Join(' ', words.Take(k));
+                if (_rateWords.Any(r => Text.VietText.ContainsWord(head, r))) return null;
                 int at = clauseStart + before.LastIndexOf(words[k], StringComparison.Ordinal);
                 return new Cue(at, valueStart, CueKind.Baseline, null, text[at..valueStart].Trim());
             }

@@ -34,7 +34,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs, _partLeads;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs, _partLeads, _supportWords;
     private readonly Regex _riseAfter;
     private readonly Regex _startYear;
 
@@ -72,6 +72,7 @@ public sealed class ValueScanner
         _servingVerbs = lexicon.ServingVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _countedActs = lexicon.CountedActs.Select(VietText.Fold).ToArray();
         _costNouns = lexicon.CostNouns.Select(VietText.Fold).ToArray();
+        _supportWords = lexicon.SupportWords.Select(VietText.Fold).ToArray();
         _partLeads = lexicon.PartLeads.Select(VietText.Fold).ToArray();
         _planWords = lexicon.PlanWords.Select(VietText.Fold).ToArray();
         _riseWords = lexicon.RiseWords.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
@@ -107,7 +108,7 @@ public sealed class ValueScanner
             bool range = m.Groups["b"].Success;
             // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
-            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length) || ShareOfACost(folded, m.Index + m.Length)) continue;
+            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length) || ShareOfACost(folded, m.Index, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
@@ -215,10 +216,13 @@ public sealed class ValueScanner
             found.Add(new ValueMention(m.Index, m.Index + m.Length, a.Index, unreadable ? null : ParseOrNull(a.Value), null,
                 cls, unit, cmp, unreadable ? ValueEvidence.Unreadable : ValueEvidence.UnitFirst));
         }
-        // "số hộ có ít nhất 01 thành viên sử dụng … đạt 3.500 hộ": a count of a noun no list names that runs
-        // into the next figure with no break qualifies that figure's indicator
+        // "số hộ có ít nhất 01 thành viên sử dụng … đạt 3.500 hộ", "100% hộ gia đình có ít nhất 01 thành viên biết …":
+        // a count of a noun no list names that runs into a figure on either side with no break qualifies that figure's indicator
         foreach (var o in open)
-            if (!found.Any(f => f.NumberStart > o.End && folded.AsSpan(o.End, f.Start - o.End).IndexOfAny([',', ';', '.', '(']) < 0))
+            if (!found.Any(f => f.NumberStart > o.End && folded.AsSpan(o.End, f.Start - o.End).IndexOfAny([',', ';', '.', '(']) < 0
+                             || f.End <= o.Start && folded.AsSpan(f.End, o.Start - f.End).IndexOfAny([',', ';', '.', '(']) < 0)
+                // "100% cán bộ, công chức có ít nhất 01 chứng chỉ": one of something beside another figure says what is counted
+                && !(o.Value <= 1 && o.Comparator == ">=" && found.Count > 0))
                 found.Add(o);
         found.Sort((x, y) => x.NumberStart.CompareTo(y.NumberStart));
         return WithoutTheBaseOfAShare(folded, found);
@@ -365,8 +369,10 @@ public sealed class ValueScanner
     private const int MaxWordsBeforeAnAct = 3;
 
     // "hỗ trợ 50% chi phí thuê dịch vụ", "mức hỗ trợ tối đa 30% chi phí": how much of a cost is paid, a rate of support
-    private bool ShareOfACost(string folded, int end) =>
-        folded.AsSpan(end).TrimStart().ToString() is var rest && _costNouns.Any(c => VietText.StartsWithWord(rest, c));
+    // ("cắt giảm 30% chi phí tuân thủ", "giải ngân 100% kinh phí" are targets: no word of support before them)
+    private bool ShareOfACost(string folded, int start, int end) =>
+        folded.AsSpan(end).TrimStart().ToString() is var rest && _costNouns.Any(c => VietText.StartsWithWord(rest, c))
+        && _supportWords.Any(w => VietText.ContainsWord(folded[..start], w));
 
     /// <param name="figure">the count's figure (after a year that labels it, "2026 - 500 người")</param>
     /// <param name="end">where the counted noun ends</param>

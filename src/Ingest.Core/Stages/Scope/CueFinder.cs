@@ -28,7 +28,9 @@ public sealed partial class CueFinder
     private readonly Regex _yearSpan;
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
-    private readonly (string Phrase, int Offset)[] _relativeYears;
+    private readonly (string Phrase, int? Offset)[] _relativeYears;
+    private readonly HashSet<string> _periodQuantifiers;
+    private readonly string[] _respectiveWords;
 
     public CueFinder(Lexicon lexicon)
     {
@@ -54,6 +56,8 @@ public sealed partial class CueFinder
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
         _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
+        _periodQuantifiers = lexicon.PeriodQuantifiers.Select(VietText.Fold).ToHashSet();
+        _respectiveWords = lexicon.RespectiveWords.Select(VietText.Fold).ToArray();
         // "31/12/2027", "30.9.2025", "ngày 22 tháng 12 năm 2024", "tháng 9/2025", "Quý IV/2027" (day, month, quarter and year words from the lexicon)
         string W(IEnumerable<string> words) => string.Join("|", words.Select(VietText.Fold).Select(Regex.Escape));
         var day = W(lexicon.DayWords);
@@ -117,10 +121,10 @@ public sealed partial class CueFinder
             while ((at = VietText.IndexOfWord(folded, phrase, at)) >= 0)
             {
                 int end = at + phrase.Length;
-                if (Free(at, end) && !YearFollows(folded, end))
+                if (Free(at, end) && !YearFollows(folded, end) && !(offset > 0 && CountsYears(folded, at)))
                 {
                     // plain, as "năm 2026" is: it frames the text after it only where it opens it ("Năm tới, …")
-                    cues.Add(Make(text, at, end, CueKind.Deadline, null, YearForm.Plain) with { YearsFromDocument = offset });
+                    cues.Add(Make(text, at, end, CueKind.Deadline, null, YearForm.Plain) with { YearsFromDocument = offset, InFramedYear = offset == null });
                     taken.Add((at, end));
                 }
                 at = end;
@@ -163,7 +167,8 @@ public sealed partial class CueFinder
         var time = strong ?? (first is { OpensText: true } ? first : null);
         // "Chỉ tiêu thực hiện hằng năm": a heading with no year that names a recurrence makes its contents recur
         // (an item that states its own figures, "4. … bình quân hằng năm đạt 7%; … 55%", names its own clause's)
-        time ??= years.Count == 0 && !statesFigures ? Find(title).FirstOrDefault(c => c.Kind == CueKind.Annual) : null;
+        // ("Chỉ tiêu cụ thể (đánh giá hằng năm)" says how targets are assessed, in a bracket)
+        time ??= years.Count == 0 && !statesFigures ? Find(title).FirstOrDefault(c => c.Kind == CueKind.Annual && title[..c.Start].Count(ch => ch == '(') <= title[..c.Start].Count(ch => ch == ')')) : null;
         if (time != null) list.Add(time);
         if (StatusOfHeading(title) is { } status) list.Add(status);
         return list;
@@ -233,6 +238,13 @@ public sealed partial class CueFinder
     /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
     public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
 
+    /// <summary>Whether the text between two offsets pairs its figures with years in turn ("lần lượt", "tương ứng").</summary>
+    public bool NamesRespectively(string text, int from, int to)
+    {
+        var folded = VietText.FoldSameLength(text[from..to]);
+        return _respectiveWords.Any(w => VietText.ContainsWord(folded, w));
+    }
+
     /// <summary>The first span of years between two offsets ("2026 - 2030", "từ 2026 đến 2030"): its years and where it stands.</summary>
     public (int First, int Last, int Start, int End)? YearSpan(string text, int from, int to)
     {
@@ -243,8 +255,26 @@ public sealed partial class CueFinder
         return b > a ? (a, b, m.Index, m.Index + m.Length) : null;
     }
 
-    private static bool YearFollows(string folded, int end) =>
-        folded.AsSpan(end).TrimStart() is var rest && rest.Length > 0 && char.IsDigit(rest[0]);
+    // "5 năm tới", "những năm tới": a span of years ahead, not the next one
+    private bool CountsYears(string folded, int at)
+    {
+        var before = folded[..at].TrimEnd();
+        int k = before.LastIndexOf(' ') + 1;
+        var word = before[k..];
+        return word.Length > 0 && (word.All(char.IsDigit) || _periodQuantifiers.Contains(word));
+    }
+
+    // "cuối năm 2025", "quý IV/2026", "quý IV, trước 31/12/2027": a year a few words on names it
+    private static bool YearFollows(string folded, int end)
+    {
+        var rest = folded.AsSpan(end).TrimStart();
+        if (rest.Length > 0 && char.IsDigit(rest[0])) return true;
+        var near = rest[..Math.Min(rest.Length, NearYearChars)];
+        int stop = near.IndexOfAny(".;:");
+        return YearOrPeriod().IsMatch(stop >= 0 ? near[..stop] : near);
+    }
+
+    private const int NearYearChars = 24;
 
     private static (Lead Lead, int Start) LeadBefore(string folded, int at, (string Phrase, Lead Lead)[] leads)
     {

@@ -73,7 +73,7 @@ public sealed class ProseScope(CueFinder finder)
         int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
         var own = Respective(frame, valueStart, ss) is { } respective
             ? [respective]
-            : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, clause, valueStart)))
+            : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, valueStart, outer)))
                 .OrderBy(c => c.Start).ToList();
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && (c.End <= clause || NamesAnEarlierMeasure(frame, c, ss, clause, valueStart)))
                 && !TrailsAnEarlierClause(frame, c, ss, clause))
@@ -107,13 +107,16 @@ public sealed class ProseScope(CueFinder finder)
 
     // "… đạt 61,3%, tăng 9,8% so với cùng kỳ năm trước": a comparison with the same period states a result
     // for the whole ';' clause, unless the sentence aims at its figures ("Phấn đấu … 80%, tăng 5% so với cùng kỳ")
-    private bool ComparesTheClause(ProseFrame frame, Cue cue, int sentenceStart, int clause, int valueStart)
+    private bool ComparesTheClause(ProseFrame frame, Cue cue, int sentenceStart, int valueStart, IEnumerable<ScopeNode> outer)
     {
         if (!cue.IsStatus || !finder.BindsBackward(cue)) return false;
         int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
         int next = frame.Text.IndexOf(';', valueStart, sentenceEnd - valueStart);
-        return cue.End <= (next >= 0 ? next : sentenceEnd)
-            && !frame.Cues.Any(c => c.Kind == CueKind.Target && c.Start >= sentenceStart && c.End <= valueStart);
+        if (cue.End > (next >= 0 ? next : sentenceEnd)) return false;
+        // a sentence that aims ("Phấn đấu …", "Đến năm 2026, …") or a section of targets keeps its figures targets
+        bool aims = frame.Cues.Any(c => c.Start >= sentenceStart && c.End <= valueStart && (c.Kind == CueKind.Target || c.Kind == CueKind.Deadline && c.Form == YearForm.Lead && c.YearsFromDocument == null && !c.InFramedYear))
+            || outer.Any(n => n.Cues.Any(c => c.Kind == CueKind.Target));
+        return !aims;
     }
 
     // "… đạt 60% vào năm 2027; 100% hộ …": a time after a figure of an earlier ';' clause dates that figure, not the next clause's
@@ -155,7 +158,7 @@ public sealed class ProseScope(CueFinder finder)
         var years = frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.Year != null && c.Form != YearForm.Date && c.Start > values[^1] && c.End <= to).ToList();
         if (years.Count == values.Count && !years.Zip(years.Skip(1)).Any(p => p.Second.Year <= p.First.Year || !IsListGap(frame.Text, p.First.End, p.Second.Start)))
             return years[k] with { Form = YearForm.Plain };
-        if (finder.YearSpan(frame.Text, values[^1], to) is { } span && span.Last - span.First + 1 == values.Count)
+        if (finder.NamesRespectively(frame.Text, from, to) && finder.YearSpan(frame.Text, values[^1], to) is { } span && span.Last - span.First + 1 == values.Count)
             return new Cue(span.Start, span.End, CueKind.Deadline, span.First + k, frame.Text[span.Start..span.End], YearForm.Plain);
         return null;
     }

@@ -94,14 +94,24 @@ public static class ScopeResolver
     private static bool PlansAPastYear(IReadOnlyList<Cue> cues, int documentYear) =>
         cues.Any(plan => plan.Kind == CueKind.Target && cues.Any(y => y.Kind == CueKind.Deadline && y.Year < documentYear && y.Start >= plan.End && y.Start - plan.End <= 1));
 
-    // "năm nay", "năm tới": the year counted from the document's; with no document year, no year at all
-    private static IReadOnlyList<ScopeNode> WithRelativeYears(IReadOnlyList<ScopeNode> path, int? documentYear) =>
-        !path.Any(n => n.Cues.Any(c => c.YearsFromDocument != null)) ? path
-        : path.Select(n => n with
+    // "năm nay", "năm tới": the year counted from the document's; "đến cuối năm", "quý IV": the year that
+    // frames them (below), else the document's; with neither, no year at all
+    private static IReadOnlyList<ScopeNode> WithRelativeYears(IReadOnlyList<ScopeNode> path, int? documentYear)
+    {
+        if (!path.Any(n => n.Cues.Any(c => c.YearsFromDocument != null || c.InFramedYear))) return path;
+        // the frame is a heading's, a lead-in's or the title's single year ("Phương hướng năm 2026"); a span of
+        // years ("2026 - 2030") has no one end of year, and a sentence's year is of its own figures
+        int? Framing(int node) => path.Skip(node + 1).Where(n => n.Level is ScopeLevel.Section or ScopeLevel.LeadIn or ScopeLevel.Document)
+            .SelectMany(n => n.Cues)
+            .FirstOrDefault(c => c.Kind == CueKind.Deadline && c.Year != null && !c.Standalone && c.Form != YearForm.Period && !c.Phrase.Contains('-'))?.Year ?? documentYear;
+        return path.Select((n, k) => n with
         {
-            Cues = n.Cues.Where(c => c.YearsFromDocument == null || documentYear != null)
-                .Select(c => c.YearsFromDocument is { } k ? c with { Year = documentYear + k } : c).ToList(),
+            Cues = n.Cues
+                .Select(c => c.YearsFromDocument is { } off ? (documentYear is { } d ? c with { Year = d + off } : null)
+                    : c.InFramedYear ? (Framing(k) is { } y ? c with { Year = y } : null) : c)
+                .Where(c => c != null).Select(c => c!).ToList(),
         }).ToList();
+    }
 
     // a bare year or date governs only where a header gives it a role: a column or a row's time cell
     private static bool Governs(Cue cue, ScopeLevel level) => !cue.Standalone || level is ScopeLevel.Column or ScopeLevel.Row;

@@ -49,11 +49,14 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
     /// <summary>Whether the text ends as a caption does, with a photo's credit ("… toàn tỉnh. Ảnh: Đức Thụy").</summary>
     public bool EndsWithCredit(string text)
     {
-        var folded = Text.VietText.Fold(text);
+        var folded = Text.VietText.FoldSameLength(text);
         foreach (var mark in _captionMarks)
         {
             int at = folded.LastIndexOf(mark, StringComparison.Ordinal);
-            if (at >= 0 && folded[(at + mark.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxCreditWords) return true;
+            // the mark is a word of its own ("hình ảnh:" is not "ảnh:"), and the credit a name
+            if (at < 0 || at > 0 && char.IsLetter(folded[at - 1])) continue;
+            var credit = text[(at + mark.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (credit.Length <= MaxCreditWords && credit.All(w => char.IsUpper(w[0]))) return true;
         }
         return false;
     }
