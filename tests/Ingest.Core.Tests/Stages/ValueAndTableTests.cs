@@ -34,6 +34,8 @@ public class ValueAndTableTests
     [InlineData("xếp hạng về an toàn thông tin mạng nằm trong Top 15 toàn quốc", 15, "rank", "<=")]
     [InlineData("doanh thu thương mại điện tử vượt 3.500 tỷ đồng", 3500, "tỷ đồng", ">")]
     [InlineData("GRDP của tỉnh đạt 240.000 tỷ đồng", 240000, "tỷ đồng", "=")]
+    [InlineData("doanh thu thương mại điện tử B2C đạt khoảng 1 tỷ USD", 1, "tỷ USD", "~")]
+    [InlineData("GRDP bình quân đầu người đạt khoảng 8.500 USD", 8500, "USD", "~")]
     [InlineData("đón 15 triệu lượt khách du lịch", 15, "triệu lượt", "=")]
     [InlineData("tốc độ kết nối di động phải đạt tối thiểu 100Mbps", 100, "Mbps", ">=")]
     [InlineData("thời gian khôi phục khi xảy ra sự cố tối đa 4 giờ", 4, "giờ", "<=")]
