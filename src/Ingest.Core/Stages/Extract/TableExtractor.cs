@@ -32,9 +32,10 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
             if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
             var cells = Cells(t, row);
             // a unit cell Word merges down the rows below it holds its text in the first row only
-            foreach (var (cell, column) in cells.Where(c => c.Column.Role == ColumnRole.Unit).ToList())
-                if (cell.MergedFromAbove && cell.Text.Length == 0 && unitAbove != null) cells[cells.FindIndex(c => c.Cell == cell)] = (unitAbove, column);
-                else unitAbove = cell;
+            for (int k = 0; k < cells.Count; k++)
+                if (cells[k].Column.Role != ColumnRole.Unit) continue;
+                else if (cells[k].Cell is { MergedFromAbove: true, Text.Length: 0 } && unitAbove != null) cells[k] = (unitAbove, cells[k].Column);
+                else unitAbove = cells[k].Cell;
             var number = Text(cells, ColumnRole.Number);
             var own = Text(cells, ColumnRole.Indicator);
             bool sub = parent is { } p && IsSubRow(number, own, p.Number);

@@ -188,8 +188,8 @@ public sealed class ValueScanner
             var a = m.Groups["a"];
             var n = m.Groups["n"];
             if (!Free(a.Index, n.Index + n.Length) || LooksLikeYear(a.Value) || !NumberParser.TryParse(a.Value, out _) || IsReference(folded, a.Index)) continue;
-            if (char.IsUpper(text[n.Index]) || _uncounted.Contains(n.Value.Split(' ')[0])) continue;
             var words = n.Value.Split(' ');
+            if (char.IsUpper(text[n.Index]) || _uncounted.Contains(words[0])) continue;
             var unit = words.Length > 1 && !_uncounted.Contains(words[1]) ? $"{words[0]} {words[1]}" : words[0];
             bool range = m.Groups["b"].Success;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
@@ -219,8 +219,8 @@ public sealed class ValueScanner
         // "số hộ có ít nhất 01 thành viên sử dụng … đạt 3.500 hộ", "100% hộ gia đình có ít nhất 01 thành viên biết …":
         // a count of a noun no list names that runs into a figure on either side with no break qualifies that figure's indicator
         foreach (var o in open)
-            if (!found.Any(f => f.NumberStart > o.End && folded.AsSpan(o.End, f.Start - o.End).IndexOfAny([',', ';', '.', '(']) < 0
-                             || f.End <= o.Start && folded.AsSpan(f.End, o.Start - f.End).IndexOfAny([',', ';', '.', '(']) < 0)
+            if (!found.Any(f => f.NumberStart > o.End && Unbroken(folded.AsSpan(o.End, f.Start - o.End))
+                             || f.End <= o.Start && Unbroken(folded.AsSpan(f.End, o.Start - f.End)))
                 // "100% cán bộ, công chức có ít nhất 01 chứng chỉ": one of something beside another figure says what is counted
                 && !(o.Value <= 1 && o.Comparator == ">=" && found.Count > 0))
                 found.Add(o);
@@ -312,12 +312,17 @@ public sealed class ValueScanner
     private bool ClosesWithin(string folded, int end)
     {
         var rest = folded[end..];
-        int stop = rest.IndexOfAny([',', ';', '.', '(']);
+        int stop = rest.AsSpan().IndexOfAny(PhraseBreaks);
         if (stop >= 0) rest = rest[..stop];
         return _after.Any(c => VietText.ContainsWord(rest, c.Phrase)) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsBeforeAClosing;
     }
 
     private const int MaxWordsBeforeAClosing = 5;
+
+    // where a phrase breaks off: its words run on no further
+    private const string PhraseBreaks = ",;.(";
+
+    private static bool Unbroken(ReadOnlySpan<char> between) => between.IndexOfAny(PhraseBreaks) < 0;
 
     // "tăng gấp 2 lần", "tăng lên gấp 3 lần": a level that grows by a multiple; a comparison of two things
     // ("nhanh gấp 10 lần 4G") is a fact, not a commitment

@@ -9,6 +9,13 @@ public sealed record ProseFrame(string Text, IReadOnlyList<Cue> Cues, IReadOnlyL
     /// <summary>The bracketed spans of the text, found once.</summary>
     public IReadOnlyList<(int Start, int End)> Brackets { get; } = FindBrackets(Text);
 
+    /// <summary>The text's clauses, its sentences cut at ';' (<see cref="Extract.Clauses.Split"/>), found once.</summary>
+    public IReadOnlyList<(int Start, int End)> ClauseSpans { get; } = Clauses.Split(Text);
+
+    /// <summary>The ';' clause holding an offset.</summary>
+    public (int Start, int End) ClauseAround(int at) =>
+        ClauseSpans.LastOrDefault(c => c.Start <= at) is { End: > 0 } clause ? clause : (0, Text.Length);
+
     /// <summary>Where the sentence holding an offset starts.</summary>
     public int SentenceStart(int at)
     {
@@ -69,14 +76,14 @@ public sealed class ProseScope(CueFinder finder)
             .Where(c => dating.Contains(c) || frame.Brackets.All(b => c.Start < b.Start || c.End > b.End || b == bracket))
             .Select(c => c.Standalone ? c with { Form = YearForm.Plain } : c)
             .ToList();
-        // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
-        int clause = valueStart > ss ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - ss) : -1;
-        var own = Respective(frame, valueStart, ss) is { } respective
+        var clause = frame.ClauseAround(valueStart);
+        var own = Respective(frame, valueStart) is { } respective
             ? [respective]
-            : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, valueStart, outer)))
+            : usable.Where(c => c.Start >= valueEnd && (c.End <= ownEnd ? finder.BindsBackward(c) : ComparesTheClause(frame, c, ss, clause, valueStart, outer)))
                 .OrderBy(c => c.Start).ToList();
-        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && (c.End <= clause || NamesAnEarlierMeasure(frame, c, ss, clause, valueStart)))
-                && !TrailsAnEarlierClause(frame, c, ss, clause))
+        // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
+        var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && (c.End < clause.Start || NamesAnEarlierMeasure(frame, c, clause.Start, valueStart)))
+                && !TrailsAnEarlierClause(frame, c, ss, clause.Start))
             .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
         // sentence that states none) governs the sentences after it
@@ -96,9 +103,8 @@ public sealed class ProseScope(CueFinder finder)
     // "… bố trí hằng năm ít nhất 3% tổng chi ngân sách, đóng góp của TFP đạt trên 55%": a recurrence inside
     // a measure's words is that measure's, the first figure after it; one that opens its clause
     // ("Hằng năm, 100% … được công khai, 95% … hài lòng") frames the clause
-    private static bool NamesAnEarlierMeasure(ProseFrame frame, Cue cue, int sentenceStart, int clause, int valueStart)
+    private static bool NamesAnEarlierMeasure(ProseFrame frame, Cue cue, int clauseStart, int valueStart)
     {
-        int clauseStart = Math.Max(sentenceStart, clause + 1);
         if (cue.Start < clauseStart || WordsBetween(frame.Text, clauseStart, cue.Start) <= MaxWordsBeforeAnOpening) return false;
         return frame.ValueStarts.Any(v => v >= cue.End && v < valueStart);
     }
@@ -107,12 +113,9 @@ public sealed class ProseScope(CueFinder finder)
 
     // "… đạt 61,3%, tăng 9,8% so với cùng kỳ năm trước": a comparison with the same period states a result
     // for the whole ';' clause, unless the sentence aims at its figures ("Phấn đấu … 80%, tăng 5% so với cùng kỳ")
-    private bool ComparesTheClause(ProseFrame frame, Cue cue, int sentenceStart, int valueStart, IEnumerable<ScopeNode> outer)
+    private bool ComparesTheClause(ProseFrame frame, Cue cue, int sentenceStart, (int Start, int End) clause, int valueStart, IEnumerable<ScopeNode> outer)
     {
-        if (!cue.IsStatus || !finder.BindsBackward(cue)) return false;
-        int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
-        int next = frame.Text.IndexOf(';', valueStart, sentenceEnd - valueStart);
-        if (cue.End > (next >= 0 ? next : sentenceEnd)) return false;
+        if (!cue.IsStatus || !finder.BindsBackward(cue) || cue.End > clause.End) return false;
         // a sentence that aims ("Phấn đấu …", "Đến năm 2026, …") or a section of targets keeps its figures targets
         bool aims = frame.Cues.Any(c => c.Start >= sentenceStart && c.End <= valueStart && (c.Kind == CueKind.Target || c.Kind == CueKind.Deadline && c.Form == YearForm.Lead && c.YearsFromDocument == null && !c.InFramedYear))
             || outer.Any(n => n.Cues.Any(c => c.Kind == CueKind.Target));
@@ -120,8 +123,8 @@ public sealed class ProseScope(CueFinder finder)
     }
 
     // "… đạt 60% vào năm 2027; 100% hộ …": a time after a figure of an earlier ';' clause dates that figure, not the next clause's
-    private static bool TrailsAnEarlierClause(ProseFrame frame, Cue cue, int sentenceStart, int clause) =>
-        cue.End <= clause && frame.ValueStarts.Any(v => v >= sentenceStart && v < cue.Start && frame.Text.IndexOf(';', v, cue.Start - v) < 0);
+    private static bool TrailsAnEarlierClause(ProseFrame frame, Cue cue, int sentenceStart, int clauseStart) =>
+        cue.End < clauseStart && frame.ValueStarts.Any(v => v >= sentenceStart && v < cue.Start && frame.Text.IndexOf(';', v, cue.Start - v) < 0);
 
     /// <summary>
     /// A bracket right after the value that holds nothing but a year ("8% (năm 2026)", "85% (2027)")
@@ -144,13 +147,10 @@ public sealed class ProseScope(CueFinder finder)
     /// other, after a clause's last figure as the clause has figures give each figure its own, in order;
     /// so does a span of as many years ("… 40%, 50%, 60%, 70% và 80% trong các năm từ 2026 đến 2030").
     /// </summary>
-    private Cue? Respective(ProseFrame frame, int valueStart, int sentenceStart)
+    private Cue? Respective(ProseFrame frame, int valueStart)
     {
-        int sentenceEnd = frame.Sentences.FirstOrDefault(s => s.Start == sentenceStart) is { End: > 0 } s ? s.End : frame.Text.Length;
         // the figures and years of one ';' clause: the next clause states its own
-        int from = valueStart > sentenceStart ? frame.Text.LastIndexOf(';', valueStart - 1, valueStart - sentenceStart) + 1 : sentenceStart;
-        from = Math.Max(from, sentenceStart);
-        int to = frame.Text.IndexOf(';', valueStart, sentenceEnd - valueStart) is var semi and >= 0 ? semi : sentenceEnd;
+        var (from, to) = frame.ClauseAround(valueStart);
         var values = frame.ValueStarts.Where(v => v >= from && v < to).ToList();
         if (values.Count < 2) return null;
         int k = values.IndexOf(valueStart);

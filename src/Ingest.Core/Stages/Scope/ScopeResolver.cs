@@ -48,15 +48,18 @@ public static class ScopeResolver
     {
         path = WithRelativeYears(path, documentYear);
         bool pastPlan = documentYear is { } doc && path.Any(n => n.Level == ScopeLevel.Column && PlansAPastYear(n.Cues, doc));
+        return YearAndKind(path, documentYear) with { PastPlan = pastPlan };
+    }
+
+    private static ScopeDecision YearAndKind(IReadOnlyList<ScopeNode> path, int? documentYear)
+    {
         (Cue Cue, ScopeLevel Level)? time = null, status = null;
-        int statusNode = path.Count;
-        for (int n = 0; n < path.Count; n++)
+        foreach (var node in path)
         {
-            var node = path[n];
             foreach (var cue in node.Cues)
             {
                 if (time == null && cue.IsTime && Governs(cue, node.Level)) time = (cue, node.Level);
-                if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) (status, statusNode) = ((cue, node.Level), n);
+                if (status == null && (cue.IsStatus || ImpliedStatus(cue, node.Level, documentYear) != null)) status = (cue, node.Level);
             }
             if (time != null && status != null) break;
         }
@@ -74,19 +77,18 @@ public static class ScopeResolver
                 foreach (var cue in node.Cues)
                     if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
                         && (documentYear == null || y <= documentYear))
-                        return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue) { PastPlan = pastPlan };
-            return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue) { PastPlan = pastPlan };
+                        return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
+            return new ScopeDecision(documentYear, false, kind, documentYear != null ? new CueSource(ScopeLevel.Document, "document date") : null, kindCue);
         }
-        if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue) { PastPlan = pastPlan };
+        if (time is not { } t) return new ScopeDecision(null, false, kind, null, kindCue);
         var yearCue = new CueSource(t.Level, t.Cue.Phrase);
-        if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue) { PastPlan = pastPlan };
+        if (t.Cue.Kind != CueKind.Annual) return new ScopeDecision(t.Cue.Year, false, kind, yearCue, kindCue);
         var series = path.SelectMany(n => n.Cues.Select(c => (Cue: c, n.Level)))
             .FirstOrDefault(x => x.Cue.Kind == CueKind.Deadline && Governs(x.Cue, x.Level));
         return new ScopeDecision(null, true, kind, yearCue, kindCue)
         {
             SeriesYear = series.Cue?.Year,
             SeriesYearCue = series.Cue != null ? new CueSource(series.Level, series.Cue.Phrase) : null,
-            PastPlan = pastPlan,
         };
     }
 

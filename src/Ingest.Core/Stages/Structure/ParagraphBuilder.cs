@@ -46,8 +46,10 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
     // the photo's credit: a caption mark and a name of a few words, at the end of the caption
     private const int MaxCreditWords = 4;
 
+    private readonly int _creditTailWords = MaxCreditWords + 1 + (captionMarks ?? []).Select(m => m.Split(' ').Length).DefaultIfEmpty(0).Max();
+
     /// <summary>Whether the text ends as a caption does, with a photo's credit ("… toàn tỉnh. Ảnh: Đức Thụy").</summary>
-    public bool EndsWithCredit(string text)
+    private bool EndsWithCredit(string text)
     {
         var folded = Text.VietText.FoldSameLength(text);
         foreach (var mark in _captionMarks)
@@ -100,7 +102,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
 
         void Flush(List<SourceLine> lines, TextRole role)
         {
-            if (lines.Count > 0) result.Add(new RawParagraph(lines.ToArray(), role == TextRole.Body && EndsWithCredit(Joined(lines)) ? TextRole.Caption : role));
+            if (lines.Count > 0) result.Add(new RawParagraph(lines.ToArray(), role == TextRole.Body && EndsWithCredit(Tail(lines)) ? TextRole.Caption : role));
             lines.Clear();
         }
 
@@ -154,7 +156,7 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
                     continue;
                 }
                 // a caption ends with its photo's credit: what follows is the body again
-                bool afterCredit = current.Count > 0 && _captionMarks.Length > 0 && EndsWithCredit(Joined(current)) && !EndsWithCredit($"{Joined(current)} {text}");
+                bool afterCredit = current.Count > 0 && _captionMarks.Length > 0 && Tail(current) is var tail && EndsWithCredit(tail) && !EndsWithCredit($"{tail} {text}");
                 if (current.Count > 0 && (afterCredit || StartsNew(text, current[^1].Text))) Flush(current, TextRole.Body);
                 current.Add(line);
                 foreach (Match m in GluedMarker().Matches(text)) pendingMarkers.Add(MarkerNumber(m));
@@ -190,7 +192,15 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
         return zone;
     }
 
-    private static string Joined(IEnumerable<SourceLine> lines) => string.Join(" ", lines.Select(l => l.Text.Trim()));
+    // the last lines of a paragraph, enough words to hold a photo's mark and credit: a mark further back
+    // has more words after it than a credit, so EndsWithCredit reads no further, and each line does not
+    // join the whole paragraph again
+    private string Tail(IReadOnlyList<SourceLine> lines)
+    {
+        int words = 0, from = lines.Count;
+        while (from > 0 && words < _creditTailWords) words += lines[--from].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return string.Join(" ", lines.Skip(from).Select(l => l.Text.Trim()));
+    }
 
     private bool StartsNew(string line, string previous)
     {
