@@ -47,7 +47,8 @@ need_tools() {
 }
 for v in "${wanted[@]}"; do
   made="$v"; [ "$v" = e_jpg ] && made=e_phone
-  n=$(ls "$variants_dir/in/$made" 2>/dev/null | wc -l)
+  # (no cache yet: ls fails, which under pipefail would end the script here)
+  n=$( { ls "$variants_dir/in/$made" 2>/dev/null || true; } | wc -l)
   if [ "$n" -lt "${#plans[@]}" ]; then
     need_tools
     echo "ocr-robust: making $made in $variants_dir" >&2
