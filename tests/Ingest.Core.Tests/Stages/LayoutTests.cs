@@ -146,6 +146,52 @@ public class LayoutTests
         Assert.Equal(["2", "Tỷ lệ thanh toán", "50", "trên 80", "Phòng Kinh tế"], table.Rows[2].Cells.Select(c => c.Text));
     }
 
+    // a top-aligned header whose group heading ("Lộ trình thực hiện") had room on its line: the
+    // row under it naming its columns is the header's, not the first body row
+    private static List<LayoutLine> TopAlignedGroupHeader() =>
+    [
+        Line(100, (72, "TT"), (95, "Chỉ tiêu"), (150, "Đơn vị"), (190, "Hiện"), (290, "Lộ trình thực hiện"), (440, "Cơ")),
+        Line(113, (150, "tính"), (190, "trạng"), (440, "quan")),
+        Line(126, (190, "năm"), (230, "2026"), (270, "2027"), (310, "2028"), (350, "2029"), (390, "2030"), (440, "chủ trì")),
+        Line(139, (190, "2025")),
+    ];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TopAlignedHeader_TheRowNamingAGroupHeadingsColumns_IsTheHeaders(bool captionAbove)
+    {
+        var lines = TopAlignedGroupHeader();
+        lines.AddRange([
+            Line(156, (72, "1"), (95, "Tỷ lệ hộ"), (150, "%"), (190, "68,2"), (230, "75"), (270, "80"), (310, "85"), (350, "90"), (390, "95"), (440, "Phòng")),
+            Line(169, (95, "có cáp quang"), (440, "Kinh tế")),
+            Line(186, (72, "2"), (95, "Tỷ lệ"), (150, "%"), (190, "22"), (230, "40"), (270, "55"), (310, "70"), (350, "85"), (390, "100"), (440, "Phòng")),
+        ]);
+        // a caption set close above the table is no centred header cell's first line: the table's top border parts them
+        if (captionAbove) lines.Insert(0, Line(88, (150, "(Kèm theo Kế hoạch số 09)")));
+        var rules = captionAbove ? new List<HorizontalRule> { new(99, 65, 520) } : [];
+        var table = Assert.IsType<TableBlock>(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, rules)]).Last());
+        Assert.Equal(["", "", "", "", "2026", "2027", "2028", "2029", "2030", ""], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["1", "Tỷ lệ hộ có cáp quang", "%", "68,2", "75", "80", "85", "90", "95", "Phòng Kinh tế"], table.Rows[2].Cells.Select(c => c.Text));
+        Assert.Equal(["2", "Tỷ lệ", "%", "22", "40", "55", "70", "85", "100", "Phòng"], table.Rows[3].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void TopAlignedHeader_ARowCarriedOverUnderItsBottomBorder_IsNoWrapOfItsCells()
+    {
+        // the header repeated on a new page, then the end of the last row of the page before
+        var lines = TopAlignedGroupHeader();
+        lines.AddRange([
+            Line(153, (95, "khoản số")),
+            Line(170, (72, "8"), (95, "Tỷ lệ"), (150, "%"), (190, "31"), (230, "45"), (270, "55"), (310, "65"), (350, "75"), (390, "85"), (440, "Phòng")),
+        ]);
+        var rules = new List<HorizontalRule> { new(99, 65, 520), new(151, 65, 520), new(166, 65, 520), new(183, 65, 520) };
+        var table = Assert.IsType<TableBlock>(Assert.Single(new LayoutBlocks(Some.Lexicon).Build([new LayoutPage(1, 595, 842, lines, rules)])));
+        Assert.Equal("Chỉ tiêu", table.Rows[0].Cells[1].Text);
+        Assert.Equal(["", "khoản số"], table.Rows[2].Cells.Select(c => c.Text).Take(2));
+        Assert.Equal(["8", "Tỷ lệ", "%", "31", "45", "55", "65", "75", "85", "Phòng"], table.Rows[3].Cells.Select(c => c.Text));
+    }
+
     [Fact]
     public void AHeaderCellWrapsWhenItsNextWordWouldNotFit_EvenWithRoomToSpareForAShorterOne()
     {

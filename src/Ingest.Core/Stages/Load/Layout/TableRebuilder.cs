@@ -291,8 +291,10 @@ public sealed class TableRebuilder(Lexicon lexicon)
         // A line just above the band beside the number cell is a centred cell's first line: not top-aligned
         double bandTop = band.Min(l => l.Line.Box.Y0), lineHeight = band.Max(l => l.Line.Box.Height);
         double numberRight = band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).First().Box.X1;
+        // (a caption set close above the table is fenced off from it by the table's top border)
+        var borders = rules.Where(r => r.X0 <= left + slack && r.X1 >= right - slack).Select(r => r.Y).ToList();
         bool centredAbove = lines.Any(l => !header.Contains(l) && l.Line.Box.Y1 > bandTop - lineHeight && l.Line.Box.Y0 < bandTop
-            && l.Line.Box.X0 > numberRight);
+            && l.Line.Box.X0 > numberRight && !borders.Any(y => y >= l.Line.Box.Y1 - BorderTouch && y <= bandTop + BorderTouch));
         if (band.Max(l => l.Line.Box.Y0) - bandTop <= BandTolerance && !centredAbove)
         {
             double bottom = band.Max(l => l.Line.Box.Y1);
@@ -300,10 +302,15 @@ public sealed class TableRebuilder(Lexicon lexicon)
             // the first row opens with its number or mark ("1", "I", "-") in the number column
             var firstRow = below.FirstOrDefault(l => l.Line.Words.OrderBy(w => w.Box.X0).First() is var w
                 && w.Box.X0 <= left + slack && w.Text.Trim('.').Length is > 0 and <= MaxRowNumber);
-            var wrapped = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
+            var under = firstRow.Line == null ? [] : below.Where(l => l.Line.Box.Y1 <= firstRow.Line.Box.Y0 + BorderTouch && l.Line.Box.X0 >= left - slack).ToList();
             var cells = Split(band.SelectMany(l => l.Line.Words).OrderBy(w => w.Box.X0).ToList()).Select(LayoutLine.BoxOf).ToList();
-            // a cell's line wrapped when the next word would not fit in the room it left before the next cell
-            bool Wrapped(int k, double nextWord) => (k + 1 < cells.Count ? cells[k + 1].X0 : right) - cells[k].X1 <= WrapSlack + nextWord;
+            // a cell's line wrapped when the next word would not fit in the room it left before the
+            // next cell: the next header cell's first line, or a lower line's word begun right of it
+            // (a group heading centred over its columns starts well inside them)
+            var lower = under.SelectMany(l => l.Line.Words).ToList();
+            double NextCell(int k) => lower.Where(w => w.Box.X0 > cells[k].X1).Select(w => w.Box.X0)
+                .Append(k + 1 < cells.Count ? cells[k + 1].X0 : right).Min();
+            bool Wrapped(int k, double nextWord) => NextCell(k) - cells[k].X1 <= WrapSlack + nextWord;
             // the header cell a word stands under: from a little before its left edge to a little before the next one's
             int CellUnder(double x)
             {
@@ -311,8 +318,17 @@ public sealed class TableRebuilder(Lexicon lexicon)
                     if (x >= cells[k].X0 - CellGap && (k + 1 == cells.Count || x < cells[k + 1].X0 - CellGap / 2)) return k;
                 return -1;
             }
+            // or, under a group heading that had room ("Lộ trình thực hiện"), the lower row naming
+            // the columns it spans: two cells or more side by side under the one ("2026 | … | 2030")
+            bool NamesColumns(int k, LayoutLine line) =>
+                Split([.. lower.Where(w => CellUnder(w.Box.CenterX) == k && w.Box.VerticalOverlap(line.Box) > 0).OrderBy(w => w.Box.X0)]).Count >= 2;
             bool UnderAFilledCell(LayoutLine line) => line.Words.GroupBy(w => CellUnder(w.Box.CenterX))
-                .All(g => g.Key >= 0 && Wrapped(g.Key, g.Min(w => w.Box.X1) - g.Min(w => w.Box.X0)));
+                .All(g => g.Key >= 0 && (Wrapped(g.Key, g.Min(w => w.Box.X1) - g.Min(w => w.Box.X0)) || NamesColumns(g.Key, line)));
+            // a border across the table under the header's first line ends its wrapped cells: what
+            // lies below it is a row carried over from the page before; a row naming a group's
+            // columns stays, as some writers rule it off across the whole table
+            var wrapped = under.Where(l => !borders.Any(y => y >= bottom - BorderTouch && y <= l.Line.Box.Y0 + BorderTouch)
+                || l.Line.Words.Select(w => CellUnder(w.Box.CenterX)).Distinct().Any(k => k >= 0 && NamesColumns(k, l.Line))).ToList();
             if (firstRow.Line != null && wrapped.All(l => UnderAFilledCell(l.Line)))
             {
                 header.AddRange(wrapped);
@@ -321,7 +337,6 @@ public sealed class TableRebuilder(Lexicon lexicon)
                 return header;
             }
         }
-        var borders = rules.Where(r => r.X0 <= left + slack && r.X1 >= right - slack).Select(r => r.Y).ToList();
         bool Fenced(BBox box) => borders.Any(y => y < centre ? box.Y1 <= y + BorderTouch : box.Y0 >= y - BorderTouch);
         while (true)
         {
