@@ -104,6 +104,11 @@ public sealed record Lexicon
     public required IReadOnlyList<RelativeYear> RelativeYears { get; init; }
     /// <summary>Words before "năm tới" that make it a span of years ("những năm tới"), as a number does ("5 năm tới").</summary>
     public required IReadOnlyList<string> PeriodQuantifiers { get; init; }
+    /// <summary>
+    /// Phrases naming a stretch of time ("nhiệm kỳ tới", "vào cuối nhiệm kỳ"): a figure whose own
+    /// words are only these names no indicator of its own.
+    /// </summary>
+    public required IReadOnlyList<string> TimeSpanPhrases { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

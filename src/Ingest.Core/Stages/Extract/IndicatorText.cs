@@ -15,6 +15,20 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     private readonly string[] _qualifierLeads = lexicon.QualifierLeads.Select(VietText.Fold).ToArray();
     private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
     private readonly string[] _backReferences = lexicon.BackReferences.Select(VietText.Fold).ToArray();
+    private readonly string[] _timeSpans = lexicon.TimeSpanPhrases.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
+
+    /// <summary>
+    /// How many of a text's words could name an indicator: those not of a stretch of time ("nhiệm
+    /// kỳ tới phấn đấu đạt trên 95%" names none; its subject is the clause's before it).
+    /// </summary>
+    public int NamingWords(string s)
+    {
+        var folded = VietText.Fold(s);
+        foreach (var span in _timeSpans)
+            for (int at; (at = VietText.IndexOfWord(folded, span)) >= 0;)
+                folded = folded.Remove(at, span.Length).Insert(at, " ");
+        return Words(folded);
+    }
 
     /// <summary>
     /// Whether a figure's words point back to an indicator named earlier: a back reference is its
