@@ -43,6 +43,21 @@ public class ExtractionTests
         Assert.Equal(same, t[0].Candidate.Indicator == t[^1].Candidate.Indicator);
     }
 
+    [Theory]
+    // a part of a whole in brackets beside a percentage is the present level, an aside of its own
+    [InlineData("100% tổ dân phố có điểm phát Wi-Fi công cộng miễn phí (hiện có 14/22 tổ dân phố).", new[] { 100.0, 14 })]
+    [InlineData("Phấn đấu 100% thôn có Tổ công nghệ số cộng đồng (năm 2025: 09/12 thôn).", new[] { 100.0, 9 })]
+    // beside its own share, or outside the brackets, the percentage is the value as before
+    [InlineData("Năm 2025 có 38/41 cán bộ được tập huấn (đạt 92,7%).", new[] { 92.7 })]
+    [InlineData("Có 38/41 cán bộ được tập huấn, đạt 92,7% (kế hoạch 90%).", new[] { 92.7, 90 })]
+    // brackets that give a share's own base restate it
+    [InlineData("100% cán bộ, công chức xã (31/31 người) được cấp chữ ký số cá nhân.", new[] { 100.0 })]
+    [InlineData("Tỷ lệ hồ sơ trực tuyến đạt 81% (3.910/4.826 hồ sơ).", new[] { 81.0 })]
+    public void APartOfAWholeInBrackets_IsReadWithinThem(string sentence, double[] values)
+    {
+        Assert.Equal(values, Some.Targets(sentence).Select(t => t.Candidate.Value!.Value));
+    }
+
     [Fact]
     public void AChangeInPointsOfARate_IsNoTarget_AndTheFigureBeforeItKeepsItsIndicator()
     {

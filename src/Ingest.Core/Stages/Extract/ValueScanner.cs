@@ -154,7 +154,8 @@ public sealed class ValueScanner
             var a = m.Groups["a"];
             bool range = m.Groups["b"].Success;
             bool part = m.Groups["of"].Success;
-            if (part && !PartStandsAlone(folded, a.Value, m.Groups["of"].Value, m.Index + m.Length)) continue;
+            if (part && (!PartStandsAlone(Aside(folded, m.Index, m.Index + m.Length), a.Value, m.Groups["of"].Value, m.Index + m.Length)
+                || StatesAShare(folded, a.Value, m.Groups["of"].Value))) continue;
             // "2026 - 120 doanh nghiệp": a year labels the count after its dash, as with a percentage
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
@@ -349,6 +350,22 @@ public sealed class ValueScanner
             }
         return found;
     }
+
+    // "100% tổ dân phố có điểm phát Wi-Fi (hiện có 14/22 tổ dân phố)": a figure in brackets is an aside
+    // of its own, and what stands beside it is what the brackets hold; the text outside is blanked, so
+    // positions stay those of the whole
+    private static string Aside(string folded, int start, int end)
+    {
+        int open = folded.LastIndexOf('(', start), shut = folded.IndexOf(')', end);
+        if (open < 0 || shut < 0 || folded.LastIndexOf(')', start) > open || folded.IndexOf('(', end, shut - end) >= 0) return folded;
+        return string.Concat(new string(' ', open), folded.AsSpan(open, shut + 1 - open), new string(' ', folded.Length - shut - 1));
+    }
+
+    // "đạt 81% (3.910/4.826 hồ sơ)", "100% cán bộ (31/31 người)": a part whose share is a percentage of
+    // its clause is that percentage's base, wherever it stands
+    private bool StatesAShare(string folded, string part, string whole) =>
+        NumberParser.TryParse(part, out var p) && NumberParser.TryParse(whole, out var w) && w > 0
+        && _percent.Matches(folded).Any(m => NumberParser.TryParse(m.Groups["a"].Value, out var share) && Math.Abs(share - 100 * p / w) <= 1);
 
     // "09/12 thôn có điểm phát wifi" counts its part; beside a percentage the percentage is the value
     // ("38/41 cán bộ …, đạt 92,7%"), and a part of what a plan set is how much of it is done ("45/52 nhiệm vụ được giao")
