@@ -17,12 +17,9 @@ public sealed record TextBlock(IReadOnlyList<SourceLine> Lines, bool IsWholePara
 }
 
 /// <summary>
-/// What a run of text is: body, a footnote, or the headline of a document that has no
-/// administrative header (a news report): its figures restate the body's, its deadline frames it.
-/// </summary>
-/// <summary>
-/// What a paragraph is to the document: body text, a footnote, a news page's headline, or a photo's
-/// caption (which restates the body's figures, and credits the photo at its end).
+/// What a paragraph is to the document: body text, a footnote, the headline of a document that has
+/// no administrative header (a news report: its figures restate the body's, its deadline frames it),
+/// or a photo's caption (which restates the body's figures, and credits the photo at its end).
 /// </summary>
 public enum TextRole { Body, Footnote, Headline, Caption }
 

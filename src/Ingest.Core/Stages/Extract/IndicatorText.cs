@@ -90,13 +90,16 @@ public sealed partial class IndicatorText(Lexicon lexicon)
         return t;
     }
 
+    /// <summary>Whether a text names a rate ("tỷ lệ", "tỷ trọng") anywhere in it.</summary>
+    public bool NamesARate(string text) => _rateWords.Any(r => VietText.ContainsWord(VietText.Fold(text), r));
+
     public bool IsQualifier(string after) => _qualifierLeads.Any(q => VietText.StartsWithWord(VietText.Fold(Trim(after)), q));
 
     /// <summary>The readable indicator: words after the value when they form a phrase, else before.</summary>
     public string Choose(string before, string after)
     {
         int wb = Words(before), wa = Words(after);
-        if (wa >= 2 && !IsQualifier(after) && (wb < 3 || !_rateWords.Any(r => VietText.ContainsWord(VietText.Fold(before), r))))
+        if (wa >= 2 && !IsQualifier(after) && (wb < 3 || !NamesARate(before)))
             return after;
         return wb > 0 ? before : after;
     }

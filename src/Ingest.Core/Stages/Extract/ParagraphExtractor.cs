@@ -17,7 +17,6 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
-    private readonly string[] _rateWords = lexicon.RateWords.Select(Text.VietText.Fold).ToArray();
 
     /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
     public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
@@ -75,7 +74,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
             {
                 // "Tỷ lệ hồ sơ đã số hóa đạt 100%": after a rate's name the past word is part of the name
                 var head = string.Join(' ', words.Take(k));
-                if (_rateWords.Any(r => Text.VietText.ContainsWord(head, r))) return null;
+                if (indicator.NamesARate(head)) return null;
                 int at = clauseStart + before.LastIndexOf(words[k], StringComparison.Ordinal);
                 return new Cue(at, valueStart, CueKind.Baseline, null, text[at..valueStart].Trim());
             }
