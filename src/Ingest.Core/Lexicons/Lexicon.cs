@@ -109,6 +109,11 @@ public sealed record Lexicon
     /// words are only these names no indicator of its own.
     /// </summary>
     public required IReadOnlyList<string> TimeSpanPhrases { get; init; }
+    /// <summary>
+    /// The wholes a share is of ("30% GRDP"): named after a percentage, they are what it is measured
+    /// against, not its indicator, which the words before the figure name.
+    /// </summary>
+    public required IReadOnlyList<string> ShareBases { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

@@ -31,6 +31,29 @@ public class ExtractionTests
     }
 
     [Theory]
+    // after a percentage, the whole it is a share of ends its words: what follows is the next figure's
+    [InlineData("Năm 2024, kinh tế số của thành phố ước chiếm 17,2% GRDP và chi cho nghiên cứu và phát triển mới đạt khoảng 0,6% GRDP.", "KTS.KINH_TE_SO_GRDP", "KHCN.CHI_RD")]
+    [InlineData("Đến năm 2030, kinh tế số đạt 30% GDP, chi cho nghiên cứu và phát triển đạt 2% GDP.", "KTS.KINH_TE_SO_GRDP", "KHCN.CHI_RD")]
+    [InlineData("Phấn đấu đến năm 2030 kinh tế số chiếm 25% GDP và chi cho nghiên cứu và phát triển đạt 1,5% GDP.", "KTS.KINH_TE_SO_GRDP", "KHCN.CHI_RD")]
+    [InlineData("Đến năm 2030, chi cho nghiên cứu và phát triển đạt 2% GRDP, tỷ lệ hộ gia đình có cáp quang đạt 95%.", "KHCN.CHI_RD", "HT.CAP_QUANG_HO_GIA_DINH")]
+    // and a date after the whole is still the figure's
+    [InlineData("Kinh tế số năm 2026 chiếm 13% GRDP, tiến tới đạt 25% GRDP vào năm 2030.", "KTS.KINH_TE_SO_GRDP", "KTS.KINH_TE_SO_GRDP")]
+    public void AShareOfAWhole_TakesItsIndicatorFromTheWordsBeforeIt(string sentence, string first, string second)
+    {
+        var t = Some.Targets(sentence);
+        Assert.Equal([first, second], t.Select(x => x.Catalogue?.Code ?? "none"));
+    }
+
+    [Theory]
+    [InlineData("Kinh tế số năm 2026 chiếm 13% GRDP, tiến tới đạt 25% GRDP vào năm 2030.", 2030)]
+    [InlineData("Phấn đấu chi cho nghiên cứu và phát triển đạt 2% GRDP vào năm 2030, trong đó chi từ xã hội chiếm hơn 60%.", 2030)]
+    public void AShareOfAWhole_KeepsTheDateThatFollowsTheWhole(string sentence, int year)
+    {
+        var t = Some.Targets(sentence);
+        Assert.Equal(year, t.First(x => x.Candidate.Value is 25 or 2).Candidate.Year);
+    }
+
+    [Theory]
     // a clause whose own words only name a stretch of time goes on with its sentence's subject
     [InlineData("Tỷ lệ hộ gia đình sử dụng Internet cáp quang tăng từ 54% năm 2020 lên 83,6% năm 2025; nhiệm kỳ tới phấn đấu đạt trên 95% vào năm 2030.", true)]
     [InlineData("Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 74,5%, phấn đấu đạt 95% vào cuối nhiệm kỳ.", true)]

@@ -39,6 +39,17 @@ public static class Clauses
         return s[..k].Trim().Length == 0 || s[k - 1] == '.';
     }
 
+    /// <summary>Where the first joining word between two positions starts, or -1.</summary>
+    public static int FirstJoiner(string text, int from, int to, IReadOnlyList<string> joiners)
+    {
+        if (to <= from) return -1;
+        var between = text[from..to];
+        int first = -1;
+        foreach (var j in joiners)
+            if (between.IndexOf($" {j} ", StringComparison.Ordinal) is var k and >= 0 && (first < 0 || k < first)) first = k;
+        return first < 0 ? -1 : from + first + 1;
+    }
+
     /// <summary>
     /// Where the text between two values divides: after the last comma, else before the last
     /// coordinating word, else in the middle. Left of it belongs to the first value.

@@ -16,6 +16,7 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     private readonly string[] _rateWords = lexicon.RateWords.Select(VietText.Fold).ToArray();
     private readonly string[] _backReferences = lexicon.BackReferences.Select(VietText.Fold).ToArray();
     private readonly string[] _timeSpans = lexicon.TimeSpanPhrases.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
+    private readonly string[] _shareBases = lexicon.ShareBases.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
 
     /// <summary>
     /// How many of a text's words could name an indicator: those not of a stretch of time ("nhiệm
@@ -71,6 +72,22 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     }
 
     public string CleanAfter(string after) => Trim(after);
+
+    /// <summary>
+    /// Where the whole a percentage is a share of ends, when the words after the figure (from
+    /// <paramref name="from"/>, before <paramref name="to"/>) open with one; else -1. In "kinh tế số
+    /// ước chiếm 17,2% GRDP và chi cho nghiên cứu … đạt 0,6% GRDP" the first figure's words end
+    /// at "GRDP": "chi cho nghiên cứu" is the next figure's subject.
+    /// </summary>
+    public int ShareBaseEnd(string text, int from, int to)
+    {
+        int at = from;
+        while (at < to && char.IsWhiteSpace(text[at])) at++;
+        var folded = VietText.Fold(text[at..to]);
+        foreach (var b in _shareBases)
+            if (VietText.StartsWithWord(folded, b)) return at + b.Length;
+        return -1;
+    }
 
     public string StripLeadIns(string t)
     {

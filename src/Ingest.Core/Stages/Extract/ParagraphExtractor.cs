@@ -94,6 +94,24 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
         return best < 0 ? -1 : from + best;
     }
 
+    /// <summary>
+    /// Where the words between a figure and the next divide: left of it are the first's. Past the
+    /// whole a share is of, the next figure's words open at the first joining word, not the last
+    /// ("chiếm 17,2% GRDP và chi cho nghiên cứu và phát triển đạt 0,6%"); a comma still divides first.
+    /// </summary>
+    private int Boundary(string text, ValueMention first, int nextStart) =>
+        ShareEnd(text, first, nextStart) is { } end && text.IndexOf(',', first.End, nextStart - first.End) < 0
+        && Clauses.FirstJoiner(text, end, nextStart, lexicon.Coordinators) is var joiner and >= 0
+            ? joiner
+            : Clauses.Divide(text, first.End, nextStart, lexicon.Coordinators);
+
+    /// <summary>
+    /// The end of the whole a percentage is a share of, named right after it ("30% GRDP"), if it is:
+    /// the figure's own words end there, though its clause (and a date in it) may go on.
+    /// </summary>
+    private int? ShareEnd(string text, ValueMention v, int to) =>
+        v.Unit == "%" && indicator.ShareBaseEnd(text, v.End, to) is var end and >= 0 ? end : null;
+
     private static string CountedNoun(string text, ValueMention v)
     {
         int i = v.NumberStart;
@@ -119,13 +137,13 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
             {
                 var v = values[i];
                 if (IsBudget(frame, v) || v.IsChange) continue;
-                int left = i == 0 ? cs : Clauses.Divide(text, values[i - 1].End, v.Start, lexicon.Coordinators);
+                int left = i == 0 ? cs : Boundary(text, values[i - 1], v.Start);
                 int right = i == values.Count - 1 ? ce
                     : v.StartsARise && RiseWordAt(text, v.End, values[i + 1].Start) is var rise and >= 0 ? rise
-                    : Clauses.Divide(text, v.End, values[i + 1].Start, lexicon.Coordinators);
+                    : Boundary(text, v, values[i + 1].Start);
                 var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));
                 // a multiple is of what its words before name; after it comes what it is measured against ("gấp 2 lần so với năm 2025")
-                var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, Math.Max(v.End, right)));
+                var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, ShareEnd(text, v, Math.Max(v.End, right)) ?? Math.Max(v.End, right)));
                 // a counted noun belongs to the indicator: "01 định danh số" is about "định danh số"
                 if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline && !v.IsMultiple)
                     after = $"{CountedNoun(text, v)} {after}".Trim();
