@@ -84,6 +84,17 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
 
     private const int MaxWordsOfAPastVerb = 3;
 
+    /// <summary>A past word among the figure's own words after it ("100% ấp đã được phủ sóng 4G"), as a baseline cue.</summary>
+    private Cue? PastVerbAfter(string text, int from, int to)
+    {
+        if (to <= from) return null;
+        var after = Text.VietText.FoldSameLength(text[from..to]);
+        foreach (var marker in _pastMarkers)
+            if (Text.VietText.IndexOfWord(after, marker) is var at and >= 0)
+                return new Cue(from + at, from + at + marker.Length, CueKind.Baseline, null, text[(from + at)..(from + at + marker.Length)]);
+        return null;
+    }
+
     // "tăng từ 6,8% năm 2022 lên 9,1%": up to the rise word, the words are the starting level's
     private int RiseWordAt(string text, int from, int to)
     {
@@ -143,7 +154,8 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                     : Boundary(text, v, values[i + 1].Start);
                 var before = indicator.CleanBefore(WithoutDates(frame, left, v.Start));
                 // a multiple is of what its words before name; after it comes what it is measured against ("gấp 2 lần so với năm 2025")
-                var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, ShareEnd(text, v, Math.Max(v.End, right)) ?? Math.Max(v.End, right)));
+                int wordsEnd = ShareEnd(text, v, Math.Max(v.End, right)) ?? Math.Max(v.End, right);
+                var after = v.Evidence == ValueEvidence.UnitFirst || v.IsMultiple ? "" : indicator.CleanAfter(WithoutDates(frame, v.End, wordsEnd));
                 // a counted noun belongs to the indicator: "01 định danh số" is about "định danh số"
                 if (v.UnitClass == UnitClass.Count && v.Evidence == ValueEvidence.Inline && !v.IsMultiple)
                     after = $"{CountedNoun(text, v)} {after}".Trim();
@@ -155,6 +167,10 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                 // "đã tổ chức 2.315 lớp": a figure whose own verb is in the past was done ("dữ liệu đã được số hóa … đạt 80%" is a name)
                 else if (PastVerb(text, cs, v.Start) is { } past) path = [new ScopeNode(ScopeLevel.Value, [past]), .. path];
                 var decision = ScopeResolver.Decide(path, outer.DocumentYear);
+                // "100% tổ dân phố đã thành lập Tổ công nghệ số": the figure's own subject did it; only
+                // where nothing in its scope calls it a target ("Giai đoạn 2029–2030: 100% dữ liệu đã số hóa được khai thác")
+                if (decision.KindCue == null && !v.StartsARise && PastVerbAfter(text, v.End, wordsEnd) is { } done)
+                    decision = ScopeResolver.Decide([new ScopeNode(ScopeLevel.Value, [done]), .. path], outer.DocumentYear);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
