@@ -33,7 +33,9 @@ public class CatalogueMatcherTests
     [InlineData("Ở từng ngành, lĩnh vú, kinh tế số chiếm tỷ trọng", "KTS.KINH_TE_SO_GRDP")]   // "lĩnh vú": OCR's
     [InlineData("Số trung tâm đổi mới sáng tạo được thành lập", "HT.TRUNG_TAM_DU_LIEU")]
     [InlineData("Tỷ lệ người dân trưởng thành sử dụng dịch vụ số", "CQS.DVC_TY_LE_SU_DUNG")]
-    public void AnotherKindOfTheSameThing_IsNotTheEntry(string text, string not) => Assert.NotEqual(not, Code(text));
+    [InlineData("Thành lập mới 15 doanh nghiệp khoa học và công nghệ", "KTS.DN_CONG_NGHE_SO", UnitClass.Count)]
+    [InlineData("Số doanh nghiệp KH&CN được cấp giấy chứng nhận", "KTS.DN_CONG_NGHE_SO", UnitClass.Count)]
+    public void AnotherKindOfTheSameThing_IsNotTheEntry(string text, string not, UnitClass unit = UnitClass.Percent) => Assert.NotEqual(not, Code(text, unit));
 
     [Theory]
     [InlineData("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn", "CQS.HO_SO_XU_LY_TRUC_TUYEN")]
