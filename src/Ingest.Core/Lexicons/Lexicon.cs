@@ -114,6 +114,11 @@ public sealed record Lexicon
     /// against, not its indicator, which the words before the figure name.
     /// </summary>
     public required IReadOnlyList<string> ShareBases { get; init; }
+    /// <summary>
+    /// Words after which a present word is what a figure is compared with ("gấp 3 lần hiện nay",
+    /// "tăng 20% so với hiện nay"), not the time of anything.
+    /// </summary>
+    public required IReadOnlyList<string> PresentReferenceLeads { get; init; }
     public required IReadOnlyList<string> BaselineColumns { get; init; }
     public required IReadOnlyList<HeadingKeyword> HeadingKeywords { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> TableHeaders { get; init; }

@@ -237,6 +237,10 @@ public class ScopeTests
         { Some.Header2025 + "\nPhấn đấu 100% hộ gia đình đã có điện thoại thông minh.", [100], [null], ["target"] },
         // the end of the year and a quarter with no year after them are the document's
         { Some.Header2025 + "\nTrong quý IV, mỗi tổ dân phố hướng dẫn ít nhất 50 người dân; phấn đấu cuối năm có 25% người dân có chữ ký số.", [50, 25], [2025, 2025], ["target", "target"] },
+        // so is the present after a multiple or "so với": the sentence's deadline still holds
+        { Some.Header2025 + "\nĐến năm 2030, tỉnh phấn đấu có 250 doanh nghiệp công nghệ số, gấp gần 3 lần hiện nay, kinh tế số đạt 22% GRDP.", [250, 22], [2030, 2030], ["target", "target"] },
+        { Some.Header2025 + "\nĐến năm 2030, số doanh nghiệp công nghệ số tăng 50% so với hiện nay.", [50], [2030], ["target"] },
+        { Some.Header2025 + "\nHiện nay, tỷ lệ hộ gia đình có cáp quang đạt 70%.", [70], [2025], ["baseline"] },
         // a year after a multiple is what the figure is compared with, not its own
         { Some.Header2025 + "\nNăm 2025, giá trị sản phẩm bán qua sàn thương mại điện tử đạt 4,2 tỷ đồng, gấp 7 lần năm 2021.", [4.2], [2025], ["target"] },
         // a wrapped line of the body that holds a date is no dateline: its sentence goes on

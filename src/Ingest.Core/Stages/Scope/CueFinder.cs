@@ -28,6 +28,7 @@ public sealed partial class CueFinder
     private readonly Regex _yearSpan;
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
+    private readonly string[] _presentReferenceLeads;
     private readonly (string Phrase, int? Offset)[] _relativeYears;
     private readonly HashSet<string> _periodQuantifiers;
     private readonly string[] _respectiveWords;
@@ -55,6 +56,7 @@ public sealed partial class CueFinder
         _statusAfterValue = lexicon.StatusAfterValue.Select(VietText.Fold).ToArray();
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
+        _presentReferenceLeads = lexicon.PresentReferenceLeads.Select(VietText.Fold).ToArray();
         _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
         _periodQuantifiers = lexicon.PeriodQuantifiers.Select(VietText.Fold).ToHashSet();
         _respectiveWords = lexicon.RespectiveWords.Select(VietText.Fold).ToArray();
@@ -138,7 +140,10 @@ public sealed partial class CueFinder
                 int end = at + phrase.Length;
                 if (Free(at, end))
                 {
-                    cues.Add(Make(text, at, end, kind, null, YearForm.Lead) with { Present = kind == CueKind.Baseline && _present.Contains(phrase) });
+                    bool present = kind == CueKind.Baseline && _present.Contains(phrase);
+                    // "gấp gần 3 lần hiện nay": the present is what the figure is compared with, as a reference year is
+                    if (!(present && IsReference(folded, at)))
+                        cues.Add(Make(text, at, end, kind, null, YearForm.Lead) with { Present = present });
                     taken.Add((at, end));
                 }
                 at = end;
@@ -234,6 +239,13 @@ public sealed partial class CueFinder
     /// </summary>
     public bool BindsBackward(Cue cue) =>
         cue.IsTime || _statusAfterValue.Any(w => VietText.Fold(cue.Phrase).StartsWith(w, StringComparison.Ordinal));
+
+    private bool IsReference(string folded, int at)
+    {
+        var before = folded[..at].TrimEnd();
+        return _presentReferenceLeads.Any(l => before.EndsWith(l, StringComparison.Ordinal)
+            && (before.Length == l.Length || !char.IsLetterOrDigit(before[^(l.Length + 1)])));
+    }
 
     /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
     public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;
