@@ -317,6 +317,20 @@ public class ScopeTests
     }
 
     [Theory]
+    // a headline that states a figure with a plain year sums up one target: the article's other figures are its own
+    [InlineData("Xã An Phú phấn đấu năm 2026 có 80% hồ sơ được xử lý trực tuyến", 2025)]
+    // one whose year has a deadline's lead frames the article all the same
+    [InlineData("Xã An Phú phấn đấu đến năm 2030 có 80% hồ sơ được xử lý trực tuyến", 2030)]
+    // as does one that states no figure
+    [InlineData("Xã An Phú: kế hoạch chuyển đổi số năm 2026", 2026)]
+    public void Headline_FramesTheArticle_UnlessItSumsUpOneFigure(string headline, int year)
+    {
+        var got = Some.Candidates($"{headline}\nThứ Năm, 21/08/2025 - 15:42\n(AP) - Chiều 20/8, xã An Phú họp bàn kế hoạch.\nCác sở, ngành phải bảo đảm đến cuối năm tỷ lệ thanh toán trực tuyến đạt 60%.");
+        var c = Assert.Single(got);
+        Assert.Equal((60.0, year), (c.Value!.Value, c.Year!.Value));
+    }
+
+    [Theory]
     [InlineData("Thứ Năm, 21/08/2025 - 15:42")]
     [InlineData("12/09/2025 08:15")]
     [InlineData("Cập nhật: 14:20, 16/01/2026")]
