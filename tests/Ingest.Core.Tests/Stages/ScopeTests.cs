@@ -245,6 +245,9 @@ public class ScopeTests
         { Some.Header2025 + "\nNăm 2025, giá trị sản phẩm bán qua sàn thương mại điện tử đạt 4,2 tỷ đồng, gấp 7 lần năm 2021.", [4.2], [2025], ["target"] },
         // a wrapped line of the body that holds a date is no dateline: its sentence goes on
         { Some.Header2025 + "\nTính đến ngày 30/9/2024, tỷ lệ\nhồ sơ trực tuyến toàn trình đạt 52,4%.", [52.4], [2024], ["baseline"] },
+        // a plain year after a speaker's label opens the paragraph, and the answer under it goes on with it
+        { Some.Header2025 + "\nPV: Năm 2026, xã đặt ra những chỉ tiêu gì?\nBà Hoa: Chúng tôi đặt mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.", [80], [2026], ["target"] },
+        { Some.Header2025 + "\nPhóng viên hỏi bà về những chỉ tiêu mà xã đã đặt ra cho: năm 2026 thì sao?\nBà Hoa: Chúng tôi đặt mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.", [80], [null], ["target"] },
         // a paragraph that reports frames nothing after it; one that aims does
         { Some.Header2025 + "\nNăm 2024, con số này ước đạt 6,7%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [6.7, 70], [2024, null], ["baseline", "target"] },
         { Some.Header2025 + "\nĐến năm 2030, tỷ lệ hộ có cáp quang đạt 90%.\nTỷ lệ thanh toán không dùng tiền mặt đạt 70%.", [90, 70], [2030, 2030], ["target", "target"] },

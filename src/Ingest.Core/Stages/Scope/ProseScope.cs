@@ -181,10 +181,22 @@ public sealed class ProseScope(CueFinder finder)
     public static IReadOnlyList<Cue> Opening(ProseFrame frame)
     {
         int firstValue = frame.ValueStarts.Count > 0 ? frame.ValueStarts[0] : frame.Text.Length;
-        // a plain "Năm 2030:" opening the paragraph frames it as much as "Đến năm 2030"
+        // a plain "Năm 2030:" opening the paragraph frames it as much as "Đến năm 2030", after a
+        // speaker's or a topic's label too ("PV: Năm 2026, xã đặt ra những chỉ tiêu gì?")
         return frame.Cues.Where(c => c.Kind == CueKind.Deadline && c.End <= firstValue
-                && (c.Form is YearForm.Lead or YearForm.Period || c.Form == YearForm.Plain && c.OpensText))
+                && (c.Form is YearForm.Lead or YearForm.Period || c.Form == YearForm.Plain && (c.OpensText || AfterLabel(frame.Text, c.Start))))
             .Reverse().Take(1).ToList();
+    }
+
+    /// <summary>Words a label of a paragraph may have before its colon ("PV:", "Bà H’Luyện Niê:", "Về kinh tế số:").</summary>
+    private const int MaxLabelWords = 8;
+
+    /// <summary>Whether only a short label ending in a colon comes before a position of a text.</summary>
+    private static bool AfterLabel(string text, int at)
+    {
+        var before = text[..at].TrimEnd();
+        return before.EndsWith(':') && before.Length > 1 && before[..^1].IndexOfAny([':', '.', ';']) < 0
+            && before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxLabelWords;
     }
 
     /// <summary>The scope nodes of a section path and the document title, innermost first.</summary>
