@@ -241,6 +241,7 @@ public class ScopeTests
         { Some.Header2025 + "\nĐến năm 2030, tỉnh phấn đấu có 250 doanh nghiệp công nghệ số, gấp gần 3 lần hiện nay, kinh tế số đạt 22% GRDP.", [250, 22], [2030, 2030], ["target", "target"] },
         { Some.Header2025 + "\nĐến năm 2030, số doanh nghiệp công nghệ số tăng 50% so với hiện nay.", [50], [2030], ["target"] },
         { Some.Header2025 + "\nHiện nay, tỷ lệ hộ gia đình có cáp quang đạt 70%.", [70], [2025], ["baseline"] },
+        { Some.Header2025 + "\nGiai đoạn 2026 - 2030, số doanh nghiệp công nghệ số tăng từ 120 doanh nghiệp hiện nay lên 300 doanh nghiệp.", [120, 300], [2025, 2030], ["baseline", "target"] },
         // a year after a multiple is what the figure is compared with, not its own
         { Some.Header2025 + "\nNăm 2025, giá trị sản phẩm bán qua sàn thương mại điện tử đạt 4,2 tỷ đồng, gấp 7 lần năm 2021.", [4.2], [2025], ["target"] },
         // a wrapped line of the body that holds a date is no dateline: its sentence goes on

@@ -29,6 +29,7 @@ public sealed partial class CueFinder
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
     private readonly string[] _presentReferenceLeads;
+    private readonly string[] _riseWords;
     private readonly (string Phrase, int? Offset)[] _relativeYears;
     private readonly HashSet<string> _periodQuantifiers;
     private readonly string[] _respectiveWords;
@@ -57,6 +58,7 @@ public sealed partial class CueFinder
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
         _presentReferenceLeads = lexicon.PresentReferenceLeads.Select(VietText.Fold).ToArray();
+        _riseWords = lexicon.RiseWords.Select(VietText.Fold).ToArray();
         _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
         _periodQuantifiers = lexicon.PeriodQuantifiers.Select(VietText.Fold).ToHashSet();
         _respectiveWords = lexicon.RespectiveWords.Select(VietText.Fold).ToArray();
@@ -141,8 +143,9 @@ public sealed partial class CueFinder
                 if (Free(at, end))
                 {
                     bool present = kind == CueKind.Baseline && _present.Contains(phrase);
-                    // "gấp gần 3 lần hiện nay": the present is what the figure is compared with, as a reference year is
-                    if (!(present && IsReference(folded, at)))
+                    // "gấp gần 3 lần hiện nay": the present is what the figure is compared with, as a reference year is;
+                    // "tăng từ 120 doanh nghiệp hiện nay lên 300": it dates where a rise starts, which is a baseline already
+                    if (!(present && (IsReference(folded, at) || StartsARise(folded, end))))
                         cues.Add(Make(text, at, end, kind, null, YearForm.Lead) with { Present = present });
                     taken.Add((at, end));
                 }
@@ -239,6 +242,12 @@ public sealed partial class CueFinder
     /// </summary>
     public bool BindsBackward(Cue cue) =>
         cue.IsTime || _statusAfterValue.Any(w => VietText.Fold(cue.Phrase).StartsWith(w, StringComparison.Ordinal));
+
+    private bool StartsARise(string folded, int end)
+    {
+        var after = folded[end..].TrimStart();
+        return _riseWords.Any(w => VietText.StartsWithWord(after, w));
+    }
 
     private bool IsReference(string folded, int at)
     {
