@@ -168,7 +168,7 @@ public sealed partial class CueFinder
         // "Chỉ tiêu năm 2026", "Kết quả thực hiện năm 2025": a heading's "năm" year is its contents' year wherever
         // it stands, when it is the heading's only year ("Kết quả năm 2025 và nhiệm vụ năm 2026" heads both) and
         // the heading states no figure (a numbered item "1. … dưới 1%; năm 2027 … 3%" dates its own figures)
-        bool statesFigures = Enumerable.Range(0, title.Length).Any(i => char.IsDigit(title[i]) && !years.Any(c => i >= c.Start && i < c.End));
+        bool statesFigures = StatesAFigure(title, years);
         var strong = years.FirstOrDefault(c => c.Form is YearForm.Lead or YearForm.Period)
             ?? (years.Select(c => c.Year).Distinct().Count() == 1 && !statesFigures ? years.FirstOrDefault(c => c.Form == YearForm.Plain) : null);
         var first = years.FirstOrDefault();
@@ -255,6 +255,10 @@ public sealed partial class CueFinder
         return _presentReferenceLeads.Any(l => before.EndsWith(l, StringComparison.Ordinal)
             && (before.Length == l.Length || !char.IsLetterOrDigit(before[^(l.Length + 1)])));
     }
+
+    /// <summary>Whether a text holds a figure besides the years of its cues (<paramref name="cues"/>, as <see cref="Find"/> gave them).</summary>
+    public static bool StatesAFigure(string text, IReadOnlyList<Cue> cues) =>
+        Enumerable.Range(0, text.Length).Any(i => char.IsDigit(text[i]) && !cues.Any(c => c.Year != null && i >= c.Start && i < c.End));
 
     /// <summary>The year a heading or table title names as its deadline, if it is time-like.</summary>
     public int? BlockYear(string title) => HeadingCues(title).FirstOrDefault(c => c.Kind == CueKind.Deadline)?.Year;

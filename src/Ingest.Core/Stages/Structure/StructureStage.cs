@@ -121,7 +121,7 @@ public sealed class StructureStage
             // a headline that states a figure with a plain year ("… phấn đấu năm 2026 có 80% hồ sơ …") sums
             // up one target of the article, as a numbered item does; "Đến năm 2030, … 30% GDP" still frames it
             var cues = _cues.Find(headline);
-            bool figures = StatesAFigure(headline, cues);
+            bool figures = CueFinder.StatesAFigure(headline, cues);
             titleCues = cues.Where(c => c.IsTime && !c.Standalone && (!figures || c.Form is YearForm.Lead or YearForm.Period)).Take(1).ToList();
             for (int i = 0; i < paragraphs.Count; i++)
                 if (VietText.Squash(paragraphs[i].Text) == headline) paragraphs[i] = paragraphs[i] with { Role = TextRole.Headline };
@@ -143,10 +143,6 @@ public sealed class StructureStage
 
     // a headline is a line, not a paragraph of a report
     private const int MaxHeadlineWords = 25;
-
-    /// <summary>Whether a text holds a figure besides its dates and years.</summary>
-    private static bool StatesAFigure(string text, IReadOnlyList<Cue> cues) =>
-        Enumerable.Range(0, text.Length).Any(i => char.IsDigit(text[i]) && !cues.Any(c => c.Year != null && i >= c.Start && i < c.End));
 
     /// <summary>
     /// The cues of a paragraph that governs what follows it, or null: one that ends in ":" and
