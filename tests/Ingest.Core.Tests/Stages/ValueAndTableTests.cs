@@ -70,6 +70,9 @@ public class ValueAndTableTests
     [InlineData("1.500 người cao tuổi được hướng dẫn sử dụng điện thoại thông minh", 1500, "người", "=")]
     [InlineData("có thêm 1.354 người dân được kích hoạt tài khoản định danh", 1354, "người", "=")]
     [InlineData("thời gian cấp phép cho tàu cá xuất bến tối đa 30 phút", 30, "phút", "<=")]
+    // a capitalised counted noun in a sentence: "Trung tâm dữ liệu tỉnh" is a name, the count is of it
+    [InlineData("hình thành 01 Trung tâm dữ liệu tỉnh đạt tiêu chuẩn Tier III", 1, "trung tâm", "=")]
+    [InlineData("thành lập mới 02 Trung tâm đổi mới sáng tạo", 2, "trung tâm", "=")]
     // a committed count of a noun no list names
     [InlineData("thu hút tối thiểu 3 tập đoàn công nghệ lớn", 3, "tập đoàn", ">=")]
     // a share of a cost with no word of support before it is a target
@@ -166,6 +169,9 @@ public class ValueAndTableTests
     [InlineData("mức hỗ trợ tối đa 30% chi phí đổi mới công nghệ")]
     // a "từ" that opens nothing says where the counted come from, whatever they do
     [InlineData("lấy ý kiến từ 25 người dân có điện thoại thông minh")]
+    // a capital after a figure that no sentence runs into starts the next cell of a flattened table
+    [InlineData("Tỷ lệ xã có điểm phục vụ   80 Trung tâm phục vụ hành chính công")]
+    [InlineData("80 Trung tâm phục vụ hành chính công")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Fact]

@@ -159,11 +159,13 @@ public sealed class ValueScanner
             // "2026 - 120 doanh nghiệp": a year labels the count after its dash, as with a percentage
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
             // a capital after the number and a space starts the next table cell ("80 Trung tâm phục vụ…"),
-            // not a counted noun; a unit glued to its number ("100Mbps") is one
+            // not a counted noun, unless a sentence runs into the number ("hình thành 01 Trung tâm dữ liệu");
+            // a unit glued to its number ("100Mbps") is one
             var n = m.Groups["n"];
             var unit = _nounUnits.GetValueOrDefault(n.Value, n.Value);
             bool capitalAfterSpace = char.IsUpper(text[n.Index]) && char.IsWhiteSpace(text[n.Index - 1])
-                && !text.AsSpan(n.Index).StartsWith(unit, StringComparison.Ordinal);   // "350 Tbps" is written so
+                && !text.AsSpan(n.Index).StartsWith(unit, StringComparison.Ordinal)   // "350 Tbps" is written so
+                && !AfterAWordOfProse(text, a.Index);
             if (!Free(a.Index, m.Index + m.Length) || IsReference(folded, a.Index) || LooksLikeYear(a.Value) || capitalAfterSpace) continue;
             if (!NumberParser.TryParse(a.Value, out _)) continue;
             var (cmp, start, _) = Comparator(folded, a.Index, a.Index + a.Length, null);
@@ -434,6 +436,13 @@ public sealed class ValueScanner
 
     // "2026 - 50%", "2026 - 120 doanh nghiệp": a year before a dash labels the figure after it; it opens no range
     private static bool YearLabels(string first, string second) => LooksLikeYear(first) && !LooksLikeYear(second);
+
+    /// <summary>
+    /// Whether a lower-case word stands one space before a position: a sentence runs into it. A run
+    /// of spaces is the gap between two cells of a table laid out as text.
+    /// </summary>
+    private static bool AfterAWordOfProse(string text, int at) =>
+        at >= 2 && text[at - 1] == ' ' && char.IsLower(text[at - 2]);
 
     private static bool LooksLikeYear(string s) => s.Length == 4 && (s.StartsWith("19") || s.StartsWith("20"));
 
