@@ -127,6 +127,11 @@ public static class VietText
         text.StartsWith(phrase, StringComparison.Ordinal) &&
         (text.Length == phrase.Length || !IsWordChar(text[phrase.Length]) || !IsWordChar(phrase[^1]));
 
+    /// <summary>True when the folded text ends with the phrase as whole words.</summary>
+    public static bool EndsWithWord(string text, string phrase) =>
+        text.EndsWith(phrase, StringComparison.Ordinal) &&
+        (text.Length == phrase.Length || !IsWordChar(text[^(phrase.Length + 1)]) || !IsWordChar(phrase[0]));
+
     /// <summary>
     /// <see cref="StartsWithWord"/> where the text may have lost the spaces between the phrase's
     /// words or gained some inside them, as OCR of a small or faint print does ("đơnvị tính" for

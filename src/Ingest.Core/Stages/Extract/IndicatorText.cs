@@ -83,7 +83,7 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     {
         int at = from;
         while (at < to && char.IsWhiteSpace(text[at])) at++;
-        var folded = VietText.Fold(text[at..to]);
+        var folded = VietText.FoldSameLength(text[at..to]);
         foreach (var b in _shareBases)
             if (VietText.StartsWithWord(folded, b)) return at + b.Length;
         return -1;

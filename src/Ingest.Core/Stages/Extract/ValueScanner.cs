@@ -254,7 +254,7 @@ public sealed class ValueScanner
         // "tối thiểu là 60%", "ít nhất đạt 3.000 người": a value verb may stand between a comparator of
         // more than one word and the figure; a one-word one there is a noun's ("gửi cấp trên đạt 100%")
         foreach (var v in _valueVerbs)
-            if (EndsWithWord(folded[..i], v) && _before.Any(b => b.Phrase.Contains(' ') && EndsWithWord(folded[..(i - v.Length)].TrimEnd(), b.Phrase)))
+            if (VietText.EndsWithWord(folded[..i], v) && _before.Any(b => b.Phrase.Contains(' ') && VietText.EndsWithWord(folded[..(i - v.Length)].TrimEnd(), b.Phrase)))
             {
                 i = folded[..(i - v.Length)].TrimEnd().Length;
                 break;
@@ -263,7 +263,7 @@ public sealed class ValueScanner
         string cmp = fallback ?? "=";
         int start = numberStart;
         foreach (var (p, c) in _before)
-            if (EndsWithWord(before, p))
+            if (VietText.EndsWithWord(before, p))
             {
                 cmp = c;
                 start = i - p.Length;
@@ -271,7 +271,7 @@ public sealed class ValueScanner
             }
         bool opened = false;
         foreach (var o in _openers)
-            if (start == numberStart && EndsWithWord(before, o)) { opened = true; start = i - o.Length; }
+            if (start == numberStart && VietText.EndsWithWord(before, o)) { opened = true; start = i - o.Length; }
         int j = valueEnd;
         while (j < folded.Length && folded[j] == ' ') j++;
         int end = valueEnd;
@@ -333,8 +333,8 @@ public sealed class ValueScanner
     {
         var before = folded[..at].TrimEnd();
         foreach (var r in _riseWords)
-            if (EndsWithWord(before, r)) { before = before[..^r.Length].TrimEnd(); break; }
-        return _changeVerbs.Any(v => EndsWithWord(before, v));
+            if (VietText.EndsWithWord(before, r)) { before = before[..^r.Length].TrimEnd(); break; }
+        return _changeVerbs.Any(v => VietText.EndsWithWord(before, v));
     }
 
     // "tiếp nhận 6.842 hồ sơ, trong đó 5.317 hồ sơ trực tuyến toàn trình, đạt 77,7%": the whole and its part
@@ -405,33 +405,26 @@ public sealed class ValueScanner
         bool opened = start < figure.Index && !range && _openers.Contains(folded[start..figure.Index].Trim());
         if (start < figure.Index && !opened) return true;
         var before = folded[..start].TrimEnd();
-        if (_valueVerbs.Any(v => EndsWithWord(before, v))) return true;
+        if (_valueVerbs.Any(v => VietText.EndsWithWord(before, v))) return true;
         // a comparator that closes after the noun ("trở lên"), found as Comparator finds one after a figure
         if (Comparator(folded, figure.Index, end, null).End > end) return true;
         // a "từ" that opens nothing says where the counted come from ("ý kiến từ 25 người dân có …"); beside a
         // percentage the count is its base ("có 9.215 người dân … có tài khoản, đạt 87,5%"), as a part's whole is
         if (opened || _percent.IsMatch(folded)) return false;
-        return _changeVerbs.Any(v => EndsWithWord(before, v)) || _servingVerbs.Any(v => EndsWithWord(before, v)) || ActFollows(folded, end);
-    }
-
-    private static bool EndsWithWord(string s, string phrase)
-    {
-        if (!s.EndsWith(phrase, StringComparison.Ordinal)) return false;
-        int k = s.Length - phrase.Length;
-        return k == 0 || !char.IsLetterOrDigit(s[k - 1]) || !char.IsLetterOrDigit(phrase[0]);
+        return _changeVerbs.Any(v => VietText.EndsWithWord(before, v)) || _servingVerbs.Any(v => VietText.EndsWithWord(before, v)) || ActFollows(folded, end);
     }
 
     // "tốc độ trên 1 Gb/s", "từ độ tuổi 15": a number right after the measure it qualifies defines the indicator
     private bool Defines(string folded, int valueStart)
     {
         var before = folded[..valueStart].TrimEnd();
-        return _definingHeads.Any(h => EndsWithWord(before, h));
+        return _definingHeads.Any(h => VietText.EndsWithWord(before, h));
     }
 
     private bool IsReference(string folded, int numberStart)
     {
         var before = folded[..numberStart].TrimEnd();
-        return _references.Any(r => EndsWithWord(before, r)) || before.EndsWith('/');
+        return _references.Any(r => VietText.EndsWithWord(before, r)) || before.EndsWith('/');
     }
 
     // "2026 - 50%", "2026 - 120 doanh nghiệp": a year before a dash labels the figure after it; it opens no range

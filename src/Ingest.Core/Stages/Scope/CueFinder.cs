@@ -145,7 +145,7 @@ public sealed partial class CueFinder
                     bool present = kind == CueKind.Baseline && _present.Contains(phrase);
                     // "gấp gần 3 lần hiện nay": the present is what the figure is compared with, as a reference year is;
                     // "tăng từ 120 doanh nghiệp hiện nay lên 300": it dates where a rise starts, which is a baseline already
-                    if (!(present && (IsReference(folded, at) || StartsARise(folded, end))))
+                    if (!(present && (IsReference(folded, at) || RiseFollows(folded, end))))
                         cues.Add(Make(text, at, end, kind, null, YearForm.Lead) with { Present = present });
                     taken.Add((at, end));
                 }
@@ -243,7 +243,7 @@ public sealed partial class CueFinder
     public bool BindsBackward(Cue cue) =>
         cue.IsTime || _statusAfterValue.Any(w => VietText.Fold(cue.Phrase).StartsWith(w, StringComparison.Ordinal));
 
-    private bool StartsARise(string folded, int end)
+    private bool RiseFollows(string folded, int end)
     {
         var after = folded[end..].TrimStart();
         return _riseWords.Any(w => VietText.StartsWithWord(after, w));
@@ -252,8 +252,7 @@ public sealed partial class CueFinder
     private bool IsReference(string folded, int at)
     {
         var before = folded[..at].TrimEnd();
-        return _presentReferenceLeads.Any(l => before.EndsWith(l, StringComparison.Ordinal)
-            && (before.Length == l.Length || !char.IsLetterOrDigit(before[^(l.Length + 1)])));
+        return _presentReferenceLeads.Any(l => VietText.EndsWithWord(before, l));
     }
 
     /// <summary>Whether a text holds a figure besides the years of its cues (<paramref name="cues"/>, as <see cref="Find"/> gave them).</summary>
