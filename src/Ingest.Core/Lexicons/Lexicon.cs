@@ -68,6 +68,11 @@ public sealed record Lexicon
     public required IReadOnlyList<string> UncountedWords { get; init; }
     /// <summary>Words that put the verb of a figure in the past ("đã tổ chức 2.315 lớp"): what was done, a baseline.</summary>
     public required IReadOnlyList<string> PastMarkers { get; init; }
+    /// <summary>
+    /// Words that say a figure went past what was set for it ("đạt 78,5%, vượt chỉ tiêu"): said right
+    /// after a figure, of a target or by a margin, they make it a result.
+    /// </summary>
+    public required IReadOnlyList<string> ExceedWords { get; init; }
     /// <summary>Words after a plain count that say what the counted do or undergo ("1.500 người cao tuổi được hướng dẫn").</summary>
     public required IReadOnlyList<string> CountedActs { get; init; }
     /// <summary>How a multiple of a level is written ("tăng gấp 2 lần so với năm 2025").</summary>

@@ -266,6 +266,16 @@ public class ScopeTests
         { "II. MỤC TIÊU ĐẾN NĂM 2030\n3. Chỉ tiêu cụ thể (đánh giá hằng năm)\n- 100% thôn có điểm phát wifi công cộng.", [100], [2030], ["target"] },
         // the starting level of a rise, dated by the year after it
         { Some.Header2025 + "Tỷ trọng kinh tế số tăng từ 6,8% năm 2022 lên 9,1% năm 2024.", [6.8, 9.1], [2022, 2024], ["baseline", "baseline"] },
+        // a year in the starting level's words is that level's: the level risen to takes its year from the sentence or further out
+        { Some.Header2025 + "\nĐến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2024 lên 40%.", [18, 40], [2024, 2030], ["baseline", "target"] },
+        { Some.Header2025 + "\nII. MỤC TIÊU ĐẾN NĂM 2030\nTỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2024 lên 40% vào cuối giai đoạn.", [18, 40], [2024, 2030], ["baseline", "target"] },
+        { Some.Header2025 + "\nTỷ lệ hộ gia đình sử dụng Internet cáp quang tăng từ 54% năm 2020 lên 83,6% năm 2025.", [54, 83.6], [2020, 2025], ["baseline", "baseline"] },
+        // a figure that went past its target is a result; the target it passed is one
+        { Some.Header2025 + "\nTrong 6 tháng đầu năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% của cả năm.", [78.5, 75], [2025, 2025], ["baseline", "target"] },
+        { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 74,5%, vượt kế hoạch đề ra.", [74.5], [2025], ["baseline"] },
+        { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 92,4%, vượt 7,4 điểm phần trăm so với kế hoạch.", [92.4], [2025], ["baseline"] },
+        // passing a mark is how a target is worded, not a result
+        { Some.Header2025 + "\nĐến cuối năm, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình vượt mốc 75%.", [75], [2025], ["target"] },
     };
 
     [Theory]

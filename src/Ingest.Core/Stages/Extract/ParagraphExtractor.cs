@@ -17,6 +17,8 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
+    private readonly string[] _exceedWords = lexicon.ExceedWords.Select(Text.VietText.Fold).ToArray();
+    private readonly string[] _aims = lexicon.TargetCues.Concat(lexicon.PlanWords).Select(Text.VietText.Fold).ToArray();
 
     /// <summary>A paragraph read once: its clauses, the values of each, and its cues and sentences.</summary>
     public sealed record Prepared(Paragraph Paragraph, IReadOnlyList<(int Start, int End)> Clauses, IReadOnlyList<List<ValueMention>> Values, ProseFrame Frame)
@@ -95,6 +97,29 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
         return null;
     }
 
+    /// <summary>
+    /// "đạt 78,5%, vượt chỉ tiêu 75%", "đạt 92,4%, vượt 7,4 điểm phần trăm": the clause right after the
+    /// figure says it went past a target or by a margin, so the figure is what was reached; a baseline
+    /// cue. A target is worded with the same verb before its figure ("vượt mốc 75%"), never after it.
+    /// </summary>
+    private Cue? ExceedsAfter(string text, int valueEnd)
+    {
+        int at = valueEnd;
+        while (at < text.Length && (text[at] == ' ' || text[at] == ',')) at++;
+        if (at == valueEnd || text.IndexOf(',', valueEnd, at - valueEnd) < 0) return null;
+        var rest = Text.VietText.FoldSameLength(text[at..Math.Min(text.Length, at + MaxExceedPhrase)]);
+        foreach (var word in _exceedWords)
+        {
+            if (!Text.VietText.StartsWithWord(rest, word)) continue;
+            var what = rest[word.Length..].TrimStart();
+            if (what.Length > 0 && char.IsDigit(what[0]) || _aims.Any(a => Text.VietText.StartsWithWord(what, a)))
+                return new Cue(at, at + word.Length, CueKind.Baseline, null, text[at..(at + word.Length)]);
+        }
+        return null;
+    }
+
+    private const int MaxExceedPhrase = 40;
+
     // "tăng từ 6,8% năm 2022 lên 9,1%": up to the rise word, the words are the starting level's
     private int RiseWordAt(string text, int from, int to)
     {
@@ -161,7 +186,9 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                     after = $"{CountedNoun(text, v)} {after}".Trim();
                 string? qualifier = null;
                 if (indicator.IsQualifier(after)) { qualifier = after; after = ""; }
-                var path = scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes);
+                (int, int)? risenFrom = i > 0 && values[i - 1].StartsARise && RiseWordAt(text, values[i - 1].End, v.Start) is var riseAt and >= 0
+                    ? (values[i - 1].Start, riseAt) : null;
+                var path = scope.Path(frame, v.Start, v.End, Math.Max(v.End, right), outer.Nodes, risenFrom);
                 // where a rise starts is the present level: a baseline, dated by its own bracket or the document
                 if (v.StartsARise) path = [new ScopeNode(ScopeLevel.Value, [new Cue(v.Start, v.NumberStart, CueKind.Baseline, null, text[v.Start..v.NumberStart].Trim())]), .. path];
                 // "đã tổ chức 2.315 lớp": a figure whose own verb is in the past was done ("dữ liệu đã được số hóa … đạt 80%" is a name)
@@ -169,7 +196,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                 var decision = ScopeResolver.Decide(path, outer.DocumentYear);
                 // "100% tổ dân phố đã thành lập Tổ công nghệ số": the figure's own subject did it; only
                 // where nothing in its scope calls it a target ("Giai đoạn 2029–2030: 100% dữ liệu đã số hóa được khai thác")
-                if (decision.KindCue == null && !v.StartsARise && PastVerbAfter(text, v.End, wordsEnd) is { } done)
+                if (decision.KindCue == null && !v.StartsARise && (PastVerbAfter(text, v.End, wordsEnd) ?? ExceedsAfter(text, v.End)) is { } done)
                     decision = ScopeResolver.Decide([new ScopeNode(ScopeLevel.Value, [done]), .. path], outer.DocumentYear);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();

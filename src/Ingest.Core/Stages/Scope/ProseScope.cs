@@ -63,7 +63,13 @@ public sealed class ProseScope(CueFinder finder)
     /// <param name="valueEnd">where they end</param>
     /// <param name="ownEnd">where the words that belong to this value end (before the next value's)</param>
     /// <param name="outer">the scope nodes around the text, innermost first</param>
-    public IReadOnlyList<ScopeNode> Path(ProseFrame frame, int valueStart, int valueEnd, int ownEnd, IEnumerable<ScopeNode> outer)
+    /// <param name="risenFrom">
+    /// for the level a rise reaches ("tăng từ 18% năm 2024 lên 40%"), the starting level's words, from
+    /// its figure to the rise word: a time there dates the start, not the level reached. A level dated
+    /// on its own keeps the sentence's cues: a rise told from one past year to this one ("tăng từ 54%
+    /// năm 2020 lên 83,6% năm 2025") is history
+    /// </param>
+    public IReadOnlyList<ScopeNode> Path(ProseFrame frame, int valueStart, int valueEnd, int ownEnd, IEnumerable<ScopeNode> outer, (int Start, int End)? risenFrom = null)
     {
         int ss = frame.SentenceStart(valueStart);
         var bracket = frame.Brackets.FirstOrDefault(b => valueStart >= b.Start && valueStart < b.End);
@@ -83,7 +89,8 @@ public sealed class ProseScope(CueFinder finder)
                 .OrderBy(c => c.Start).ToList();
         // a recurrence names its own clause's measure ("tăng bình quân hằng năm 10%"): past a ';' it governs no more
         var sentence = usable.Where(c => c.Start >= ss && c.End <= valueStart && !(c.Kind == CueKind.Annual && (c.End < clause.Start || NamesAnEarlierMeasure(frame, c, clause.Start, valueStart)))
-                && !TrailsAnEarlierClause(frame, c, ss, clause.Start))
+                && !TrailsAnEarlierClause(frame, c, ss, clause.Start)
+                && !(risenFrom is { } start && !own.Any(o => o.IsTime) && c.Start >= start.Start && c.End <= start.End))
             .OrderByDescending(c => c.Start).ToList();
         // earlier sentences of the paragraph: what each states before its first figure (all of a
         // sentence that states none) governs the sentences after it
