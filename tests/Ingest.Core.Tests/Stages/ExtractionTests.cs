@@ -58,6 +58,8 @@ public class ExtractionTests
     [InlineData("Tỷ lệ hộ gia đình sử dụng Internet cáp quang tăng từ 54% năm 2020 lên 83,6% năm 2025; nhiệm kỳ tới phấn đấu đạt trên 95% vào năm 2030.", true)]
     [InlineData("Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 74,5%, phấn đấu đạt 95% vào cuối nhiệm kỳ.", true)]
     [InlineData("Tỷ lệ thanh toán không dùng tiền mặt năm 2025 đạt 60%; giai đoạn tới phấn đấu đạt 80%.", true)]
+    [InlineData("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2025 lên 40% vào cuối giai đoạn.", true)]
+    [InlineData("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 18%, phấn đấu đạt 40% đến cuối giai đoạn.", true)]
     // one that names its own does not
     [InlineData("Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 74,5%; nhiệm kỳ tới, 100% cán bộ xã được bồi dưỡng kỹ năng số.", false)]
     public void AClauseNamingOnlyAStretchOfTime_TakesItsSentencesIndicator(string sentence, bool same)
