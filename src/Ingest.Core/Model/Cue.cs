@@ -46,6 +46,12 @@ public sealed record Cue(int Start, int End, CueKind Kind, int? Year, string Phr
     /// <summary>A deadline in the year that frames the text, named without it ("đến cuối năm", "quý IV"): set by the resolver.</summary>
     public bool InFramedYear { get; init; }
 
+    /// <summary>
+    /// A term of office named by its years ("Nhiệm kỳ 2020 - 2025, …"): one that ends by the
+    /// document's year is the term under review, and what it frames is that term's results.
+    /// </summary>
+    public bool NamesATerm { get; init; }
+
     /// <summary>A year or date with no words to say what it is: meaningful only under a table header.</summary>
     public bool Standalone => Form is YearForm.Bare or YearForm.Date;
 }

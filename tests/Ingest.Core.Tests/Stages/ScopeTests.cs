@@ -164,6 +164,8 @@ public class ScopeTests
         Assert.Equal(2027, ScopeResolver.Decide([Node(ScopeLevel.Column, Deadline(2027, YearForm.Bare))], 2025).Year);
     }
 
+    private const string Resolution2030 = "ĐẢNG ỦY XÃ THẠCH BÀN\nSố: 09-NQ/ĐU\nThạch Bàn, ngày 26 tháng 9 năm 2025\nNGHỊ QUYẾT\nvề đẩy mạnh chuyển đổi số xã Thạch Bàn đến năm 2030\n";
+
     public static TheoryData<string, double[], int?[], string[]> ProseCases => new()
     {
         // a year after a value binds to that value
@@ -270,6 +272,12 @@ public class ScopeTests
         { Some.Header2025 + "\nĐến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2024 lên 40%.", [18, 40], [2024, 2030], ["baseline", "target"] },
         { Some.Header2025 + "\nII. MỤC TIÊU ĐẾN NĂM 2030\nTỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2024 lên 40% vào cuối giai đoạn.", [18, 40], [2024, 2030], ["baseline", "target"] },
         { Some.Header2025 + "\nTỷ lệ hộ gia đình sử dụng Internet cáp quang tăng từ 54% năm 2020 lên 83,6% năm 2025.", [54, 83.6], [2020, 2025], ["baseline", "baseline"] },
+        // a past term that opens a sentence frames it as a period does; its years are no congress's name there
+        { Resolution2030 + "\nNhiệm kỳ 2020 - 2025, chuyển đổi số trên địa bàn xã đạt một số kết quả bước đầu: 100% thôn có sóng di động 4G; tỷ lệ thanh toán trực tuyến đạt 47,3%.", [100, 47.3], [2025, 2025], ["baseline", "baseline"] },
+        { Resolution2030 + "\nNhiệm kỳ 2025 - 2030, phấn đấu 100% thôn có sóng di động 5G.", [100], [2030], ["target"] },
+        { Resolution2030 + "Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 đề ra mục tiêu 100% thôn có sóng di động 5G.", [100], [2030], ["target"] },
+        // the situation a section describes is the present
+        { Resolution2030 + "I. TÌNH HÌNH\nChuyển đổi số trên địa bàn xã đạt một số kết quả bước đầu: 100% thôn có sóng di động 4G.\nII. MỤC TIÊU\n1. Đến năm 2030\n- 100% thôn được phủ sóng di động 5G.", [100, 100], [2025, 2030], ["baseline", "target"] },
         // a figure that went past its target is a result; the target it passed is one
         { Some.Header2025 + "\nTrong 6 tháng đầu năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% của cả năm.", [78.5, 75], [2025, 2025], ["baseline", "target"] },
         { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 74,5%, vượt kế hoạch đề ra.", [74.5], [2025], ["baseline"] },

@@ -76,6 +76,14 @@ public sealed partial class CueFinder
     [GeneratedRegex(@"(?<![0-9/.\-])(?<a>(?:19|20)[0-9]{2})(?:\s*[-–—]\s*(?<b>(?:19|20)[0-9]{2}))?(?![0-9/%]|[.,][0-9])")]
     private static partial Regex YearOrPeriod();
 
+    /// <summary>Whether only a list mark or nothing stands between the sentence's end or the line's start and <paramref name="at"/>.</summary>
+    private static bool OpensASentence(string folded, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && folded[i] is ' ' or '\t' or '-' or '+' or '•' or '*') i--;
+        return i < 0 || folded[i] is '\n' or '.' or ':' or ';' or '!' or '?';
+    }
+
     /// <summary>Every cue in a text, in order of position.</summary>
     public IReadOnlyList<Cue> Find(string text)
     {
@@ -109,6 +117,10 @@ public sealed partial class CueFinder
                 // "giai đoạn từ 2026 - 2030": a period that "từ" opens is still the plan's span ("nhiệm kỳ 2021 - 2026" is not)
                 case Lead.Reference when period && _rangeOpeners.Contains(folded[leadStart..m.Index].Trim()):
                     cues.Add(Make(text, m.Index, end, CueKind.Deadline, year, YearForm.Period)); break;
+                // "Nhiệm kỳ 2020 - 2025, …": a term that opens a sentence, set off by a comma, is its period, as
+                // "Giai đoạn 2020 - 2025, …" is; inside a sentence it names a congress or a committee
+                case Lead.Reference when period && OpensASentence(folded, leadStart) && folded.AsSpan(end).TrimStart(' ').StartsWith(","):
+                    cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, YearForm.Lead) with { NamesATerm = true }); break;
                 case Lead.Reference: break;
                 case Lead.AsOf: cues.Add(Make(text, leadStart, end, CueKind.Baseline, year, YearForm.Lead)); break;
                 case Lead.Deadline: cues.Add(Make(text, leadStart, end, CueKind.Deadline, year, YearForm.Lead)); break;

@@ -123,6 +123,7 @@ public static class ScopeResolver
         if (cue.Kind != CueKind.Deadline || cue.Year is not { } y || documentYear is not { } d) return null;
         if (level is not (ScopeLevel.Value or ScopeLevel.Sentence or ScopeLevel.Paragraph or ScopeLevel.Row)) return null;
         if (cue.Standalone) return null;
+        if (cue.NamesATerm && y == d) return CueKind.Baseline;
         return y < d ? CueKind.Baseline : y > d ? CueKind.Target : null;
     }
 }
