@@ -60,12 +60,28 @@ public class ExtractionTests
     [InlineData("Tỷ lệ thanh toán không dùng tiền mặt năm 2025 đạt 60%; giai đoạn tới phấn đấu đạt 80%.", true)]
     [InlineData("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo tăng từ 18% năm 2025 lên 40% vào cuối giai đoạn.", true)]
     [InlineData("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 18%, phấn đấu đạt 40% đến cuối giai đoạn.", true)]
+    // so does one whose own words only call its figure the target or the plan
+    [InlineData("Tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% mà kế hoạch đề ra cho cả năm.", true)]
+    [InlineData("Mạng 5G mới phủ khoảng 54% dân số, trong khi mục tiêu đến cuối năm là 70%.", true)]
     // one that names its own does not
+    [InlineData("Tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%; mục tiêu tỷ lệ thanh toán trực tuyến đạt 60%.", false)]
     [InlineData("Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 74,5%; nhiệm kỳ tới, 100% cán bộ xã được bồi dưỡng kỹ năng số.", false)]
     public void AClauseNamingOnlyAStretchOfTime_TakesItsSentencesIndicator(string sentence, bool same)
     {
         var t = Some.Targets(sentence);
         Assert.Equal(same, t[0].Candidate.Indicator == t[^1].Candidate.Indicator);
+    }
+
+    [Theory]
+    // where a figure holds ("tại khu vực …", "ở khu vực …") qualifies it: the measure is the sentence's
+    [InlineData("Tỷ lệ phủ sóng 5G theo dân số đạt 100% tại khu vực đô thị và 70% tại khu vực nông thôn.", "Tỷ lệ phủ sóng 5G theo dân số")]
+    [InlineData("Tỷ lệ hộ gia đình sử dụng Internet cáp quang đạt 95% ở khu vực thành thị, 80% ở khu vực nông thôn.", "Tỷ lệ hộ gia đình sử dụng Internet cáp quang")]
+    public void APlaceAfterAFigure_QualifiesTheSentencesMeasure(string sentence, string indicator)
+    {
+        var t = Some.Targets(sentence);
+        Assert.Equal(2, t.Count);
+        Assert.All(t, x => Assert.Equal(indicator, x.Candidate.Indicator));
+        Assert.All(t, x => Assert.StartsWith("khu vực", x.Candidate.Qualifier?.Split(' ', 2)[1] ?? ""));
     }
 
     [Theory]

@@ -71,6 +71,7 @@ public class ValueAndTableTests
     [InlineData("có thêm 1.354 người dân được kích hoạt tài khoản định danh", 1354, "người", "=")]
     [InlineData("thời gian cấp phép cho tàu cá xuất bến tối đa 30 phút", 30, "phút", "<=")]
     [InlineData("hiện đã có 12 bộ dữ liệu mở được công bố trên Cổng dữ liệu của tỉnh", 12, "bộ dữ liệu", "=")]
+    [InlineData("mỗi năm tổ chức ít nhất 01 ngày hội khởi nghiệp đổi mới sáng tạo cấp tỉnh", 1, "ngày hội", ">=")]
     // a capitalised counted noun in a sentence: "Trung tâm dữ liệu tỉnh" is a name, the count is of it
     [InlineData("hình thành 01 Trung tâm dữ liệu tỉnh đạt tiêu chuẩn Tier III", 1, "trung tâm", "=")]
     [InlineData("thành lập mới 02 Trung tâm đổi mới sáng tạo", 2, "trung tâm", "=")]

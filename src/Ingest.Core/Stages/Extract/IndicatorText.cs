@@ -17,6 +17,8 @@ public sealed partial class IndicatorText(Lexicon lexicon)
     private readonly string[] _backReferences = lexicon.BackReferences.Select(VietText.Fold).ToArray();
     private readonly string[] _timeSpans = lexicon.TimeSpanPhrases.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
     private readonly string[] _shareBases = lexicon.ShareBases.Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
+    private readonly string[] _aims = lexicon.TargetCues.Concat(lexicon.PlanWords).Concat(lexicon.PlanRatioAfter)
+        .Select(VietText.Fold).OrderByDescending(s => s.Length).ToArray();
 
     /// <summary>
     /// How many of a text's words could name an indicator: those not of a stretch of time ("nhiệm
@@ -30,6 +32,23 @@ public sealed partial class IndicatorText(Lexicon lexicon)
                 folded = folded.Remove(at, span.Length).Insert(at, " ");
         return Words(folded);
     }
+
+    /// <summary>
+    /// Whether a figure's words only call it the target or the plan of a measure named before it:
+    /// its words before it end with the aim ("vượt chỉ tiêu 75%", "trong khi mục tiêu … là 70%",
+    /// "(kế hoạch đề ra là 80%)") after a word or two that join it to the clause before, and its
+    /// words after it name nothing but the plan again ("… mà kế hoạch đề ra cho cả năm").
+    /// </summary>
+    public bool NamesOnlyTheAim(string before, string after)
+    {
+        var b = VietText.Fold(Trim(before));
+        var aim = _aims.FirstOrDefault(a => VietText.EndsWithWord(b, a));
+        if (aim == null || Words(b[..^aim.Length]) > MaxWordsBeforeTheAim) return false;
+        var a2 = VietText.Fold(Trim(after));
+        return Words(a2) < 2 || _aims.Any(x => VietText.ContainsWord(a2, x));
+    }
+
+    private const int MaxWordsBeforeTheAim = 2;
 
     /// <summary>
     /// Whether a figure's words point back to an indicator named earlier: a back reference is its

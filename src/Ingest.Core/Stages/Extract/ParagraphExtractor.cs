@@ -200,10 +200,11 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                     decision = ScopeResolver.Decide([new ScopeNode(ScopeLevel.Value, [done]), .. path], outer.DocumentYear);
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();
-                // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator
-                // shares the one its sentence named before it
+                // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator, or
+                // only call it the aim ("đạt 78,5%, vượt chỉ tiêu 75%"), shares the one its sentence named before it
                 int sentence = frame.SentenceStart(v.Start);
-                if (indicator.NamingWords(before) + indicator.NamingWords(after) < 2 && previous is { } prev && prev.Sentence == sentence)
+                if ((indicator.NamingWords(before) + indicator.NamingWords(after) < 2 || indicator.NamesOnlyTheAim(before, after))
+                    && previous is { } prev && prev.Sentence == sentence)
                     (name, match) = (prev.Name, prev.Match);
                 // "… 90% hộ gia đình sử dụng Internet cáp quang. Năm nay, tỷ lệ này mới đạt 72%": any sentence of the paragraph
                 else if (indicator.RefersBack(before, after) && named is { } back)
