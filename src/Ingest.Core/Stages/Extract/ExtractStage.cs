@@ -26,11 +26,17 @@ public sealed class ExtractStage
         OuterScope Outer(Section? s) => new(ProseScope.Around(s, doc.TitleCues).ToList(), docYear);
         var list = new List<TargetCandidate>();
         var captions = new List<TargetCandidate>();
+        var headline = new List<TargetCandidate>();
         IReadOnlyList<Cue> carried = [];
         Section? previousSection = null;
         foreach (var p in doc.Paragraphs)
         {
-            if (p.Role == TextRole.Headline) continue;
+            // a headline sums up the body: it counts only for a figure the body does not state
+            if (p.Role == TextRole.Headline)
+            {
+                headline.AddRange(_prose.Extract(_prose.Prepare(p), Outer(p.Section)));
+                continue;
+            }
             var prepared = _prose.Prepare(p);
             var opening = prepared.Opening;
             // a paragraph that names no time continues the frame its predecessor in the same section
@@ -50,7 +56,21 @@ public sealed class ExtractStage
         foreach (var t in doc.Tables) list.AddRange(_tables.Extract(t, Outer(t.Section)));
         // a photo's caption restates the body's figures; one it alone states is kept
         list.AddRange(captions.Where(c => !list.Any(b => b.Value == c.Value && b.Unit == c.Unit)));
+        // so does the headline, whose figure the body may give in another form ("78/96 xã" beside its 81,3%)
+        var body = string.Join("\n", doc.Paragraphs.Where(p => p.Role != TextRole.Headline).Select(p => Text.VietText.Squash(p.Text)));
+        if (doc.Headline is { Length: > 0 } repeated) body = body.Replace(repeated, " ");
+        list.AddRange(headline.Where(c => !list.Any(b => b.Value == c.Value && b.Unit == c.Unit) && !(c.Value is { } v && StatesTheNumber(body, v))));
         return Series(list);
+    }
+
+    /// <summary>Whether a text writes the number, as Vietnamese text does ("78", "31.500", "1,5"), as a figure of its own.</summary>
+    private static bool StatesTheNumber(string text, double value)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var plain = value.ToString("0.###", culture);
+        var forms = new HashSet<string> { plain, plain.Replace('.', ',') };
+        if (value == Math.Floor(value) && value >= 1000) forms.Add(value.ToString("#,0", culture).Replace(',', '.'));
+        return forms.Any(f => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\d.,]){System.Text.RegularExpressions.Regex.Escape(f)}(?![\d]|[.,]\d)"));
     }
 
     private static bool RepeatsHeadline(TargetCandidate c, string? headline) =>
