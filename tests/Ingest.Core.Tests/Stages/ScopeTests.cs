@@ -278,6 +278,8 @@ public class ScopeTests
         { Resolution2030 + "Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 đề ra mục tiêu 100% thôn có sóng di động 5G.", [100], [2030], ["target"] },
         // the situation a section describes is the present
         { Resolution2030 + "I. TÌNH HÌNH\nChuyển đổi số trên địa bàn xã đạt một số kết quả bước đầu: 100% thôn có sóng di động 4G.\nII. MỤC TIÊU\n1. Đến năm 2030\n- 100% thôn được phủ sóng di động 5G.", [100, 100], [2025, 2030], ["baseline", "target"] },
+        // a level only reached so far, beside the aim for the year
+        { Some.Header2025 + "\nTiến độ giải ngân còn chậm, mới đạt 46% kế hoạch vốn. Mạng 5G mới phủ khoảng 54% dân số, trong khi mục tiêu đến cuối năm là 70%.", [54, 70], [2025, 2025], ["baseline", "target"] },
         // a figure that went past its target is a result; the target it passed is one
         { Some.Header2025 + "\nTrong 6 tháng đầu năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% của cả năm.", [78.5, 75], [2025, 2025], ["baseline", "target"] },
         { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 74,5%, vượt kế hoạch đề ra.", [74.5], [2025], ["baseline"] },
