@@ -447,6 +447,27 @@ public class ValueAndTableTests
     }
 
     [Fact]
+    public void FlattenedTable_TitledYearCellAfterTheGroup_StaysInTheFirstRow()
+    {
+        // "Định hướng đến năm 2030" is a first-row cell beside the group; the bare years after it are the group's
+        const string text = "STT\nNội dung chỉ tiêu\nĐơn vị\ntính\nLộ trình thực hiện\nĐịnh hướng\nđến năm 2030\n2026\n2027\n2028\n"
+            + "1\nTỷ lệ hồ sơ được xử lý trực tuyến toàn trình\n%\n≥ 85\n88\n92\n95\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(85, 2026), (88, 2027), (92, 2028), (95, 2030)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+    }
+
+    [Fact]
+    public void FlattenedTable_GroupRowsMarkedWithLetters_KeepTheRowsAroundThem()
+    {
+        const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nThực hiện\nnăm 2025\nKế hoạch\n2026\n"
+            + "A\nHẠ TẦNG SỐ\n1\nTỷ lệ dân số được phủ sóng 5G\n%\n38,5\n60\n"
+            + "2\nXếp hạng Chỉ số chuyển đổi số (DTI)\ncấp tỉnh\nThứ hạng\n29\n25\n"
+            + "B\nKINH TẾ SỐ\n3\nTỷ trọng kinh tế số trong GRDP\n%\n8,9\n11,5\n";
+        var got = Some.Candidates(Some.Header2025 + text);
+        Assert.Equal([(38.5, 2025), (60, 2026), (29, 2025), (25, 2026), (8.9, 2025), (11.5, 2026)], got.Select(c => (c.Value!.Value, c.Year!.Value)));
+    }
+
+    [Fact]
     public void FlattenedTable_WithAPlanAndDoneColumn_ReadsBoth()
     {
         const string text = "STT\nChỉ tiêu\nĐơn vị\ntính\nKế hoạch\nnăm 2025\nThực hiện\nđến\n30/9/2025\nTỷ lệ so\nvới kế\nhoạch (%)\n"

@@ -27,10 +27,11 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         .Concat(lexicon.TableUnits.Select(VietText.Fold))
         .OrderByDescending(u => u.Length).ToArray();
 
-    [GeneratedRegex(@"^\s*(?:\d{1,3}|[IVXLC]{1,5})\.?\s*$")]
+    [GeneratedRegex(@"^\s*(?:\d{1,3}|[IVXLC]{1,5}|[A-H])\.?\s*$")]
     private static partial Regex RowNumber();
 
-    [GeneratedRegex(@"^\s*[IVXLC]{1,5}\.?\s*$")]
+    // a group's mark: a Roman numeral or a capital letter ("I", "II", "A", "B")
+    [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}|[A-H])\.?\s*$")]
     private static partial Regex Roman();
 
     // "1.1": a row's sub-number, never a thousands group (three digits after the dot)
@@ -315,8 +316,10 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     /// </summary>
     private static Columns Layout(List<HeaderCellText> cells)
     {
+        // the sub-columns are years alone ("2026", "Năm 2027"); a titled cell with a year ("Định hướng
+        // đến năm 2030") stands in the first row beside the group
         int firstYear = cells.Count;
-        while (firstYear > 0 && cells[firstYear - 1].Cell.Year != null) firstYear--;
+        while (firstYear > 0 && cells[firstYear - 1].Cell.Year != null && Words(cells[firstYear - 1].Text) <= MaxSubColumnWords) firstYear--;
         // the group is a cell with no year of its own: "Lộ trình thực hiện", or a second "chỉ tiêu" cell ("Chỉ tiêu theo năm (%)")
         int firstIndicator = cells.FindIndex(c => c.Cell.Role == ColumnRole.Indicator);
         int group = -1;
@@ -402,6 +405,9 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     private static bool IsDash(string s) => s.Trim() is "-" or "–" or "—" or "x";
     private static bool StartsUpper(string s) => s.TrimStart() is { Length: > 0 } t && char.IsUpper(t[0]);
     private static bool StartsLower(string s) => s.TrimStart() is { Length: > 0 } t && (char.IsLower(t[0]) || t[0] == '(');
+    /// <summary>The most words a year sub-column's cell has ("Năm 2026").</summary>
+    private const int MaxSubColumnWords = 2;
+
     private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
     private static bool Narrow(string s) => s.Trim().Length <= MaxCellChars;
 }
