@@ -280,6 +280,11 @@ public class ScopeTests
         { Resolution2030 + "I. TÌNH HÌNH\nChuyển đổi số trên địa bàn xã đạt một số kết quả bước đầu: 100% thôn có sóng di động 4G.\nII. MỤC TIÊU\n1. Đến năm 2030\n- 100% thôn được phủ sóng di động 5G.", [100, 100], [2025, 2030], ["baseline", "target"] },
         // a level only reached so far, beside the aim for the year
         { Some.Header2025 + "\nTiến độ giải ngân còn chậm, mới đạt 46% kế hoạch vốn. Mạng 5G mới phủ khoảng 54% dân số, trong khi mục tiêu đến cuối năm là 70%.", [54, 70], [2025, 2025], ["baseline", "target"] },
+        // an item's own time is that item's; its sibling items keep the heading's
+        { "2. Mục tiêu đến năm 2030\n(1) Ngay trong năm 2026, 100% thủ tục hành chính được cung cấp trực tuyến toàn trình.\n(2) Có tối thiểu 250 doanh nghiệp công nghệ số.\n(3) Hằng năm, chi cho khoa học chiếm tối thiểu 3% tổng chi ngân sách.\n(4) 100% đại biểu sử dụng thành thạo phần mềm họp trực tuyến.", [100, 250, 3, 100], [2026, 2030, null, 2030], ["target", "target", "target", "target"] },
+        { "2. Mục tiêu đến năm 2030\na) Năm 2026, 100% thôn có điểm phát wifi công cộng.\nb) 80% hộ gia đình có cáp quang.", [100, 80], [2026, 2030], ["target", "target"] },
+        // a paragraph's time still frames the items under it
+        { "2. Mục tiêu đến năm 2030\nNăm 2026, tỷ lệ hộ gia đình có cáp quang đạt 80%.\n- 100% thôn có điểm phát wifi công cộng.", [80, 100], [2026, 2026], ["target", "target"] },
         // a figure that went past its target is a result; the target it passed is one
         { Some.Header2025 + "\nTrong 6 tháng đầu năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% của cả năm.", [78.5, 75], [2025, 2025], ["baseline", "target"] },
         { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 74,5%, vượt kế hoạch đề ra.", [74.5], [2025], ["baseline"] },
@@ -331,6 +336,14 @@ public class ScopeTests
         // one paragraph per line, each between blank lines (a news page): the blanks still part them
         Assert.Equal(3, Some.Extract("Tiêu đề bài viết về kinh tế số\n\nĐến năm 2030, kinh tế số đạt 30% GRDP\n\nTỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 60%").Document.Paragraphs.Count);
     }
+
+    [Theory]
+    // a counted item after a sentence's end or a heading opens a paragraph of its own
+    [InlineData("2. Mục tiêu đến năm 2030\n(1) Kinh tế số chiếm 20% GRDP.\n(2) Có 250 doanh nghiệp công nghệ số.\nb) Có 3 sản phẩm số.", 4)]
+    // a wrapped line that opens with a reference to an item goes on with its sentence
+    [InlineData("Kinh tế số chiếm 20% GRDP theo mục tiêu tại điểm\n(1) của Nghị quyết.", 1)]
+    public void CountedListItem_OpensAParagraph(string text, int paragraphs) =>
+        Assert.Equal(paragraphs, Some.Extract(text).Document.Paragraphs.Count);
 
     [Fact]
     public void Headline_FramesANewsReport_AndIsNotCountedAgain()

@@ -28,6 +28,7 @@ public sealed class ExtractStage
         var captions = new List<TargetCandidate>();
         var headline = new List<TargetCandidate>();
         IReadOnlyList<Cue> carried = [];
+        bool carriedByItem = false;
         Section? previousSection = null;
         foreach (var p in doc.Paragraphs)
         {
@@ -42,6 +43,9 @@ public sealed class ExtractStage
             // a paragraph that names no time continues the frame its predecessor in the same section
             // opened; like a lead-in's, a carried year does not make the paragraph's figures baselines
             bool continues = ReferenceEquals(p.Section, previousSection) && !prepared.NamesTime;
+            // an item's own opening ("(3) Ngay trong năm 2026, …", "(7) Hằng năm, …") is that item's: the next item is its sibling
+            bool item = Text.ListMarks.OpensListItem(p.Text);
+            if (item && carriedByItem) carried = [];
             var outer = Outer(p.Section);
             if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.LeadIn, carried), .. outer.Nodes] };
             // a line that repeats the headline restates a figure of the body
@@ -50,6 +54,7 @@ public sealed class ExtractStage
             else list.AddRange(found);
             // a paragraph that reports ("Năm 2025, con số này ước đạt 6,7%") frames nothing after it
             bool reports = found.Count > 0 && found.All(c => c.Kind == TargetKind.Baseline);
+            carriedByItem = opening.Count > 0 ? item : continues && carriedByItem;
             carried = reports ? [] : opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
         }

@@ -210,6 +210,8 @@ public sealed partial class ParagraphBuilder(HeadingParser headings, IReadOnlyLi
         if (Bullet().IsMatch(prev) && prev.Trim().Length <= 1) return false;
         bool capital = line.Length > 0 && char.IsUpper(line[0]);
         if (capital && EndsSentence(prev)) return true;
+        // "(4) 100% thủ tục …", "b) …" after a sentence's end or a heading: an item of a counted list
+        if ((EndsSentence(prev) || headings.Parse(prev) != null) && Text.ListMarks.OpensListItem(line)) return true;
         // a heading line that does not run on: "1. Mục tiêu chung" then "Nâng cao hiệu quả …"
         if (capital && headings.Parse(prev) != null && !prev.EndsWith(',')) return true;
         return false;
