@@ -110,6 +110,9 @@ public class HeaderReaderTests
     // the body's "Thực hiện …" after the subject ends it
     [InlineData("KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\ntrên địa bàn xã Chư Sê\nThực hiện Kế hoạch hành động số 32-KH/ĐU ngày 24 tháng 9 năm 2025",
         "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn xã Chư Sê")]
+    // a body that opens by looking back ("Thời gian qua, …") ends it; a place name that wraps the title does not
+    [InlineData("CHỈ THỊ\ncủa Ban Thường vụ về chuyển đổi số\ntrong hệ thống chính trị\nThời gian qua, cấp ủy đã quan tâm lãnh đạo chuyển đổi số.", "Chỉ thị của Ban Thường vụ về chuyển đổi số trong hệ thống chính trị")]
+    [InlineData("KẾ HOẠCH\nphát triển kinh tế số tỉnh\nĐồng Nai đến năm 2025\nCăn cứ Nghị quyết", "Kế hoạch phát triển kinh tế số tỉnh Đồng Nai đến năm 2025")]
     // Word: the type and the subject in one paragraph; a rule at its end
     [InlineData("KẾ HOẠCH Triển khai phong trào “Bình dân học vụ số”\nCăn cứ Luật Tổ chức chính quyền địa phương;", "Kế hoạch triển khai phong trào “Bình dân học vụ số”")]
     [InlineData("NGHỊ QUYẾT chuyên đề về chuyển đổi số -----\nCăn cứ Điều lệ Đảng;", "Nghị quyết chuyên đề về chuyển đổi số")]

@@ -285,6 +285,12 @@ public class ScopeTests
         { "2. Mục tiêu đến năm 2030\na) Năm 2026, 100% thôn có điểm phát wifi công cộng.\nb) 80% hộ gia đình có cáp quang.", [100, 80], [2026, 2030], ["target", "target"] },
         // a paragraph's time still frames the items under it
         { "2. Mục tiêu đến năm 2030\nNăm 2026, tỷ lệ hộ gia đình có cáp quang đạt 80%.\n- 100% thôn có điểm phát wifi công cộng.", [80, 100], [2026, 2026], ["target", "target"] },
+        // a paragraph that looks back over the past period reports, the document's year too
+        { Some.Header2025 + "\nThời gian qua, chuyển đổi số của phường đạt kết quả tích cực. Năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 79,5%; Chỉ số chuyển đổi số của phường xếp thứ 9/41 xã, phường của tỉnh.", [79.5, 9], [2025, 2025], ["baseline", "baseline"] },
+        // a paragraph that goes on from a report in the document's own year reports too; a later year or a target's word does not
+        { Some.Header2025 + "\nĐến nay, 100% chi bộ đã sử dụng Sổ tay đảng viên điện tử.\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 79,5%.", [100, 79.5], [2025, 2025], ["baseline", "baseline"] },
+        { Some.Header2025 + "\nĐến nay, 100% chi bộ đã sử dụng Sổ tay đảng viên điện tử.\nNăm 2026, tỷ lệ hồ sơ trực tuyến toàn trình đạt 85%.", [100, 85], [2025, 2026], ["baseline", "target"] },
+        { Some.Header2025 + "\nĐến nay, 100% chi bộ đã sử dụng Sổ tay đảng viên điện tử.\nNăm 2025, phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 85%.", [100, 85], [2025, 2025], ["baseline", "target"] },
         // a figure that went past its target is a result; the target it passed is one
         { Some.Header2025 + "\nTrong 6 tháng đầu năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, vượt chỉ tiêu 75% của cả năm.", [78.5, 75], [2025, 2025], ["baseline", "target"] },
         { Some.Header2025 + "\nNăm 2025, tỷ lệ hồ sơ trực tuyến toàn trình đạt 74,5%, vượt kế hoạch đề ra.", [74.5], [2025], ["baseline"] },

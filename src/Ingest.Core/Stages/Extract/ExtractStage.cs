@@ -29,6 +29,7 @@ public sealed class ExtractStage
         var headline = new List<TargetCandidate>();
         IReadOnlyList<Cue> carried = [];
         bool carriedByItem = false;
+        bool reported = false;
         Section? previousSection = null;
         foreach (var p in doc.Paragraphs)
         {
@@ -50,10 +51,16 @@ public sealed class ExtractStage
             if (continues && carried.Count > 0) outer = outer with { Nodes = [new ScopeNode(ScopeLevel.LeadIn, carried), .. outer.Nodes] };
             // a line that repeats the headline restates a figure of the body
             var found = _prose.Extract(prepared, outer).Where(c => !RepeatsHeadline(c, doc.Headline)).ToList();
+            // "Đến nay, … đạt 89,7%." then "Năm 2025, tỷ lệ … đạt 79,5%": a paragraph that goes on from a report
+            // in the document's own year, with nothing to call its figures targets, reports as well
+            if (reported && ReferenceEquals(p.Section, previousSection))
+                found = found.Select(c => c.KindCue == null && c.Kind == TargetKind.Target && c.Year != null && c.Year == docYear
+                    ? c with { Kind = TargetKind.Baseline, KindCue = "paragraph before: a report" } : c).ToList();
             if (p.Role == TextRole.Caption) captions.AddRange(found);
             else list.AddRange(found);
             // a paragraph that reports ("Năm 2025, con số này ước đạt 6,7%") frames nothing after it
             bool reports = found.Count > 0 && found.All(c => c.Kind == TargetKind.Baseline);
+            reported = reports;
             carriedByItem = opening.Count > 0 ? item : continues && carriedByItem;
             carried = reports ? [] : opening.Count > 0 ? opening : continues ? carried : [];
             previousSection = p.Section;
