@@ -26,6 +26,7 @@ public class ValueAndTableTests
     [Theory]
     [InlineData("Việt Nam vào nhóm 50 quốc gia đứng đầu về công nghệ thông tin", 50, "rank", "<=")]
     [InlineData("thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước", 10, "rank", "<=")]
+    [InlineData("xã thuộc nhóm 15 xã, phường có Chỉ số chuyển đổi số cao nhất tỉnh", 15, "rank", "<=")]
     [InlineData("lọt vào nhóm 100 thành phố có hệ sinh thái khởi nghiệp năng động nhất thế giới", 100, "rank", "<=")]
     [InlineData("nằm trong nhóm 20 địa phương có chỉ số cải cách hành chính cao nhất cả nước", 20, "rank", "<=")]
     [InlineData("Chỉ số DTI xếp thứ 38/63 tỉnh, thành phố", 38, "rank", "=")]
