@@ -158,6 +158,7 @@ public class ValueAndTableTests
     [InlineData("đã triển khai 45/52 nhiệm vụ được giao, đạt 86,5% kế hoạch")]
     [InlineData("giải ngân đạt 72% so với kế hoạch năm")]
     [InlineData("tiến độ giải ngân còn chậm, mới đạt 46% kế hoạch vốn năm 2026")]
+    [InlineData("kinh phí đã giải ngân đạt 87% dự toán được giao")]
     [InlineData("đã triển khai 45/52 nhiệm vụ được giao")]
     [InlineData("hoàn thành 06/10 lớp tập huấn theo kế hoạch")]
     // a multiple that compares two things rather than a level over time
