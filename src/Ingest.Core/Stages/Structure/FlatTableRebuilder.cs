@@ -32,7 +32,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
 
     // a group's mark: a Roman numeral or a capital letter ("I", "II", "A", "B")
     [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}|[A-H])\.?\s*$")]
-    private static partial Regex Roman();
+    private static partial Regex GroupMark();
 
     // "1.1": a row's sub-number, never a thousands group (three digits after the dot)
     [GeneratedRegex(@"^\s*\d{1,3}\.\d{1,2}\.?\s*$")]
@@ -59,7 +59,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
     /// </summary>
     private bool IsGroupLine(IReadOnlyList<Block> blocks, int i) =>
         Line(blocks, i) is { } l && RomanTitled().IsMatch(l.Text) && Narrow(l.Text)
-        && Line(blocks, i + 1) is { } next && RowNumber().IsMatch(next.Text) && !Roman().IsMatch(next.Text)
+        && Line(blocks, i + 1) is { } next && RowNumber().IsMatch(next.Text) && !GroupMark().IsMatch(next.Text)
         // and the row's words after its number: a page number after a section heading has none
         && Line(blocks, i + 2) is { } words && Narrow(words.Text) && !RowNumber().IsMatch(words.Text) && FigureLines(blocks, i + 2) == 0;
 
@@ -120,7 +120,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
         string? parent = null;
         while (Line(blocks, i) is { } line && (RowNumber().IsMatch(line.Text) || IsSubRow(blocks, i, parent) || IsGroupLine(blocks, i)))
         {
-            if (RowNumber().IsMatch(line.Text) && !Roman().IsMatch(line.Text)) parent = line.Text;
+            if (RowNumber().IsMatch(line.Text) && !GroupMark().IsMatch(line.Text)) parent = line.Text;
             if (!RowNumber().IsMatch(line.Text) && !IsSubRow(blocks, i, parent))
             {
                 // a group row on one line: "I. HẠ TẦNG SỐ", then the group's first row
@@ -130,7 +130,7 @@ public sealed partial class FlatTableRebuilder(Lexicon lexicon, TableHeaderRecog
             }
             var cells = new List<TableCell> { new([line]) };
             int j = i + 1;
-            if (Roman().IsMatch(line.Text))
+            if (GroupMark().IsMatch(line.Text))
             {
                 // a group row: "I" then "HẠ TẦNG SỐ"
                 var title = new List<SourceLine>();
