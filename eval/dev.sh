@@ -4,7 +4,7 @@
 #   eval/dev.sh [SET...]   SET: dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx
 #                               samples-pdf samples-scan (default: all but the scans; "all" for all)
 #                               probe-prose probe-reports probe-excerpts probe-tables-docx probe-tables-txt probe-tables-pdf
-#                               probe-fresh probe-fresh2 probe-plans-txt probe-plans-docx probe-plans-pdf ("probes" for all eleven: documents written
+#                               probe-fresh probe-fresh2 probe-fresh3 probe-plans-txt probe-plans-docx probe-plans-pdf ("probes" for all twelve: documents written
 #                               to probe prose cues, table layouts and whole plans, eval/probes/README.md)
 #   WORK=DIR keeps the outputs there (default: a new temporary folder); JOBS=N for --jobs.
 # Each set gets its own store, so nothing is reused between runs.
@@ -14,7 +14,7 @@ scorer="$here/eval/score.py"
 sets=("$@")
 [ ${#sets[@]} -gt 0 ] || sets=(dev-txt dev-engocr dev-docx dev-pdf samples-txt samples-docx samples-pdf)
 [ "${sets[0]}" != all ] || sets=(dev-txt dev-engocr dev-docx dev-pdf dev-scan samples-txt samples-docx samples-pdf samples-scan)
-[ "${sets[0]}" != probes ] || sets=(probe-prose probe-reports probe-excerpts probe-fresh probe-fresh2 probe-tables-docx probe-tables-txt probe-tables-pdf probe-plans-txt probe-plans-docx probe-plans-pdf)
+[ "${sets[0]}" != probes ] || sets=(probe-prose probe-reports probe-excerpts probe-fresh probe-fresh2 probe-fresh3 probe-tables-docx probe-tables-txt probe-tables-pdf probe-plans-txt probe-plans-docx probe-plans-pdf)
 work="${WORK:-$(mktemp -d)}"; mkdir -p "$work"
 "$here/ingest" --help >/dev/null
 
@@ -43,15 +43,19 @@ stage() {
     probe-tables-pdf) src="$here/eval/probes/tables/docs"; gold="$here/eval/probes/tables/gold"; ext=".pdf";;
     probe-fresh) src="$here/eval/probes/fresh/docs"; gold="$here/eval/probes/fresh/gold"; ext=".txt";;
     probe-fresh2) src="$here/eval/probes/fresh2/docs"; gold="$here/eval/probes/fresh2/gold"; ext=".txt";;
+    # each document in the one format it was written in (.txt or .docx)
+    probe-fresh3) src="$here/eval/probes/fresh3/docs"; gold="$here/eval/probes/fresh3/gold"; ext=".*";;
     *) echo "eval/dev.sh: unknown set '$set'" >&2; exit 2;;
   esac
   rm -rf "$work/$set"; mkdir -p "$work/$set/in" "$work/$set/gold"
   for g in "$gold"/*.gold.jsonl; do
     local name; name="$(basename "$g" .gold.jsonl)"
     local f="$src/$name$ext"
-    [ -f "$f" ] || continue
+    if [ "$ext" = ".*" ]; then f="$(ls "$src/$name".* 2>/dev/null | head -1)"; fi
+    [ -n "$f" ] && [ -f "$f" ] || continue
     case "$ext:$f" in .pdf:*.scan.pdf) continue;; esac
     local plain="${ext#.scan}"
+    [ "$ext" != ".*" ] || plain=".${f##*.}"
     cp "$f" "$work/$set/in/$name$plain"
     cp "$g" "$work/$set/gold/"
   done
