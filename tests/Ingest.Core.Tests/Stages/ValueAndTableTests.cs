@@ -263,6 +263,30 @@ public class ValueAndTableTests
         Assert.Equal([80.0], got.Select(c => c.Value!.Value));
     }
 
+    [Theory]
+    // a column of years merged down the rows of each year: every row takes its group's year
+    [InlineData("Năm", "Ước thực hiện 2025", "2026", "Hằng năm")]
+    [InlineData("Giai đoạn", "Năm 2025 (ước đạt)", "Năm 2026", "Hằng năm")]
+    public void YearColumnMergedDown_DatesEveryRowOfItsGroup(string header, string done, string next, string yearly)
+    {
+        TableCell Below() => new TableCell([]) { MergedFromAbove = true };
+        var table = new TableBlock(
+        [
+            new TableRow([C(header), C("STT"), C("Chỉ tiêu"), C("Giá trị"), C("Đơn vị")], IsHeader: true),
+            new TableRow([C(done), C("1"), C("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình"), C("66,2"), C("%")]),
+            new TableRow([Below(), C("2"), C("Tỷ lệ thôn được phủ sóng 5G"), C("20"), C("%")]),
+            new TableRow([C(next), C("1"), C("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình"), C("78"), C("%")]),
+            new TableRow([Below(), C("2"), C("Tỷ lệ thôn được phủ sóng 5G"), C("50"), C("%")]),
+            new TableRow([C(yearly), C("1"), C("Số lớp bồi dưỡng kỹ năng số"), C("≥ 6"), C("lớp")]),
+            new TableRow([Below(), C("2"), C("Tỷ lệ hồ sơ giải quyết quá hạn"), C("< 1"), C("%")]),
+        ], 1);
+        var got = ExtractTable(table).Got;
+        Assert.Equal(
+            [(66.2, (int?)2025, false, TargetKind.Baseline), (20, 2025, false, TargetKind.Baseline), (78, 2026, false, TargetKind.Target),
+             (50, 2026, false, TargetKind.Target), (6, null, true, TargetKind.Target), (1, null, true, TargetKind.Target)],
+            got.Select(c => (c.Value!.Value, c.Year, c.Annual, c.Kind)));
+    }
+
     [Fact]
     public void TaskTableByYear_IsNotTurned()
     {

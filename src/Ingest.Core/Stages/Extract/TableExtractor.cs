@@ -25,17 +25,18 @@ public sealed partial class TableExtractor(Lexicon lexicon, ValueScanner scanner
     {
         var headerTexts = t.Table.Rows.Take(t.HeaderRows).Select(RowText).ToHashSet();
         (string Number, string Indicator)? parent = null;
-        TableCell? unitAbove = null;
+        var above = new Dictionary<int, TableCell>();
         for (int r = t.HeaderRows; r < t.Table.Rows.Count; r++)
         {
             var row = t.Table.Rows[r];
             if (row.IsHeader || headerTexts.Contains(RowText(row))) continue;
             var cells = Cells(t, row);
-            // a unit cell Word merges down the rows below it holds its text in the first row only
+            // a unit or time cell Word merges down the rows below it ("%" over a group of rates,
+            // "2026" over that year's rows) holds its text in the first row only
             for (int k = 0; k < cells.Count; k++)
-                if (cells[k].Column.Role != ColumnRole.Unit) continue;
-                else if (cells[k].Cell is { MergedFromAbove: true, Text.Length: 0 } && unitAbove != null) cells[k] = (unitAbove, cells[k].Column);
-                else unitAbove = cells[k].Cell;
+                if (cells[k].Column.Role is not (ColumnRole.Unit or ColumnRole.Time)) continue;
+                else if (cells[k].Cell is { MergedFromAbove: true, Text.Length: 0 } && above.TryGetValue(cells[k].Column.Index, out var top)) cells[k] = (top, cells[k].Column);
+                else above[cells[k].Column.Index] = cells[k].Cell;
             var number = Text(cells, ColumnRole.Number);
             var own = Text(cells, ColumnRole.Indicator);
             bool sub = parent is { } p && IsSubRow(number, own, p.Number);

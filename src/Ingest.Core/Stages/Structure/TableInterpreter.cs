@@ -33,10 +33,10 @@ public sealed class TableInterpreter(TableHeaderRecogniser header)
             else break;
         }
         columns ??= Guess(table);
-        // a table turned from a row per year: its first column, headed by the years' label, names the indicators
-        if (yearRows && !columns.Any(c => c.Role == ColumnRole.Indicator)
-            && columns.FirstOrDefault(c => c.Role == ColumnRole.Other) is { } first)
-            columns = columns.Select(c => c == first ? c with { Role = ColumnRole.Indicator } : c).ToList();
+        // a table turned from a row per year: its first column, headed by the years' label ("Năm",
+        // which heads a time column elsewhere), holds what were the header's cells, the indicators
+        if (yearRows && !columns.Any(c => c.Role == ColumnRole.Indicator) && columns.Count > 0 && columns[0].Role is ColumnRole.Other or ColumnRole.Time)
+            columns = [columns[0] with { Role = ColumnRole.Indicator }, .. columns.Skip(1)];
         // with one indicator column, a second "chỉ tiêu"-like column is the result
         var fixedCols = columns.ToList();
         var indicators = fixedCols.Where(c => c.Role == ColumnRole.Indicator).ToList();
