@@ -179,6 +179,18 @@ public class ValueAndTableTests
     [InlineData("80 Trung tâm phục vụ hành chính công")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
+    [Theory]
+    // a count that nothing dates, makes recur or calls an aim or a result describes the place
+    [InlineData("Xã có diện tích tự nhiên 86,4 km2, dân số hơn 31.500 người.", 0)]
+    [InlineData("Dự Đại hội có 185 đại biểu đại diện cho 1.420 đảng viên sinh hoạt tại 38 chi bộ trực thuộc.", 0)]
+    [InlineData("Phường có 34 tổ dân phố.", 0)]
+    // dated, recurring, called an aim or a result: kept
+    [InlineData("Hằng năm tổ chức ít nhất 05 lớp bồi dưỡng kỹ năng số cho người dân.", 1)]
+    [InlineData("Đến nay, xã có 23 hộ kinh doanh bán hàng trên sàn thương mại điện tử.", 1)]
+    [InlineData("Phấn đấu có 05 doanh nghiệp công nghệ số hoạt động trên địa bàn.", 1)]
+    [InlineData("Năm 2027, thành lập 02 tổ công nghệ số cộng đồng.", 1)]
+    public void UndatedCount_IsAFactNotATarget(string text, int targets) => Assert.Equal(targets, Some.Candidates(text).Count());
+
     [Fact]
     public void Budget_IsNotATarget()
     {
@@ -190,7 +202,7 @@ public class ValueAndTableTests
         Assert.Empty(Some.Candidates("Tuy nhiên, tiến độ giải ngân vốn cho các dự án chuyển đổi số còn chậm (tương đương 118 tỷ đồng)."));
         Assert.Single(Some.Candidates("Đến năm 2030, GRDP của tỉnh đạt 240.000 tỷ đồng."));
         // the resources a sentence mobilises are not what its figure measures
-        Assert.Single(Some.Candidates("Huy động nguồn lực xã hội hóa; doanh thu thương mại điện tử đạt 200 tỷ đồng."));
+        Assert.Single(Some.Candidates("Huy động nguồn lực xã hội hóa; đến năm 2030, doanh thu thương mại điện tử đạt 200 tỷ đồng."));
     }
 
     [Theory]

@@ -198,6 +198,9 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
                 // where nothing in its scope calls it a target ("Giai đoạn 2029–2030: 100% dữ liệu đã số hóa được khai thác")
                 if (decision.KindCue == null && !v.StartsARise && (PastVerbAfter(text, v.End, wordsEnd) ?? ExceedsAfter(text, v.End)) is { } done)
                     decision = ScopeResolver.Decide([new ScopeNode(ScopeLevel.Value, [done]), .. path], outer.DocumentYear);
+                // "dân số hơn 31.500 người", "đại diện cho 1.420 đảng viên": a count that nothing dates, makes
+                // recur or calls an aim or a result is a fact about the place; every target has its time
+                if (v.UnitClass == UnitClass.Count && decision is { Year: null, Annual: false, KindCue: null }) continue;
                 var name = indicator.Choose(before, after);
                 var match = $"{before} {after} {qualifier}".Trim();
                 // "… năm 2026 đạt 12%, năm 2028 đạt 16%": a value whose own words name no indicator, or
