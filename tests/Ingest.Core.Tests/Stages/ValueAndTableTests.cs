@@ -76,6 +76,9 @@ public class ValueAndTableTests
     // a capitalised counted noun in a sentence: "Trung tâm dữ liệu tỉnh" is a name, the count is of it
     [InlineData("hình thành 01 Trung tâm dữ liệu tỉnh đạt tiêu chuẩn Tier III", 1, "trung tâm", "=")]
     [InlineData("thành lập mới 02 Trung tâm đổi mới sáng tạo", 2, "trung tâm", "=")]
+    // establishments counted ("cơ sở dữ liệu" keeps its own unit)
+    [InlineData("xã đã hỗ trợ 17 cơ sở sản xuất, kinh doanh đưa sản phẩm lên sàn thương mại điện tử", 17, "cơ sở", "=")]
+    [InlineData("hình thành 03 cơ sở dữ liệu chuyên ngành", 3, "cơ sở dữ liệu", "=")]
     // a committed count of a noun no list names
     [InlineData("thu hút tối thiểu 3 tập đoàn công nghệ lớn", 3, "tập đoàn", ">=")]
     // a share of a cost with no word of support before it is a target
