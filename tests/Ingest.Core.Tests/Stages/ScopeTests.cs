@@ -232,6 +232,11 @@ public class ScopeTests
         { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
         // a figure whose own verb is in the past was done; a past word inside the indicator's name says nothing of the figure
         { Some.Header2025 + "Đến năm 2030:\n- Toàn tỉnh đã tổ chức 2.315 lớp tập huấn kỹ năng số.\n- Tỷ lệ khai thác dữ liệu đã được số hóa đạt 80%.", [2315, 80], [2025, 2030], ["baseline", "target"] },
+        // a year farther from the figure than the present word before it is another figure's ("hiện còn" dates its own)
+        { Some.Header2025 + "\nNhiệm kỳ qua, kinh tế tăng trưởng khá; thu nhập bình quân đầu người năm 2024 đạt 61,2 triệu đồng; tỷ lệ hộ nghèo hiện còn 1,8%; tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt 74%.", [61.2, 1.8, 74], [2024, 2025, 2025], ["baseline", "baseline", "baseline"] },
+        { Some.Header2025 + "\nHiện nay, tỷ lệ hộ nghèo năm 2024 còn 1,8%.", [1.8], [2024], ["baseline"] },
+        // "thực hiện đạt" names no present: the plan's year dates what was done
+        { Some.Header2025.Replace("năm 2025", "năm 2026") + "\n1. Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình năm 2025: thực hiện đạt 92,4%.", [92.4], [2025], ["baseline"] },
         // so was one whose own subject's verb after it is, unless something in its scope aims at it
         // (the count before it, which nothing dates, describes the ward: no target)
         { Some.Header2025 + "\nPhường có 34 tổ dân phố; 100% tổ dân phố đã thành lập Tổ công nghệ số cộng đồng.", [100], [2025], ["baseline"] },

@@ -58,6 +58,7 @@ public sealed partial class CueFinder
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
         _presentReferenceLeads = lexicon.PresentReferenceLeads.Select(VietText.Fold).ToArray();
+        _compounds = lexicon.CompoundsAcrossCues.Select(VietText.Fold).ToArray();
         _riseWords = lexicon.RiseWords.Select(VietText.Fold).ToArray();
         _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
         _periodQuantifiers = lexicon.PeriodQuantifiers.Select(VietText.Fold).ToHashSet();
@@ -83,6 +84,14 @@ public sealed partial class CueFinder
         while (i >= 0 && folded[i] is ' ' or '\t' or '-' or '+' or '•' or '*') i--;
         return i < 0 || folded[i] is '\n' or '.' or ':' or ';' or '!' or '?';
     }
+
+    private readonly string[] _compounds;
+
+    // "thực hiện đạt": the cue's first syllable ends a word that started before it
+    private bool InsideACompound(string folded, int at) =>
+        _compounds.Any(c => c.LastIndexOf(' ') is var gap and > 0 && at >= gap + 1
+            && string.CompareOrdinal(folded, at - gap - 1, c, 0, c.Length) == 0
+            && (at - gap - 1 == 0 || !char.IsLetterOrDigit(folded[at - gap - 2])));
 
     /// <summary>Every cue in a text, in order of position.</summary>
     public IReadOnlyList<Cue> Find(string text)
@@ -152,7 +161,7 @@ public sealed partial class CueFinder
             while ((at = VietText.IndexOfWord(folded, phrase, at)) >= 0)
             {
                 int end = at + phrase.Length;
-                if (Free(at, end))
+                if (Free(at, end) && !InsideACompound(folded, at))
                 {
                     bool present = kind == CueKind.Baseline && _present.Contains(phrase);
                     // "gấp gần 3 lần hiện nay": the present is what the figure is compared with, as a reference year is;

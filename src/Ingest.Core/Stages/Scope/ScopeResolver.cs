@@ -70,11 +70,13 @@ public static class ScopeResolver
         if (kind == TargetKind.Baseline)
         {
             // "Hiện nay, …": a year outside the present word's own node is of another time, whichever
-            // cue said baseline ("Năm 2025, … Hiện nay, tỷ lệ này mới đạt 55%")
+            // cue said baseline ("Năm 2025, … Hiện nay, tỷ lệ này mới đạt 55%"), and so is one farther
+            // from the value in that node than the word ("thu nhập … năm 2024 đạt 61,2 triệu đồng; tỷ lệ
+            // hộ nghèo hiện còn 1,8%"): each node lists its cues nearest first
             int present = path.ToList().FindIndex(node => node.Cues.Any(c => c.Present));
             int searched = present >= 0 ? present + 1 : path.Count;
-            foreach (var node in path.Take(searched))
-                foreach (var cue in node.Cues)
+            foreach (var (node, at) in path.Take(searched).Select((n, i) => (n, i)))
+                foreach (var cue in at == present ? node.Cues.TakeWhile(c => !c.Present) : node.Cues)
                     if (cue.Year is { } y && cue.Kind is CueKind.Baseline or CueKind.Deadline && Governs(cue, node.Level)
                         && (documentYear == null || y <= documentYear))
                         return new ScopeDecision(y, false, kind, new CueSource(node.Level, cue.Phrase), kindCue);
