@@ -82,6 +82,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> CountScales { get; init; }
     public required IReadOnlyList<string> DefiningHeads { get; init; }
     public required IReadOnlyList<string> BudgetWords { get; init; }
+    /// <summary>Words of a vote ("với 100% số phiếu", "biểu quyết tán thành, đạt 100%"): its share is no target.</summary>
+    public required IReadOnlyList<string> VoteWords { get; init; }
     public required IReadOnlyList<string> MoneyUnits { get; init; }
     public required IReadOnlyList<string> TableUnits { get; init; }
     public required IReadOnlyList<string> WeakCountNouns { get; init; }

@@ -194,6 +194,17 @@ public class ValueAndTableTests
     [InlineData("Năm 2027, thành lập 02 tổ công nghệ số cộng đồng.", 1)]
     public void UndatedCount_IsAFactNotATarget(string text, int targets) => Assert.Equal(targets, Some.Candidates(text).Count());
 
+    [Theory]
+    // the share of a vote is no target
+    [InlineData("Đồng chí Lê Văn Thành được bầu làm Bí thư Đảng ủy xã với 100% số phiếu.", 0)]
+    [InlineData("Nghị quyết Đại hội được 185/185 đại biểu biểu quyết tán thành, đạt 100%.", 0)]
+    // an electronic vote is a measure of its own
+    [InlineData("Đến năm 2026, 100% kỳ họp Hội đồng nhân dân xã sử dụng hệ thống biểu quyết điện tử.", 1)]
+    // a vote word in another clause of the sentence is another figure's
+    [InlineData("Đến năm 2030, 95% hồ sơ được xử lý trực tuyến; Đại hội biểu quyết tán thành.", 1)]
+    [InlineData("Đại hội biểu quyết tán thành Nghị quyết; đến năm 2030, 95% hồ sơ được xử lý trực tuyến.", 1)]
+    public void VoteShare_IsNotATarget(string text, int targets) => Assert.Equal(targets, Some.Candidates(text).Count());
+
     [Fact]
     public void Budget_IsNotATarget()
     {

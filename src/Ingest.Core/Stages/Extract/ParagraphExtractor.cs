@@ -14,6 +14,7 @@ public sealed record OuterScope(IReadOnlyList<ScopeNode> Nodes, int? DocumentYea
 public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner scanner, ProseScope scope, IndicatorText indicator)
 {
     private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
+    private readonly string[] _voteWords = lexicon.VoteWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
@@ -63,6 +64,17 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
         int ss = frame.SentenceStart(v.Start);
         var before = Text.VietText.Fold(frame.Text[ss..v.Start]);
         return _budgetWords.Any(w => Text.VietText.ContainsWord(before, w));
+    }
+
+    // "được bầu làm Bí thư với 100% số phiếu", "185/185 đại biểu biểu quyết tán thành, đạt 100%": a
+    // share of a vote, named before it in its ';' clause or right after it, up to the next break
+    private bool IsVote(ProseFrame frame, ValueMention v)
+    {
+        if (v.Unit != "%") return false;
+        int ss = frame.ClauseAround(v.Start).Start;
+        int stop = frame.Text.IndexOfAny([',', ';', '.'], v.End);
+        var words = Text.VietText.Fold(frame.Text[ss..(stop < 0 ? frame.Text.Length : stop)]);
+        return _voteWords.Any(w => Text.VietText.ContainsWord(words, w));
     }
 
     private Cue? PastVerb(string text, int clauseStart, int valueStart)
@@ -172,7 +184,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
             for (int i = 0; i < values.Count; i++)
             {
                 var v = values[i];
-                if (IsBudget(frame, v) || v.IsChange) continue;
+                if (IsBudget(frame, v) || IsVote(frame, v) || v.IsChange) continue;
                 int left = i == 0 ? cs : Boundary(text, values[i - 1], v.Start);
                 int right = i == values.Count - 1 ? ce
                     : v.StartsARise && RiseWordAt(text, v.End, values[i + 1].Start) is var rise and >= 0 ? rise
