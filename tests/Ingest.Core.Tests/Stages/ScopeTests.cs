@@ -232,6 +232,9 @@ public class ScopeTests
         { "Năm nay, tỷ lệ hồ sơ trực tuyến toàn trình đạt 70%.", [70], [null], ["target"] },
         // a figure whose own verb is in the past was done; a past word inside the indicator's name says nothing of the figure
         { Some.Header2025 + "Đến năm 2030:\n- Toàn tỉnh đã tổ chức 2.315 lớp tập huấn kỹ năng số.\n- Tỷ lệ khai thác dữ liệu đã được số hóa đạt 80%.", [2315, 80], [2025, 2030], ["baseline", "target"] },
+        // a cumulative count as of a date or a year is what was done by then, in a section of aims too
+        { Some.Header2025 + "\nI. MỤC TIÊU\nLũy kế đến ngày 30/11/2025, 24.716/26.902 người dân trưởng thành có tài khoản định danh điện tử, đạt 91,9%.", [91.9], [2025], ["baseline"] },
+        { Some.Header2025 + "\nI. MỤC TIÊU\nLũy kế đến năm 2024, toàn xã có 12 tổ công nghệ số cộng đồng.", [12], [2024], ["baseline"] },
         // a year farther from the figure than the present word before it is another figure's ("hiện còn" dates its own)
         { Some.Header2025 + "\nNhiệm kỳ qua, kinh tế tăng trưởng khá; thu nhập bình quân đầu người năm 2024 đạt 61,2 triệu đồng; tỷ lệ hộ nghèo hiện còn 1,8%; tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt 74%.", [61.2, 1.8, 74], [2024, 2025, 2025], ["baseline", "baseline", "baseline"] },
         { Some.Header2025 + "\nHiện nay, tỷ lệ hộ nghèo năm 2024 còn 1,8%.", [1.8], [2024], ["baseline"] },
