@@ -84,6 +84,8 @@ public sealed record Lexicon
     public required IReadOnlyList<string> BudgetWords { get; init; }
     /// <summary>Words of a vote ("với 100% số phiếu", "biểu quyết tán thành, đạt 100%"): its share is no target.</summary>
     public required IReadOnlyList<string> VoteWords { get; init; }
+    /// <summary>Words that say what a body is made of ("Tổ công tác gồm 07 thành viên"): the count after them is no target.</summary>
+    public required IReadOnlyList<string> CompositionWords { get; init; }
     public required IReadOnlyList<string> MoneyUnits { get; init; }
     public required IReadOnlyList<string> TableUnits { get; init; }
     public required IReadOnlyList<string> WeakCountNouns { get; init; }

@@ -205,6 +205,14 @@ public class ValueAndTableTests
     [InlineData("Đại hội biểu quyết tán thành Nghị quyết; đến năm 2030, 95% hồ sơ được xử lý trực tuyến.", 1)]
     public void VoteShare_IsNotATarget(string text, int targets) => Assert.Equal(targets, Some.Candidates(text).Count());
 
+    [Theory]
+    // how a body is made up is no target
+    [InlineData("Năm 2026, bảo đảm 100% thôn có Tổ công nghệ số cộng đồng hoạt động, mỗi tổ gồm từ 5 đến 7 thành viên.", new[] { 100.0 })]
+    [InlineData("Năm 2026, thành lập Tổ công tác gồm 07 thành viên.", new double[0])]
+    // a count that the verb commits to is one
+    [InlineData("Năm 2026, thành lập 07 tổ công nghệ số cộng đồng.", new[] { 7.0 })]
+    public void Composition_IsNotATarget(string text, double[] values) => Assert.Equal(values, Some.Candidates(text).Select(c => c.Value!.Value));
+
     [Fact]
     public void Budget_IsNotATarget()
     {

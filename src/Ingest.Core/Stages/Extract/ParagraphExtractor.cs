@@ -15,6 +15,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
 {
     private readonly string[] _budgetWords = lexicon.BudgetWords.Select(Text.VietText.Fold).ToArray();
     private readonly string[] _voteWords = lexicon.VoteWords.Select(Text.VietText.Fold).ToArray();
+    private readonly string[] _compositionWords = lexicon.CompositionWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _moneyUnits = lexicon.MoneyUnits.Select(Text.VietText.Fold).ToHashSet();
     private readonly string[] _riseWords = lexicon.RiseWords.Select(Text.VietText.Fold).ToArray();
     private readonly HashSet<string> _pastMarkers = lexicon.PastMarkers.Select(Text.VietText.Fold).ToHashSet();
@@ -76,6 +77,11 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
         var words = Text.VietText.Fold(frame.Text[ss..(stop < 0 ? frame.Text.Length : stop)]);
         return _voteWords.Any(w => Text.VietText.ContainsWord(words, w));
     }
+
+    // "Tổ công tác gồm 07 thành viên", "mỗi tổ gồm từ 5 đến 7 thành viên": how a body is made up
+    private bool IsComposition(string text, ValueMention v) =>
+        v.UnitClass == UnitClass.Count && Text.VietText.Fold(text[..v.Start]).TrimEnd() is var before
+        && _compositionWords.Any(w => Text.VietText.EndsWithWord(before, w));
 
     private Cue? PastVerb(string text, int clauseStart, int valueStart)
     {
@@ -184,7 +190,7 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
             for (int i = 0; i < values.Count; i++)
             {
                 var v = values[i];
-                if (IsBudget(frame, v) || IsVote(frame, v) || v.IsChange) continue;
+                if (IsBudget(frame, v) || IsVote(frame, v) || IsComposition(text, v) || v.IsChange) continue;
                 int left = i == 0 ? cs : Boundary(text, values[i - 1], v.Start);
                 int right = i == values.Count - 1 ? ce
                     : v.StartsARise && RiseWordAt(text, v.End, values[i + 1].Start) is var rise and >= 0 ? rise
