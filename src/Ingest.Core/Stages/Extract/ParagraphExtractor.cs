@@ -80,8 +80,10 @@ public sealed partial class ParagraphExtractor(Lexicon lexicon, ValueScanner sca
 
     // "Tổ công tác gồm 07 thành viên", "mỗi tổ gồm từ 5 đến 7 thành viên": how a body is made up
     private bool IsComposition(string text, ValueMention v) =>
-        v.UnitClass == UnitClass.Count && Text.VietText.Fold(text[..v.Start]).TrimEnd() is var before
+        v.UnitClass == UnitClass.Count && Text.VietText.Fold(text[Math.Max(0, v.Start - MaxCompositionWordLength)..v.Start]).TrimEnd() is var before
         && _compositionWords.Any(w => Text.VietText.EndsWithWord(before, w));
+
+    private const int MaxCompositionWordLength = 16;
 
     private Cue? PastVerb(string text, int clauseStart, int valueStart)
     {

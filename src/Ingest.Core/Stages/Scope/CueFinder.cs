@@ -29,6 +29,7 @@ public sealed partial class CueFinder
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
     private readonly string[] _presentReferenceLeads;
+    private readonly string[] _compounds;
     private readonly string[] _riseWords;
     private readonly (string Phrase, int? Offset)[] _relativeYears;
     private readonly HashSet<string> _periodQuantifiers;
@@ -84,8 +85,6 @@ public sealed partial class CueFinder
         while (i >= 0 && folded[i] is ' ' or '\t' or '-' or '+' or '•' or '*') i--;
         return i < 0 || folded[i] is '\n' or '.' or ':' or ';' or '!' or '?';
     }
-
-    private readonly string[] _compounds;
 
     // "thực hiện đạt": the cue's first syllable ends a word that started before it
     private bool InsideACompound(string folded, int at) =>
