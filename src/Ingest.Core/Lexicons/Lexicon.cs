@@ -48,6 +48,11 @@ public sealed record Lexicon
     public required IReadOnlyList<string> PlanRatioAfter { get; init; }
     /// <summary>The same, only where the clause ends after them ("đạt 86,5% kế hoạch."; not "100% kế hoạch, báo cáo … được ký số").</summary>
     public required IReadOnlyList<string> PlanRatioClosing { get; init; }
+    /// <summary>
+    /// Verbs that bring a ratio to the plan ("đạt 92% kế hoạch, tương ứng …"): after them a closing
+    /// plan word ends the ratio at a comma too, not only at a clause's end.
+    /// </summary>
+    public required IReadOnlyList<string> PlanRatioVerbs { get; init; }
     /// <summary>Words that make a part of a whole the share of a plan done ("45/52 nhiệm vụ được giao"), which is no value.</summary>
     public required IReadOnlyList<string> PlanWords { get; init; }
     /// <summary>Words that take a part out of a whole ("6.842 hồ sơ, trong đó 5.317 hồ sơ …, đạt 77,7%").</summary>

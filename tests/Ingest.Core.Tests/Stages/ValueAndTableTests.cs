@@ -76,6 +76,8 @@ public class ValueAndTableTests
     // a capitalised counted noun in a sentence: "Trung tâm dữ liệu tỉnh" is a name, the count is of it
     [InlineData("hình thành 01 Trung tâm dữ liệu tỉnh đạt tiêu chuẩn Tier III", 1, "trung tâm", "=")]
     [InlineData("thành lập mới 02 Trung tâm đổi mới sáng tạo", 2, "trung tâm", "=")]
+    // plans as what a share counts, with no verb of a ratio before it
+    [InlineData("100% kế hoạch, đề án chuyển đổi số của xã được công khai trên cổng thông tin", 100, "%", "=")]
     // establishments counted ("cơ sở dữ liệu" keeps its own unit)
     [InlineData("xã đã hỗ trợ 17 cơ sở sản xuất, kinh doanh đưa sản phẩm lên sàn thương mại điện tử", 17, "cơ sở", "=")]
     [InlineData("hình thành 03 cơ sở dữ liệu chuyên ngành", 3, "cơ sở dữ liệu", "=")]
@@ -180,6 +182,9 @@ public class ValueAndTableTests
     // a capital after a figure that no sentence runs into starts the next cell of a flattened table
     [InlineData("Tỷ lệ xã có điểm phục vụ   80 Trung tâm phục vụ hành chính công")]
     [InlineData("80 Trung tâm phục vụ hành chính công")]
+    // a ratio to the plan that a verb brings ends at a comma too
+    [InlineData("tiến độ giải ngân đạt 92% kế hoạch, tương ứng với yêu cầu đề ra")]
+    [InlineData("tổ chức 16/15 lớp, đạt 106,7% kế hoạch, với nhiều lượt người tham gia")]
     public void DefiningOrCountingNumber_IsNoValue(string text) => Assert.Empty(Scanner.Scan(text));
 
     [Theory]

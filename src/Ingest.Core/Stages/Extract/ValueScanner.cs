@@ -34,7 +34,7 @@ public sealed class ValueScanner
     private readonly string[] _definingHeads;
     private readonly HashSet<string> _weakNouns;
     private readonly string[] _valueVerbs;
-    private readonly string[] _planRatioAfter, _planRatioClosing, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs, _partLeads, _supportWords;
+    private readonly string[] _planRatioAfter, _planRatioClosing, _planRatioVerbs, _differenceUnits, _planWords, _changeVerbs, _riseWords, _costNouns, _servingVerbs, _countedActs, _partLeads, _supportWords;
     private readonly Regex _riseAfter;
     private readonly Regex _startYear;
 
@@ -68,6 +68,7 @@ public sealed class ValueScanner
         _riseAfter = new Regex($@"^[^;.\d]{{0,40}}?(?<!\w)(?:{Alt(lexicon.RiseWords)})\s+(?:(?:{Alt(lexicon.ComparatorsBefore.Select(c => c.Phrase))})\s*)?\d", RegexOptions.Compiled);
         _planRatioAfter = lexicon.PlanRatioAfter.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _planRatioClosing = lexicon.PlanRatioClosing.Select(VietText.Fold).ToArray();
+        _planRatioVerbs = lexicon.PlanRatioVerbs.Select(VietText.Fold).ToArray();
         _differenceUnits = lexicon.DifferenceUnits.Select(VietText.Fold).ToArray();
         _servingVerbs = lexicon.ServingVerbs.Select(VietText.Fold).OrderByDescending(v => v.Length).ToArray();
         _countedActs = lexicon.CountedActs.Select(VietText.Fold).ToArray();
@@ -108,7 +109,7 @@ public sealed class ValueScanner
             bool range = m.Groups["b"].Success;
             // "2026 - 50%; 2027 - 60%": a year labels the figure after its dash, it opens no range
             if (range && YearLabels(a.Value, m.Groups["b"].Value)) (a, range) = (m.Groups["b"], false);
-            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index + m.Length) || ShareOfACost(folded, m.Index, m.Index + m.Length)) continue;
+            if (!Free(a.Index, m.Index + m.Length) || RatioToPlan(folded, m.Index, m.Index + m.Length) || ShareOfACost(folded, m.Index, m.Index + m.Length)) continue;
             var value = ParseOrNull(a.Value);
             double? max = range ? ParseOrNull(m.Groups["b"].Value) : null;
             int end = m.Groups["fn"].Success ? m.Groups["fn"].Index : m.Index + m.Length;
@@ -301,14 +302,16 @@ public sealed class ValueScanner
         return _riseAfter.IsMatch(folded.AsSpan(after));
     }
 
-    // "đã tổ chức 06/10 lớp, đạt 60% kế hoạch": how much of the plan is done, neither a target nor a baseline
-    private bool RatioToPlan(string folded, int end)
+    // "đã tổ chức 06/10 lớp, đạt 60% kế hoạch": how much of the plan is done, neither a target nor a baseline;
+    // brought by a ratio's verb, the plan word may end a phrase only ("đạt 92% kế hoạch, tương ứng 186,4 tỷ đồng")
+    private bool RatioToPlan(string folded, int start, int end)
     {
         int j = end;
         while (j < folded.Length && folded[j] == ' ') j++;
         bool At(string p) => string.CompareOrdinal(folded, j, p, 0, p.Length) == 0 && (j + p.Length == folded.Length || !char.IsLetterOrDigit(folded[j + p.Length]));
-        bool ClauseEndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')');
-        return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && ClauseEndsAfter(p));
+        bool brought = _planRatioVerbs.Any(v => VietText.EndsWithWord(folded[..start].TrimEnd(), v));
+        bool EndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')' || brought && rest[0] == ',');
+        return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && EndsAfter(p));
     }
 
     // "từ 200 bộ dữ liệu mở trở lên": the closing comparator a few words after the noun
