@@ -309,8 +309,9 @@ public sealed class ValueScanner
         int j = end;
         while (j < folded.Length && folded[j] == ' ') j++;
         bool At(string p) => string.CompareOrdinal(folded, j, p, 0, p.Length) == 0 && (j + p.Length == folded.Length || !char.IsLetterOrDigit(folded[j + p.Length]));
-        bool brought = _planRatioVerbs.Any(v => VietText.EndsWithWord(folded[..start].TrimEnd(), v));
-        bool EndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')' || brought && rest[0] == ',');
+        // asked only at a comma after the plan word: every percentage passes here
+        bool Brought() => folded[..start].TrimEnd() is var before && _planRatioVerbs.Any(v => VietText.EndsWithWord(before, v));
+        bool EndsAfter(string p) => folded.AsSpan(j + p.Length).TrimStart() is var rest && (rest.IsEmpty || rest[0] is '.' or ';' or ')' || rest[0] == ',' && Brought());
         return _planRatioAfter.Any(At) || _planRatioClosing.Any(p => At(p) && EndsAfter(p));
     }
 

@@ -29,7 +29,8 @@ public sealed partial class CueFinder
     private readonly HashSet<string> _rangeOpeners;
     private readonly HashSet<string> _present;
     private readonly string[] _presentReferenceLeads;
-    private readonly string[] _compounds;
+    /// <summary>Each compound with where its last syllable starts (a one-syllable entry crosses no cue).</summary>
+    private readonly (string Word, int Tail)[] _compounds;
     private readonly string[] _riseWords;
     private readonly (string Phrase, int? Offset)[] _relativeYears;
     private readonly HashSet<string> _periodQuantifiers;
@@ -59,7 +60,7 @@ public sealed partial class CueFinder
         _rangeOpeners = lexicon.RangeOpeners.Select(VietText.Fold).ToHashSet();
         _present = lexicon.PresentCues.Select(VietText.Fold).ToHashSet();
         _presentReferenceLeads = lexicon.PresentReferenceLeads.Select(VietText.Fold).ToArray();
-        _compounds = lexicon.CompoundsAcrossCues.Select(VietText.Fold).ToArray();
+        _compounds = lexicon.CompoundsAcrossCues.Select(VietText.Fold).Where(c => c.LastIndexOf(' ') > 0).Select(c => (c, c.LastIndexOf(' ') + 1)).ToArray();
         _riseWords = lexicon.RiseWords.Select(VietText.Fold).ToArray();
         _relativeYears = lexicon.RelativeYears.Select(r => (VietText.Fold(r.Phrase), r.Offset)).OrderByDescending(r => r.Item1.Length).ToArray();
         _periodQuantifiers = lexicon.PeriodQuantifiers.Select(VietText.Fold).ToHashSet();
@@ -88,9 +89,9 @@ public sealed partial class CueFinder
 
     // "thực hiện đạt": the cue's first syllable ends a word that started before it
     private bool InsideACompound(string folded, int at) =>
-        _compounds.Any(c => c.LastIndexOf(' ') is var gap and > 0 && at >= gap + 1
-            && string.CompareOrdinal(folded, at - gap - 1, c, 0, c.Length) == 0
-            && (at - gap - 1 == 0 || !char.IsLetterOrDigit(folded[at - gap - 2])));
+        _compounds.Any(c => at - c.Tail is var start and >= 0
+            && string.CompareOrdinal(folded, start, c.Word, 0, c.Word.Length) == 0
+            && (start == 0 || !VietText.IsWordChar(folded[start - 1])));
 
     /// <summary>Every cue in a text, in order of position.</summary>
     public IReadOnlyList<Cue> Find(string text)
