@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Ingest.Adapters.Poppler;
 using Ingest.Adapters.Tesseract;
 using Ingest.Core.Model;
@@ -63,6 +64,57 @@ public sealed class OcrTests : IDisposable
         System.Runtime.InteropServices.Marshal.Copy(data, header, 0, 4);
         TesseractNative.lept_free(data);
         Assert.Equal("spix", System.Text.Encoding.ASCII.GetString(header));   // leptonica's serialised pix, read back by its header
+    }
+
+    [Theory]
+    [InlineData(75, 1)]    // the line finder's bricks at 300 dpi: 1/4 inch long
+    [InlineData(1, 75)]
+    [InlineData(15, 15)]   // and 1/20 inch square
+    [InlineData(100, 1)]   // at 400 dpi
+    [InlineData(73, 1)]    // a size that does not factor: left to leptonica's brick
+    [InlineData(5, 5)]     // too small to gain from composing
+    public unsafe void TheEnginesBrickOpenings_AreLeptonicasOwn_PixelForPixel(int hsize, int vsize)
+    {
+        var png = Path.Combine(_dir, "plan.png");
+        TextImage.Write(png, Plan, rotateDegrees: 0);
+        new DocumentLoader(Readers(), new LoadOptions()).Load(png, CancellationToken.None);
+
+        var bound = TesseractNative.dlsym(IntPtr.Zero, "pixOpenBrick");
+        var leptonicas = NativeLibrary.GetExport(NativeLibrary.Load("liblept.so.5"), "pixOpenBrick");
+        Assert.True(bound != IntPtr.Zero && bound != leptonicas, $"pixOpenBrick in the global scope is leptonica's: {TesseractNative.LineImagesLibrary} was not loaded");
+        var open = (delegate* unmanaged<IntPtr, IntPtr, int, int, IntPtr>)bound;
+        var reference = (delegate* unmanaged<IntPtr, IntPtr, int, int, IntPtr>)leptonicas;
+        var equal = (delegate* unmanaged<IntPtr, IntPtr, out int, int>)NativeLibrary.GetExport(NativeLibrary.Load("liblept.so.5"), "pixEqual");
+
+        // ink of every length and thickness, strokes across, down and in blocks, over the top of
+        // the image; below, apart, strokes a pixel or two either side of the brick's own size,
+        // which a brick of another size keeps or drops the other way
+        const int Width = 800, Height = 600, Band = 400;
+        var random = new Random(7);
+        var grey = new byte[Width * Height];
+        Array.Fill(grey, (byte)255);
+        void Ink(int x, int y, int w, int h)
+        {
+            for (int r = y; r < Math.Min(Height, y + h); r++)
+                for (int c = x; c < Math.Min(Width, x + w); c++) grey[r * Width + c] = 0;
+        }
+        for (int i = 0; i < 300; i++)
+        {
+            int w = random.Next(1, 160), h = random.Next(1, 25);
+            if (random.Next(2) == 0) (w, h) = (h, w);
+            Ink(random.Next(Width), random.Next(Band - h), w, h);
+        }
+        for (int d = -2; d <= 2; d++)
+        {
+            Ink(20 + (d + 2) * 150, Band + 20, hsize + d, Math.Max(1, vsize + d));
+            Ink(20 + (d + 2) * 150, Band + 60, Math.Max(1, hsize + d), vsize + d);
+        }
+        using var page = Pix.FromGrey(new GreyImage(Width, Height, grey), 300);
+        using var ink = Pix.Own(TesseractNative.pixConvertTo1(page.Raw, 128))!;
+        using var ours = Pix.Own(open(IntPtr.Zero, ink.Raw, hsize, vsize))!;
+        using var theirs = Pix.Own(reference(IntPtr.Zero, ink.Raw, hsize, vsize))!;
+        Assert.Equal(0, equal(ours.Raw, theirs.Raw, out int same));
+        Assert.Equal(1, same);
     }
 
     [Fact]
