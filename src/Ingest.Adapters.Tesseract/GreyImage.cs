@@ -7,18 +7,6 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
 
     public static GreyImage Blank(int width, int height) => new(width, height, new byte[width * height]);
 
-    /// <summary>The pixel at a fractional position, interpolated from its four neighbours; positions off the image take the nearest edge.</summary>
-    public double Sample(double x, double y)
-    {
-        x = Math.Clamp(x, 0, Width - 1.001);
-        y = Math.Clamp(y, 0, Height - 1.001);
-        int x0 = (int)x, y0 = (int)y;
-        double fx = x - x0, fy = y - y0;
-        int i = y0 * Width + x0;
-        return Pixels[i] * (1 - fx) * (1 - fy) + Pixels[i + 1] * fx * (1 - fy)
-             + Pixels[i + Width] * (1 - fx) * fy + Pixels[i + Width + 1] * fx * fy;
-    }
-
     /// <summary>Each pixel the mean of the 2·<paramref name="half"/> + 1 pixels of its row around it (fewer at the ends).</summary>
     public GreyImage MeanAlongRows(int half)
     {
