@@ -29,7 +29,7 @@ internal sealed record PageOutline(Curve Top, Curve Bottom, Curve Left, Curve Ri
 /// brightness first jumps by a clear ratio coming in from the photo's border. A page filling the
 /// whole image (every scan) has no such edges, and is left alone.
 /// </summary>
-internal static unsafe class PageFrame
+internal static class PageFrame
 {
     /// <summary>The photo is searched shrunk by this factor: edges are long, and a page is found in a few milliseconds.</summary>
     private const int Shrink = 4;
@@ -87,7 +87,7 @@ internal static unsafe class PageFrame
     /// and what the top and bottom edges still bow from it is spread linearly between them, as a
     /// sheet curling from its spine bends each line by a share of its edges' bend.
     /// </summary>
-    public static GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height)
+    public static unsafe GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height)
     {
         var toPhoto = Homography.FromRectangle(width, height, page.TopLeft, page.TopRight, page.BottomRight, page.BottomLeft);
         var toPage = toPhoto.Inverse();
