@@ -20,8 +20,7 @@ internal static class LostText
     /// <summary>The page's text-sized components of ink, in its pixels: what a reading should give words for.</summary>
     public static IReadOnlyList<(int X, int Y, int W, int H)> Ink(Pix image, int dpi)
     {
-        using var binary = Pix.Own(TesseractNative.pixConvertTo1(image.Raw, InkThreshold));
-        if (binary == null) return [];
+        using var binary = Threshold.Darker(image, InkThreshold);
         double minH = MinHeightInches * dpi, maxH = MaxHeightInches * dpi, maxW = MaxWidthInches * dpi;
         return binary.ComponentBoxes().Where(c => c.H >= minH && c.H <= maxH && c.W <= maxW).ToList();
     }

@@ -104,15 +104,14 @@ internal static class PageImagePreparer
             }
             if (options.Deskew)
             {
-                // leptonica's defaults (a sweep of ±7°); it hands back the image itself when it finds no skew
-                var deskewed = TesseractNative.pixDeskewGeneral(current.Raw, 0, 0f, 0f, 0, 0, out float angle, out _);
-                if (deskewed != current.Raw)
+                if (Deskew.Level(current) is var (level, angle))
                 {
+                    current.Dispose();
+                    current = level;
                     asLit?.Dispose();
                     asLit = null;
                     steps.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"deskew ({angle:0.0}°)"));
                 }
-                current = Replace(current, deskewed);
             }
             if (options.Dewarp && TextLineCurvature.MedianSagInches(current, dpi) is { } sag && sag > BowedLineSagInches
                 && TextLineCurvature.Straighten(current) is { } straight)
@@ -226,7 +225,12 @@ internal static class PageImagePreparer
     }
 
     /// <summary>A grey page's ink grown by a pixel on every side (the darkest of each 3×3 neighbourhood).</summary>
-    public static Pix Thicken(Pix grey) => Replace(grey, TesseractNative.pixErodeGray(grey.Raw, 3, 3));
+    public static Pix Thicken(Pix grey)
+    {
+        var thick = GreyMorphology.Darkest(grey, 3);
+        grey.Dispose();
+        return thick;
+    }
 
     private static Pix? Read(PageImage source)
     {

@@ -100,8 +100,11 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
+    [LibraryImport(Lept)] public static partial int pixCopyResolution(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(Lept)] public static partial IntPtr pixDeskewGeneral(IntPtr pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float confidence);
+    [LibraryImport(Lept)] public static partial int pixFindSkewSweepAndSearch(IntPtr pix, out float angle, out float confidence, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
+    [LibraryImport(Lept)] public static partial IntPtr pixRotate(IntPtr pix, float angle, int type, int incolor, int width, int height);
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial IntPtr pixScaleGrayMinMax(IntPtr pix, int xfact, int yfact, int type);
@@ -110,6 +113,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial int pixCountPixels(IntPtr pix, out int count, IntPtr tab8);
     [LibraryImport(Lept)] public static partial int pixSauvolaBinarizeTiled(IntPtr pix, int whsize, float factor, int nx, int ny, IntPtr ppixth, out IntPtr ppixd);
     [LibraryImport(Lept)] public static partial IntPtr pixCreate(int width, int height, int depth);
+    [LibraryImport(Lept)] public static partial IntPtr pixCreateTemplate(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetWpl(IntPtr pix);
     [LibraryImport(Lept)] public static partial int tiffGetCount(IntPtr fp, out int n);
@@ -122,7 +126,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixClone(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixErodeGray(IntPtr pixs, int hsize, int vsize);
-    [LibraryImport(Lept)] public static partial IntPtr pixCloseBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+    [LibraryImport(Lept)] public static partial IntPtr pixCloseCompBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
     [LibraryImport(Lept)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
     [LibraryImport(Lept)] public static partial int pixPaintThroughMask(IntPtr pixd, IntPtr pixm, int x, int y, uint val);
     [LibraryImport(Lept)] public static partial IntPtr pixConnCompBB(IntPtr pix, int connectivity);

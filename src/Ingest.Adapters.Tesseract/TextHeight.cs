@@ -21,7 +21,7 @@ internal static class TextHeight
     public static int? EstimateDpi(Pix image)
     {
         using var grey = Pix.Own(TesseractNative.pixConvertTo8(image.Raw, 0));
-        using var binary = grey == null ? null : Pix.Own(TesseractNative.pixConvertTo1(grey.Raw, InkThreshold));
+        using var binary = grey == null ? null : Threshold.Darker(grey, InkThreshold);
         if (binary == null) return null;
         var heights = binary.ComponentBoxes().Where(b => b.H >= MinHeight && b.H <= MaxHeight && b.W >= 2 && b.W <= 3 * b.H).Select(b => b.H).ToList();
         if (heights.Count < MinLetters) return null;

@@ -24,8 +24,8 @@ internal static class TextLineCurvature
     /// </summary>
     public static double? MedianSagInches(Pix grey, int dpi)
     {
-        using var binary = Pix.Own(TesseractNative.pixConvertTo1(grey.Raw, InkThreshold));
-        using var half = binary == null ? null : Pix.Own(TesseractNative.pixReduceRankBinary2(binary.Raw, 1, IntPtr.Zero));
+        using var binary = Threshold.Darker(grey, InkThreshold);
+        using var half = Pix.Own(TesseractNative.pixReduceRankBinary2(binary.Raw, 1, IntPtr.Zero));
         if (half == null) return null;
         var lines = Centres(half);
         var sags = lines.Where(l => l.Count >= 6).Select(Sag).OrderBy(s => s).ToList();

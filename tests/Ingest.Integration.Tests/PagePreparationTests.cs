@@ -138,6 +138,63 @@ public sealed class PagePreparationTests : IDisposable
         if (expected) Assert.True(image.IsDark(21, 32));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 2)]
+    [InlineData(5, 7)]       // a row of two 32-bit words, the second three bytes short
+    [InlineData(31, 4)]
+    [InlineData(33, 33)]     // a vector of bytes and one pixel over
+    [InlineData(257, 19)]
+    [InlineData(1001, 3)]
+    public void ThickenedInk_IsWhatLeptonicasGreyErosionMakes_PixelForPixel(int width, int height)
+    {
+        var random = new Random(width * 97 + height);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        // white and black runs too, so a pixel's darkest neighbour is sometimes off the row's end
+        for (int i = 0; i < pixels.Length; i += 1 + random.Next(9)) pixels[i] = random.Next(2) == 0 ? (byte)0 : (byte)255;
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        using var theirs = Pix.Own(TesseractNative.pixErodeGray(page.Raw, 3, 3))!;
+        using var ours = GreyMorphology.Darkest(page, 3);
+        AssertSamePixels(theirs, ours);
+    }
+
+    [Theory]
+    [InlineData(3, 40, 30)]
+    [InlineData(5, 37, 9)]
+    [InlineData(7, 301, 57)]    // a rule's contrast on a page halved (RuleFinder)
+    [InlineData(15, 123, 80)]   // a faint border's contrast (RuleFinder, at 300 dpi)
+    [InlineData(7, 5, 3)]       // a page smaller than the brick
+    public void ARulesContrast_IsWhatLeptonicasBlackTophatMeasures_PixelForPixel(int size, int width, int height)
+    {
+        // paper with shading, dark strokes of every thickness, and noise
+        var random = new Random(size * 1000 + width);
+        var pixels = new byte[width * height];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+                pixels[y * width + x] = (byte)(180 + 60 * x / Math.Max(1, width - 1) - random.Next(20));
+        for (int i = 0; i < width * height / 40; i++)
+        {
+            int x = random.Next(width), y = random.Next(height), w = 1 + random.Next(size + 3), h = 1 + random.Next(3);
+            if (random.Next(2) == 0) (w, h) = (h, w);
+            for (int yy = y; yy < Math.Min(height, y + h); yy++)
+                for (int xx = x; xx < Math.Min(width, x + w); xx++) pixels[yy * width + xx] = (byte)random.Next(90);
+        }
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        using var theirs = Pix.Own(TesseractNative.pixTophat(page.Raw, size, size, 1))!;
+        using var ours = GreyMorphology.BlackTophat(page, size);
+        AssertSamePixels(theirs, ours);
+    }
+
+    // every byte of every row, the padding past a row's last pixel too
+    private static unsafe void AssertSamePixels(Pix expected, Pix actual)
+    {
+        Assert.Equal((expected.Width, expected.Height, TesseractNative.pixGetDepth(expected.Raw)), (actual.Width, actual.Height, TesseractNative.pixGetDepth(actual.Raw)));
+        int length = TesseractNative.pixGetWpl(expected.Raw) * 4 * expected.Height;
+        Assert.Equal(new ReadOnlySpan<byte>((byte*)TesseractNative.pixGetData(expected.Raw), length).ToArray(),
+            new ReadOnlySpan<byte>((byte*)TesseractNative.pixGetData(actual.Raw), length).ToArray());
+    }
+
     [Fact]
     public void AGreyImage_IsNotDespeckled()
     {
@@ -189,6 +246,54 @@ public sealed class PagePreparationTests : IDisposable
                 Assert.InRange(Math.Abs(angle), Math.Abs(turned) - 0.3, Math.Abs(turned) + 0.3);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(1, 1, 128)]
+    [InlineData(31, 3, 128)]
+    [InlineData(32, 2, 130)]
+    [InlineData(33, 5, 128)]     // a row of 9 words: its last 32 pixels end 3 bytes past the row
+    [InlineData(97, 7, 1)]
+    [InlineData(1001, 4, 232)]
+    [InlineData(64, 2, 0)]       // nothing is darker than 0
+    [InlineData(45, 3, 256)]     // everything is darker than 256
+    public void InkAtAThreshold_IsWhatLeptonicasConvertTo1Makes_BitForBit(int width, int height, int threshold)
+    {
+        var random = new Random(width * 7 + threshold);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        for (int i = 0; i < pixels.Length; i += 1 + random.Next(5)) pixels[i] = (byte)Math.Clamp(threshold - 1 + random.Next(3), 0, 255);
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        using var theirs = Pix.Own(TesseractNative.pixConvertTo1(page.Raw, threshold))!;
+        using var ours = Threshold.Darker(page, threshold);
+        AssertSamePixels(theirs, ours);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.08)]    // under the angle worth turning back
+    [InlineData(0.6)]
+    [InlineData(-2.5)]
+    [InlineData(4.0)]
+    [InlineData(-6.5)]
+    public void ALevelledPage_IsWhatLeptonicasDeskewMakes_PixelForPixel(double turned)
+    {
+        var path = Path.Combine(_dir, $"level-{turned}.png");
+        Ingest.Eval.TextImage.Write(path, [.. Enumerable.Repeat("Tỷ lệ hộ gia đình có kết nối Internet cáp quang đạt 95%.", 12)], rotateDegrees: turned);
+        using var read = Pix.Own(TesseractNative.pixRead(path))!;
+        using var page = Pix.Own(TesseractNative.pixConvertTo8(read.Raw, 0))!;
+
+        using var theirs = Pix.Own(TesseractNative.pixDeskewGeneral(page.Raw, 0, 0f, 0f, 0, 0, out float theirAngle, out _))!;
+        var ours = Deskew.Level(page);
+
+        // leptonica hands back the page itself when it leaves it as it is
+        Assert.Equal(theirs.Raw != page.Raw, ours != null);
+        if (ours is var (level, angle))
+            using (level)
+            {
+                Assert.Equal(theirAngle, angle);
+                AssertSamePixels(theirs, level);
+            }
     }
 
     private Pix BilevelPage(int w, int h)
