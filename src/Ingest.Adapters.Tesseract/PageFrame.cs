@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Ingest.Adapters.Tesseract;
 
 /// <summary>y = A·x² + B·x + C (or x of y, for a side edge).</summary>
@@ -87,7 +89,8 @@ internal static class PageFrame
     /// and what the top and bottom edges still bow from it is spread linearly between them, as a
     /// sheet curling from its spine bends each line by a share of its edges' bend.
     /// </summary>
-    public static unsafe GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height)
+    /// <param name="fourAtATime">False maps each pixel on its own, the definition the four-at-a-time mapping keeps to.</param>
+    public static unsafe GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height, bool fourAtATime = true)
     {
         var toPhoto = Homography.FromRectangle(width, height, page.TopLeft, page.TopRight, page.BottomRight, page.BottomLeft);
         var toPage = toPhoto.Inverse();
@@ -112,30 +115,57 @@ internal static class PageFrame
         // each pixel is the photo's at the mapped point, interpolated from its four neighbours
         // (a point off the photo takes the nearest edge), read through pointers: a flattened page
         // is 8.7 million pixels, and through arrays each paid a dozen bounds checks and a call
-        // (a 2480 x 3508 page: 420 ms, 256 ms through pointers, the same pixels)
+        // (a 2480 x 3508 page: 420 ms, 256 ms through pointers, the same pixels). Four points are
+        // mapped at a time (two divisions each), each lane's sums formed in the order a single
+        // point's are below (no fused multiply-add), so the pixels are the same again.
         int stride = photo.Width;
         double maxX = photo.Width - 1.001, maxY = photo.Height - 1.001;
+        var (zero, lastX, lastY) = (Vector256<double>.Zero, Vector256.Create(maxX), Vector256.Create(maxY));
+        var (m1v, m2v, m4v, m5v, m7v, m8v) = (Vector256.Create(m1), Vector256.Create(m2), Vector256.Create(m4), Vector256.Create(m5), Vector256.Create(m7), Vector256.Create(m8));
+        double* xs = stackalloc double[4], ys = stackalloc double[4];
         fixed (byte* from = photo.Pixels, to = result.Pixels)
         fixed (double* topAt = top, bottomAt = bottom, m0 = m0u, m3 = m3u, m6 = m6u)
         {
             for (int y = 0; y < height; y++)
             {
                 double v = insetY + y * scaleY, share = v / height, rest = 1 - share;
+                var (vv, sharev, restv) = (Vector256.Create(v), Vector256.Create(share), Vector256.Create(rest));
                 byte* row = to + (long)y * width;
-                for (int x = 0; x < width; x++)
+                int x = 0;
+                for (; fourAtATime && x + 4 <= width; x += 4)
+                {
+                    var bent = vv + restv * Vector256.Load(topAt + x) + sharev * Vector256.Load(bottomAt + x);
+                    var d = Vector256.Load(m6 + x) + m7v * bent + m8v;
+                    Clamp((Vector256.Load(m0 + x) + m1v * bent + m2v) / d, zero, lastX).Store(xs);
+                    Clamp((Vector256.Load(m3 + x) + m4v * bent + m5v) / d, zero, lastY).Store(ys);
+                    for (int k = 0; k < 4; k++) row[x + k] = Interpolated(from, stride, xs[k], ys[k]);
+                }
+                for (; x < width; x++)
                 {
                     double bent = v + rest * topAt[x] + share * bottomAt[x];
                     double d = m6[x] + m7 * bent + m8;
-                    double px = Math.Clamp((m0[x] + m1 * bent + m2) / d, 0, maxX), py = Math.Clamp((m3[x] + m4 * bent + m5) / d, 0, maxY);
-                    int x0 = (int)px, y0 = (int)py;
-                    double fx = px - x0, fy = py - y0;
-                    byte* p = from + ((long)y0 * stride + x0);
-                    double sample = p[0] * (1 - fx) * (1 - fy) + p[1] * fx * (1 - fy) + p[stride] * (1 - fx) * fy + p[stride + 1] * fx * fy;
-                    row[x] = (byte)Math.Clamp(Math.Round(sample), 0, 255);
+                    row[x] = Interpolated(from, stride, Math.Clamp((m0[x] + m1 * bent + m2) / d, 0, maxX), Math.Clamp((m3[x] + m4 * bent + m5) / d, 0, maxY));
                 }
             }
         }
         return result;
+    }
+
+    // the photo at (px, py), interpolated from its four neighbours
+    private static unsafe byte Interpolated(byte* from, int stride, double px, double py)
+    {
+        int x0 = (int)px, y0 = (int)py;
+        double fx = px - x0, fy = py - y0;
+        byte* p = from + ((long)y0 * stride + x0);
+        double sample = p[0] * (1 - fx) * (1 - fy) + p[1] * fx * (1 - fy) + p[stride] * (1 - fx) * fy + p[stride + 1] * fx * fy;
+        return (byte)Math.Clamp(Math.Round(sample), 0, 255);
+    }
+
+    // Math.Clamp's comparisons, lane by lane
+    private static Vector256<double> Clamp(Vector256<double> value, Vector256<double> min, Vector256<double> max)
+    {
+        value = Vector256.ConditionalSelect(Vector256.LessThan(value, min), min, value);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(value, max), max, value);
     }
 
     // how far (in page pixels) the curved edge lies from the straight one the corners give, along it

@@ -93,7 +93,9 @@ internal static class PageImagePreparer
             if (options.Upsample && PreprocessOptions.ReadingDpi(dpi, bilevel) is var reading && reading > dpi)
             {
                 float f = reading / (float)dpi;
-                current = Replace(current, TesseractNative.pixScale(current.Raw, f, f));
+                var scaled = LinearScale.Scale(current, f);
+                current.Dispose();
+                current = scaled;
                 steps.Add($"upsample {dpi}→{reading} dpi");
                 dpi = reading;
             }
@@ -213,14 +215,7 @@ internal static class PageImagePreparer
     /// <summary>Paper pixels with ink on all four sides (holes a fax's drop-outs leave inside strokes), per ink pixel.</summary>
     public static double PinholeShare(Pix bilevel)
     {
-        var ink = InkBits.Of(bilevel);
-        long inked = 0, holes = 0;
-        for (int y = 0; y < ink.Height; y++)
-            for (int x = 0; x < ink.Width; x++)
-            {
-                if (ink.Dark(x, y)) inked++;
-                else if (ink.Dark(x - 1, y) && ink.Dark(x + 1, y) && ink.Dark(x, y - 1) && ink.Dark(x, y + 1)) holes++;
-            }
+        var (inked, holes) = InkBits.Of(bilevel).InkAndPinholes();
         return inked == 0 ? 0 : holes / (double)inked;
     }
 
@@ -270,7 +265,7 @@ internal static class PageImagePreparer
     /// <summary>A copy scaled by <paramref name="factor"/>, for the retry at another resolution.</summary>
     public static Pix Scale(Pix image, float factor, int dpi)
     {
-        var scaled = Pix.Own(TesseractNative.pixScale(image.Raw, factor, factor)) ?? throw new DocumentFailure("image could not be scaled");
+        var scaled = LinearScale.Scale(image, factor);
         int d = (int)Math.Round(dpi * factor);
         TesseractNative.pixSetResolution(scaled.Raw, d, d);
         return scaled;

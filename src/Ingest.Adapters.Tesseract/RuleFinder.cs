@@ -234,4 +234,32 @@ internal sealed class InkBits
 
     // leptonica keeps 1-bit pixels most significant bit first in 32-bit words
     public bool Dark(int x, int y) => x >= 0 && y >= 0 && x < Width && y < Height && ((uint)_words[y * _wpl + (x >> 5)] >> (31 - (x & 31)) & 1) != 0;
+
+    /// <summary>
+    /// The ink pixels, and the paper pixels with ink on all four sides (off the image is paper),
+    /// counted 32 pixels at a time: a pixel's neighbours across are its word shifted a bit either
+    /// way, with the next word's first pixel or the last word's last shifted in.
+    /// </summary>
+    public (long Ink, long Holes) InkAndPinholes()
+    {
+        long ink = 0, holes = 0;
+        int words = (Width + 31) / 32;
+        uint lastWord = Width % 32 == 0 ? uint.MaxValue : ~(uint.MaxValue >> (Width % 32));
+        for (int y = 0; y < Height; y++)
+        {
+            int row = y * _wpl;
+            for (int i = 0; i < words; i++)
+            {
+                uint inImage = i == words - 1 ? lastWord : uint.MaxValue;
+                uint here = (uint)_words[row + i] & inImage;
+                ink += System.Numerics.BitOperations.PopCount(here);
+                if (y == 0 || y == Height - 1) continue;
+                uint left = (here >> 1) | (i > 0 ? (uint)_words[row + i - 1] << 31 : 0);
+                uint right = (here << 1) | (i < words - 1 ? ((uint)_words[row + i + 1] & (i + 1 == words - 1 ? lastWord : uint.MaxValue)) >> 31 : 0);
+                uint above = (uint)_words[row - _wpl + i], below = (uint)_words[row + _wpl + i];
+                holes += System.Numerics.BitOperations.PopCount(~here & inImage & left & right & above & below);
+            }
+        }
+        return (ink, holes);
+    }
 }

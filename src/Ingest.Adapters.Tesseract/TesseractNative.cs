@@ -104,7 +104,7 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(Lept)] public static partial IntPtr pixDeskewGeneral(IntPtr pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float confidence);
     [LibraryImport(Lept)] public static partial int pixFindSkewSweepAndSearch(IntPtr pix, out float angle, out float confidence, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
-    [LibraryImport(Lept)] public static partial IntPtr pixRotate(IntPtr pix, float angle, int type, int incolor, int width, int height);
+    [LibraryImport(Lept)] public static partial IntPtr pixRotateAMGray(IntPtr pix, float angle, byte grayval);
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial IntPtr pixScaleGrayMinMax(IntPtr pix, int xfact, int yfact, int type);

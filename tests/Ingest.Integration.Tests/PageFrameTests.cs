@@ -92,6 +92,21 @@ public sealed class PageFrameTests
     }
 
     [Theory]
+    [InlineData(0.04, -2.0, 0.012, 1203)]   // a width of four pixels at a time and three over
+    [InlineData(0.05, 1.0, 0.0, 1200)]
+    [InlineData(0.06, 0.5, 0.014, 1001)]
+    public void AFlattenedPage_MappedFourPixelsAtATime_IsThePagePixelByPixel(double keystone, double turn, double bow, int width)
+    {
+        var shot = Photograph(keystone, turn, bow, shadow: true);
+        var page = PageFrame.Find(shot.Photo)!;
+
+        var fast = PageFrame.Flatten(shot.Photo, page, width, PageH);
+        var one = PageFrame.Flatten(shot.Photo, page, width, PageH, fourAtATime: false);
+
+        Assert.Equal(one.Pixels, fast.Pixels);
+    }
+
+    [Theory]
     [InlineData("white margins")]        // a flatbed scan: paper to the image's edges
     [InlineData("turned, white fill")]   // a scan turned by 4°, the corners filled with white
     [InlineData("dark edge one side")]   // a scanner's dark strip down the left side only

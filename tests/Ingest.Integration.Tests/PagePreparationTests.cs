@@ -195,6 +195,36 @@ public sealed class PagePreparationTests : IDisposable
             new ReadOnlySpan<byte>((byte*)TesseractNative.pixGetData(actual.Raw), length).ToArray());
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(31, 9)]
+    [InlineData(32, 7)]
+    [InlineData(33, 12)]
+    [InlineData(95, 40)]
+    [InlineData(300, 25)]
+    public unsafe void PinholesAndInk_AreCountedAsPixelByPixel(int width, int height)
+    {
+        // dense ink, so paper pixels walled in on four sides are common
+        var random = new Random(width + 1000 * height);
+        var pixels = new byte[width * height];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = random.Next(10) < 7 ? (byte)0 : (byte)255;
+        using var grey = Pix.FromGrey(new GreyImage(width, height, pixels), 200);
+        using var bilevel = Pix.Own(TesseractNative.pixConvertTo1(grey.Raw, 128))!;
+        // ink in the padding past each row's last pixel, which is not the page's
+        var setPadBits = (delegate* unmanaged<IntPtr, int, int>)System.Runtime.InteropServices.NativeLibrary.GetExport(
+            System.Runtime.InteropServices.NativeLibrary.Load("liblept.so.5"), "pixSetPadBits");
+        setPadBits(bilevel.Raw, 1);
+        bool Ink(int x, int y) => x >= 0 && y >= 0 && x < width && y < height && pixels[y * width + x] == 0;
+        long ink = 0, holes = 0;
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+                if (Ink(x, y)) ink++;
+                else if (Ink(x - 1, y) && Ink(x + 1, y) && Ink(x, y - 1) && Ink(x, y + 1)) holes++;
+
+        Assert.Equal((ink, holes), InkBits.Of(bilevel).InkAndPinholes());
+    }
+
     [Fact]
     public void AGreyImage_IsNotDespeckled()
     {
@@ -266,6 +296,45 @@ public sealed class PagePreparationTests : IDisposable
         using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
         using var theirs = Pix.Own(TesseractNative.pixConvertTo1(page.Raw, threshold))!;
         using var ours = Threshold.Darker(page, threshold);
+        AssertSamePixels(theirs, ours);
+    }
+
+    [Theory]
+    [InlineData(0.0105f, 301, 211)]
+    [InlineData(-0.0436f, 300, 400)]
+    [InlineData(0.1134f, 33, 17)]
+    [InlineData(-0.002f, 1001, 9)]
+    [InlineData(0.5f, 7, 5)]
+    [InlineData(0.05f, 2, 2)]      // no pixel has four neighbours
+    public void ATurnedPage_IsWhatLeptonicasAreaMapRotationMakes_PixelForPixel(float radians, int width, int height)
+    {
+        var random = new Random(width * 3 + height);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        using var theirs = Pix.Own(TesseractNative.pixRotateAMGray(page.Raw, radians, 255))!;
+        using var ours = AreaMapRotation.Rotate(page, radians, 255);
+        AssertSamePixels(theirs, ours);
+    }
+
+    [Theory]
+    [InlineData(1.5f, 301, 211)]     // a fax page, 200 to 300 dpi
+    [InlineData(1.4f, 33, 17)]       // leptonica's, sharpened: 1.4f is under 1.4
+    [InlineData(1.41f, 33, 17)]
+    [InlineData(1.6667f, 40, 31)]
+    [InlineData(2.5f, 7, 5)]
+    [InlineData(3f, 2, 2)]           // no pixel has a right or lower neighbour but one
+    [InlineData(2f, 45, 9)]          // leptonica's own 2x
+    [InlineData(1.2f, 50, 20)]       // leptonica's, sharpened
+    [InlineData(0.75f, 50, 20)]      // leptonica's, reduced
+    public void AScaledPage_IsWhatLeptonicasScaleMakes_PixelForPixel(float factor, int width, int height)
+    {
+        var random = new Random(width * 5 + height);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 200);
+        using var theirs = Pix.Own(TesseractNative.pixScale(page.Raw, factor, factor))!;
+        using var ours = LinearScale.Scale(page, factor);
         AssertSamePixels(theirs, ours);
     }
 
