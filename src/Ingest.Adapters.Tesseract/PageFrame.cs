@@ -55,9 +55,18 @@ internal static class PageFrame
     private const double Inset = 0.004;
 
     /// <summary>The page's outline, or null when the image shows no page against a darker surround on all four sides.</summary>
-    public static PageOutline? Find(GreyImage photo)
+    public static PageOutline? Find(GreyImage photo) => Find(photo.Shrink(Shrink), photo.Width, photo.Height);
+
+    /// <summary>
+    /// The page's outline in a photo of <paramref name="width"/> × <paramref name="height"/>, from
+    /// the photo shrunk by <see cref="Shrink"/> (<see cref="Pix.Shrink"/> makes it straight from
+    /// leptonica's pixels: most pages are scans, and a scan's full grey copy is then never made).
+    /// </summary>
+    public static PageOutline? Find(Pix photo) => Find(photo.Shrink(Shrink), photo.Width, photo.Height);
+
+    private static PageOutline? Find(GreyImage shrunk, int photoWidth, int photoHeight)
     {
-        var small = Blur(photo.Shrink(Shrink));
+        var small = Blur(shrunk);
         int w = small.Width, h = small.Height;
         if (w < 40 || h < 40) return null;
         var top = new List<(double, double)>(); var bottom = new List<(double, double)>();
@@ -78,7 +87,7 @@ internal static class PageFrame
             return null;
         var outline = new PageOutline(topCurve, bottomCurve, leftLine, rightLine,
             Corner(topCurve, leftLine), Corner(topCurve, rightLine), Corner(bottomCurve, rightLine), Corner(bottomCurve, leftLine));
-        if (outline.Width * outline.Height < MinPageArea * photo.Width * photo.Height) return null;
+        if (outline.Width * outline.Height < MinPageArea * photoWidth * photoHeight) return null;
         if (Math.Abs(topCurve.A) * outline.Width * outline.Width / 4 > MaxBow * outline.Width
             || Math.Abs(bottomCurve.A) * outline.Width * outline.Width / 4 > MaxBow * outline.Width) return null;
         return outline;

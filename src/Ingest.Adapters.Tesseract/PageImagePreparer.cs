@@ -86,7 +86,11 @@ internal static class PageImagePreparer
             }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
-                current = Replace(current, EvenlyLitRaw(current));
+                if (EvenlyLit(current) is { } lit)
+                {
+                    current.Dispose();
+                    current = lit;
+                }
                 steps.Add($"background (spread {spread:0.00})");
             }
             int dpi = flattened ? PreprocessOptions.TargetDpi : resolution();
@@ -154,8 +158,8 @@ internal static class PageImagePreparer
     /// </summary>
     private static (Pix Image, string Step)? FlattenPhotographedPage(Pix grey)
     {
+        if (PageFrame.Find(grey) is not { } page) return null;
         var photo = grey.ToGrey();
-        if (PageFrame.Find(photo) is not { } page) return null;
         double longSide = Math.Round(PhotographedPageLongSideInches * PreprocessOptions.TargetDpi);
         (int w, int h) = page.Width >= page.Height
             ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
@@ -295,16 +299,6 @@ internal static class PageImagePreparer
     /// 10×15-pixel tiles): a shadow, a vignette or a dim corner lifted to white, the ink kept. Null
     /// when leptonica could not.
     /// </summary>
-    public static Pix? EvenlyLit(Pix grey) => Pix.Own(EvenlyLitRaw(grey));
+    public static Pix? EvenlyLit(Pix grey) => EvenLight.Of(grey);
 
-    private static IntPtr EvenlyLitRaw(Pix grey) =>
-        TesseractNative.pixBackgroundNorm(grey.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1);
-
-    private static Pix Replace(Pix current, IntPtr next)
-    {
-        var p = Pix.Own(next);
-        if (p == null) return current;
-        current.Dispose();
-        return p;
-    }
 }

@@ -46,6 +46,27 @@ internal sealed class Pix : SafeHandle
     }
 
     /// <summary>A new 8-bit image holding the pixels, at the given resolution.</summary>
+    /// <summary>An 8-bit image shrunk by a whole factor, each pixel the mean of its block, as <see cref="GreyImage.Shrink"/> makes it.</summary>
+    public unsafe GreyImage Shrink(int factor)
+    {
+        if (TesseractNative.pixGetDepth(handle) != 8) throw new InvalidOperationException("not an 8-bit image");
+        int w = Width / factor, h = Height / factor, rowBytes = TesseractNative.pixGetWpl(handle) * 4;
+        var data = (byte*)TesseractNative.pixGetData(handle);
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int sum = 0;
+                for (int dy = 0; dy < factor; dy++)
+                {
+                    byte* line = data + (long)(y * factor + dy) * rowBytes;
+                    for (int dx = 0; dx < factor; dx++) sum += line[(x * factor + dx) ^ 3];
+                }
+                pixels[y * w + x] = (byte)(sum / (factor * factor));
+            }
+        return new GreyImage(w, h, pixels);
+    }
+
     public static unsafe Pix FromGrey(GreyImage image, int dpi)
     {
         var pix = Own(TesseractNative.pixCreate(image.Width, image.Height, 8)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");

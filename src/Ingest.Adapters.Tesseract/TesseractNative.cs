@@ -107,6 +107,9 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Lept)] public static partial IntPtr pixRotateAMGray(IntPtr pix, float angle, byte grayval);
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lept)] public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
+    [LibraryImport(Lept)] public static partial int pixGetBackgroundGrayMap(IntPtr pix, IntPtr pixim, int sx, int sy, int thresh, int mincount, out IntPtr map);
+    [LibraryImport(Lept)] public static partial IntPtr pixGetInvBackgroundMap(IntPtr map, int bgval, int smoothx, int smoothy);
+    [LibraryImport(Lept)] public static partial IntPtr pixCopy(IntPtr pixd, IntPtr pixs);
     [LibraryImport(Lept)] public static partial IntPtr pixScaleGrayMinMax(IntPtr pix, int xfact, int yfact, int type);
     [LibraryImport(Lept)] public static partial IntPtr pixExpandReplicate(IntPtr pix, int factor);
     [LibraryImport(Lept)] public static partial IntPtr pixSelectBySize(IntPtr pix, int width, int height, int connectivity, int type, int relation, out int changed);

@@ -107,6 +107,25 @@ public sealed class PageFrameTests
     }
 
     [Theory]
+    [InlineData(4, 1500, 2000)]
+    [InlineData(4, 1003, 777)]     // rows of leptonica's words with pixels to spare, and a remainder under a block
+    [InlineData(3, 10, 7)]
+    public void APhotoShrunkFromLeptonicasPixels_IsTheGreyImageShrunk(int factor, int width, int height)
+    {
+        var random = new Random(width + height);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        var photo = new GreyImage(width, height, pixels);
+        using var pix = Pix.FromGrey(photo, 300);
+
+        var shrunk = pix.Shrink(factor);
+
+        var expected = photo.Shrink(factor);
+        Assert.Equal((expected.Width, expected.Height), (shrunk.Width, shrunk.Height));
+        Assert.Equal(expected.Pixels, shrunk.Pixels);
+    }
+
+    [Theory]
     [InlineData("white margins")]        // a flatbed scan: paper to the image's edges
     [InlineData("turned, white fill")]   // a scan turned by 4°, the corners filled with white
     [InlineData("dark edge one side")]   // a scanner's dark strip down the left side only

@@ -339,6 +339,34 @@ public sealed class PagePreparationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("dim corner", 1001, 757)]     // sizes no whole number of tiles
+    [InlineData("dark block", 400, 300)]      // tiles with too little paper, filled from their neighbours
+    [InlineData("all dark", 120, 90)]         // no paper at all: leptonica hands back a copy
+    [InlineData("even", 35, 31)]
+    public void AnEvenlyLitPage_IsWhatLeptonicasBackgroundNormalisationMakes_PixelForPixel(string light, int width, int height)
+    {
+        var random = new Random(width * 11 + height);
+        var pixels = new byte[width * height];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                double paper = light switch
+                {
+                    "dim corner" => 230 - 110.0 * x / width * y / height,
+                    "dark block" => x > width / 3 && x < width / 2 && y > height / 4 ? 60 : 220,
+                    "all dark" => 70,
+                    _ => 225,
+                };
+                bool ink = (y / 9) % 3 == 1 && (x / 7) % 4 != 3;
+                pixels[y * width + x] = (byte)Math.Clamp(ink ? paper * 0.3 : paper - random.Next(12), 0, 255);
+            }
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        using var theirs = Pix.Own(TesseractNative.pixBackgroundNorm(page.Raw, IntPtr.Zero, IntPtr.Zero, 10, 15, 100, 50, 255, 2, 1))!;
+        using var ours = EvenLight.Of(page)!;
+        AssertSamePixels(theirs, ours);
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(0.08)]    // under the angle worth turning back
     [InlineData(0.6)]

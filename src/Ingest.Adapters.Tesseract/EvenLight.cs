@@ -1,0 +1,51 @@
+namespace Ingest.Adapters.Tesseract;
+
+/// <summary>
+/// A grey page with its paper made evenly bright: leptonica's background normalisation
+/// (pixBackgroundNorm over 10 × 15-pixel tiles: the paper is what is 100 or lighter, at least 50
+/// pixels of a tile, lifted to 255, the map smoothed over 2 × 1 tiles), the same pixels. The map
+/// of the paper's brightness is leptonica's own; applying it to the page is done here a row at a
+/// time, where leptonica fetched each tile's factor through pixGetPixel and scaled a pixel at a
+/// time (37 ms of the 65 the normalisation took on a 300 dpi page).
+/// </summary>
+internal static class EvenLight
+{
+    private const int TileWidth = 10, TileHeight = 15, PaperAtLeast = 100, MinPaperPixels = 50, White = 255;
+    private const int SmoothTilesAcross = 2, SmoothTilesDown = 1;
+
+    /// <summary>The page evenly lit; a copy of it when leptonica could make no map of its paper (as pixBackgroundNorm hands back). Null only when leptonica fails outright.</summary>
+    public static Pix? Of(Pix grey)
+    {
+        TesseractNative.pixGetBackgroundGrayMap(grey.Raw, IntPtr.Zero, TileWidth, TileHeight, PaperAtLeast, MinPaperPixels, out var rawMap);
+        using var map = Pix.Own(rawMap);
+        using var factors = map == null ? null : Pix.Own(TesseractNative.pixGetInvBackgroundMap(map.Raw, White, SmoothTilesAcross, SmoothTilesDown));
+        return factors == null ? Pix.Own(TesseractNative.pixCopy(IntPtr.Zero, grey.Raw)) : Applied(grey, factors);
+    }
+
+    /// <summary>Each pixel times its tile's factor (16 bits, 256 = 1), capped at white.</summary>
+    private static unsafe Pix Applied(Pix grey, Pix factors)
+    {
+        if (TesseractNative.pixGetDepth(grey.Raw) != 8) throw new InvalidOperationException("not an 8-bit image");
+        int w = grey.Width, h = grey.Height, rowBytes = TesseractNative.pixGetWpl(grey.Raw) * 4;
+        int tilesAcross = factors.Width, tilesDown = factors.Height, mapRowBytes = TesseractNative.pixGetWpl(factors.Raw) * 4;
+        var result = Pix.Own(TesseractNative.pixCreateTemplate(grey.Raw)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
+        var to = (byte*)TesseractNative.pixGetData(result.Raw);
+        var map = (byte*)TesseractNative.pixGetData(factors.Raw);
+        // leptonica keeps 16-bit pixels most significant half first in 32-bit words: value j is half j ^ 1
+        int covered = Math.Min(w, tilesAcross * TileWidth);
+        var factor = new uint[covered];
+        fixed (uint* f = factor)
+            for (int i = 0; i < tilesDown; i++)
+            {
+                var tiles = (ushort*)(map + (long)i * mapRowBytes);
+                for (int x = 0; x < covered; x++) f[x] = tiles[(x / TileWidth) ^ 1];
+                for (int y = i * TileHeight; y < Math.Min(h, (i + 1) * TileHeight); y++)
+                {
+                    byte* source = from + (long)y * rowBytes, target = to + (long)y * rowBytes;
+                    for (int x = 0; x < covered; x++) target[x ^ 3] = (byte)Math.Min(source[x ^ 3] * f[x] / 256, White);
+                }
+            }
+        return result;
+    }
+}
