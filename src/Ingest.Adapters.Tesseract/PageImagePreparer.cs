@@ -300,5 +300,4 @@ internal static class PageImagePreparer
     /// when leptonica could not.
     /// </summary>
     public static Pix? EvenlyLit(Pix grey) => EvenLight.Of(grey);
-
 }

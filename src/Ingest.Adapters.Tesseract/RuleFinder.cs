@@ -101,7 +101,7 @@ internal static class RuleFinder
         int drift = Math.Max(3, (int)(FaintDriftInches * dpi)) | 1, min = MinRuleLength(dpi);
         using var averaged = Pix.FromGrey(unevenLight.ToGrey().MeanAlongRows(half), dpi);
         using var tophat = GreyMorphology.BlackTophat(averaged, window);
-        using var inverted = tophat == null ? null : Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
+        using var inverted = Pix.Own(TesseractNative.pixInvert(IntPtr.Zero, tophat.Raw));
         using var faint = inverted == null ? null : Threshold.Darker(inverted, 256 - FaintContrast);
         // where the border is palest its darkest row wanders by a pixel or two: thickened, one row holds it whole
         using var thick = faint == null ? null : Pix.Own(TesseractNative.pixDilateBrick(IntPtr.Zero, faint.Raw, 1, drift));
