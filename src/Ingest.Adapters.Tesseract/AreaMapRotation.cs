@@ -16,11 +16,10 @@ internal static class AreaMapRotation
     /// <param name="fill">The grey brought in at the corners.</param>
     public static unsafe Pix Rotate(Pix grey, float radians, byte fill)
     {
-        if (TesseractNative.pixGetDepth(grey.Raw) != 8) throw new InvalidOperationException("not an 8-bit image");
-        int w = grey.Width, h = grey.Height, rowBytes = TesseractNative.pixGetWpl(grey.Raw) * 4;
-        var result = Pix.Own(TesseractNative.pixCreateTemplate(grey.Raw)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
-        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var to = (byte*)TesseractNative.pixGetData(result.Raw);
+        grey.MustBeGrey();
+        int w = grey.Width, h = grey.Height, rowBytes = grey.RowBytes;
+        var result = grey.CreateLike();
+        byte* from = grey.Data, to = result.Data;
         int xcen = w / 2, ycen = h / 2, wm2 = w - 2, hm2 = h - 2;
         // as leptonica forms them: the sine in double, times 16, kept as a float
         float sina = (float)(16.0 * Math.Sin(radians)), cosa = (float)(16.0 * Math.Cos(radians));

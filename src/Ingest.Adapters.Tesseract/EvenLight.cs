@@ -25,13 +25,11 @@ internal static class EvenLight
     /// <summary>Each pixel times its tile's factor (16 bits, 256 = 1), capped at white.</summary>
     private static unsafe Pix Applied(Pix grey, Pix factors)
     {
-        if (TesseractNative.pixGetDepth(grey.Raw) != 8) throw new InvalidOperationException("not an 8-bit image");
-        int w = grey.Width, h = grey.Height, rowBytes = TesseractNative.pixGetWpl(grey.Raw) * 4;
-        int tilesAcross = factors.Width, tilesDown = factors.Height, mapRowBytes = TesseractNative.pixGetWpl(factors.Raw) * 4;
-        var result = Pix.Own(TesseractNative.pixCreateTemplate(grey.Raw)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
-        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var to = (byte*)TesseractNative.pixGetData(result.Raw);
-        var map = (byte*)TesseractNative.pixGetData(factors.Raw);
+        grey.MustBeGrey();
+        int w = grey.Width, h = grey.Height, rowBytes = grey.RowBytes;
+        int tilesAcross = factors.Width, tilesDown = factors.Height, mapRowBytes = factors.RowBytes;
+        var result = grey.CreateLike();
+        byte* from = grey.Data, to = result.Data, map = factors.Data;
         // leptonica keeps 16-bit pixels most significant half first in 32-bit words: value j is half j ^ 1
         int covered = Math.Min(w, tilesAcross * TileWidth);
         var factor = new uint[covered];

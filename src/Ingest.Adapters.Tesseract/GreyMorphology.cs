@@ -28,9 +28,8 @@ internal static class GreyMorphology
         var closed = Extreme(lightest, size, lightest: false);
         // a closing is never darker than the page; the difference stops at 0 only past a row's
         // last pixel, where the closing is clear and the page may not be
-        int length = TesseractNative.pixGetWpl(grey.Raw) * 4 * grey.Height;
-        var page = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var result = (byte*)TesseractNative.pixGetData(closed.Raw);
+        int length = grey.RowBytes * grey.Height;
+        byte* page = grey.Data, result = closed.Data;
         int i = 0, step = Vector<byte>.Count;
         for (; i + step <= length; i += step)
         {
@@ -43,12 +42,11 @@ internal static class GreyMorphology
 
     private static unsafe Pix Extreme(Pix grey, int size, bool lightest)
     {
-        if (TesseractNative.pixGetDepth(grey.Raw) != 8) throw new InvalidOperationException("not an 8-bit image");
+        grey.MustBeGrey();
         if (size < 1 || size % 2 == 0) throw new ArgumentOutOfRangeException(nameof(size), size, "a brick's side is odd");
-        int width = grey.Width, height = grey.Height, half = size / 2, rowBytes = TesseractNative.pixGetWpl(grey.Raw) * 4;
-        var result = Pix.Own(TesseractNative.pixCreateTemplate(grey.Raw)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
-        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var to = (byte*)TesseractNative.pixGetData(result.Raw);
+        int width = grey.Width, height = grey.Height, half = size / 2, rowBytes = grey.RowBytes;
+        var result = grey.CreateLike();
+        byte* from = grey.Data, to = result.Data;
         // off the image: black for the lightest, white for the darkest, so it never wins
         byte off = lightest ? (byte)0 : (byte)255;
         var down = new byte[rowBytes];

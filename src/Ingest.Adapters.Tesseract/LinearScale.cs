@@ -16,7 +16,7 @@ namespace Ingest.Adapters.Tesseract;
 internal static class LinearScale
 {
     /// <summary>Whether <see cref="Scale"/> serves this factor; leptonica serves the others.</summary>
-    public static bool Serves(Pix grey, float factor) =>
+    private static bool Serves(Pix grey, float factor) =>
         // leptonica sharpens under 1.4 in double: 1.4f, a hair under, is sharpened
         TesseractNative.pixGetDepth(grey.Raw) == 8 && (double)factor >= 1.4 && factor != 2f && factor != 4f;
 
@@ -28,15 +28,14 @@ internal static class LinearScale
 
     private static unsafe Pix Interpolated(Pix grey, float factor)
     {
-        int ws = grey.Width, hs = grey.Height, fromBytes = TesseractNative.pixGetWpl(grey.Raw) * 4;
+        int ws = grey.Width, hs = grey.Height, fromBytes = grey.RowBytes;
         // leptonica's sizes and steps, in its precisions: float products, double sums and quotients
         int wd = (int)(factor * (float)ws + 0.5), hd = (int)(factor * (float)hs + 0.5);
         float scx = (float)(16.0 * (float)ws / (float)wd), scy = (float)(16.0 * (float)hs / (float)hd);
-        var result = Pix.Own(TesseractNative.pixCreate(wd, hd, 8)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+        var result = Pix.Create(wd, hd, 8);
         TesseractNative.pixCopyResolution(result.Raw, grey.Raw);
-        int toBytes = TesseractNative.pixGetWpl(result.Raw) * 4;
-        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var to = (byte*)TesseractNative.pixGetData(result.Raw);
+        int toBytes = result.RowBytes;
+        byte* from = grey.Data, to = result.Data;
         // each page column's left source pixel, its right one (the same at the right edge), and its weight
         var left = new int[wd];
         var right = new int[wd];

@@ -29,29 +29,48 @@ internal sealed class Pix : SafeHandle
         };
     }
 
+    /// <summary>Bytes from one row's start to the next's: whole 32-bit words, so a row may end in padding.</summary>
+    public int RowBytes => TesseractNative.pixGetWpl(handle) * 4;
+
+    /// <summary>The first row's first byte, in leptonica's order (pixel n of an 8-bit row is byte n ^ 3).</summary>
+    public unsafe byte* Data => (byte*)TesseractNative.pixGetData(handle);
+
+    /// <summary>Throws unless this is an 8-bit image, which the pixel loops here read byte by byte.</summary>
+    public void MustBeGrey()
+    {
+        if (TesseractNative.pixGetDepth(handle) != 8) throw new InvalidOperationException("not an 8-bit image");
+    }
+
+    /// <summary>A new blank image (every byte 0) of the given size and depth.</summary>
+    public static Pix Create(int width, int height, int depth) =>
+        Own(TesseractNative.pixCreate(width, height, depth)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+
+    /// <summary>A new blank image (every byte 0) of this one's size, depth and resolution.</summary>
+    public Pix CreateLike() =>
+        Own(TesseractNative.pixCreateTemplate(handle)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+
     /// <summary>The pixels of an 8-bit image, copied out row by row.</summary>
     public unsafe GreyImage ToGrey()
     {
-        if (TesseractNative.pixGetDepth(handle) != 8) throw new InvalidOperationException("not an 8-bit image");
-        int w = Width, h = Height, wpl = TesseractNative.pixGetWpl(handle);
-        var data = (byte*)TesseractNative.pixGetData(handle);
+        MustBeGrey();
+        int w = Width, h = Height, rowBytes = RowBytes;
+        var data = Data;
         var pixels = new byte[w * h];
         for (int y = 0; y < h; y++)
         {
-            byte* line = data + (long)y * wpl * 4;
+            byte* line = data + (long)y * rowBytes;
             // leptonica packs pixels big-endian in 32-bit words: on this little-endian machine pixel n is byte n ^ 3
             for (int x = 0; x < w; x++) pixels[y * w + x] = line[x ^ 3];
         }
         return new GreyImage(w, h, pixels);
     }
 
-    /// <summary>A new 8-bit image holding the pixels, at the given resolution.</summary>
     /// <summary>An 8-bit image shrunk by a whole factor, each pixel the mean of its block, as <see cref="GreyImage.Shrink"/> makes it.</summary>
     public unsafe GreyImage Shrink(int factor)
     {
-        if (TesseractNative.pixGetDepth(handle) != 8) throw new InvalidOperationException("not an 8-bit image");
-        int w = Width / factor, h = Height / factor, rowBytes = TesseractNative.pixGetWpl(handle) * 4;
-        var data = (byte*)TesseractNative.pixGetData(handle);
+        MustBeGrey();
+        int w = Width / factor, h = Height / factor, rowBytes = RowBytes;
+        var data = Data;
         var pixels = new byte[w * h];
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)
@@ -67,14 +86,15 @@ internal sealed class Pix : SafeHandle
         return new GreyImage(w, h, pixels);
     }
 
+    /// <summary>A new 8-bit image holding the pixels, at the given resolution.</summary>
     public static unsafe Pix FromGrey(GreyImage image, int dpi)
     {
-        var pix = Own(TesseractNative.pixCreate(image.Width, image.Height, 8)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
-        int wpl = TesseractNative.pixGetWpl(pix.handle);
-        var data = (byte*)TesseractNative.pixGetData(pix.handle);
+        var pix = Create(image.Width, image.Height, 8);
+        int rowBytes = pix.RowBytes;
+        var data = pix.Data;
         for (int y = 0; y < image.Height; y++)
         {
-            byte* line = data + (long)y * wpl * 4;
+            byte* line = data + (long)y * rowBytes;
             for (int x = 0; x < image.Width; x++) line[x ^ 3] = image.Pixels[y * image.Width + x];
         }
         TesseractNative.pixSetResolution(pix.handle, dpi, dpi);

@@ -13,14 +13,14 @@ internal static class Threshold
 {
     public static unsafe Pix Darker(Pix grey, int threshold)
     {
-        if (TesseractNative.pixGetDepth(grey.Raw) != 8) throw new InvalidOperationException("not an 8-bit image");
+        grey.MustBeGrey();
         if (threshold is < 0 or > 256) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "a grey level from 0 to 256");
         int width = grey.Width, height = grey.Height;
-        var result = Pix.Own(TesseractNative.pixCreate(width, height, 1)) ?? throw new OutOfMemoryException("leptonica could not allocate the page image");
+        var result = Pix.Create(width, height, 1);
         TesseractNative.pixCopyResolution(result.Raw, grey.Raw);
-        int fromBytes = TesseractNative.pixGetWpl(grey.Raw) * 4, toWords = TesseractNative.pixGetWpl(result.Raw);
-        var from = (byte*)TesseractNative.pixGetData(grey.Raw);
-        var to = (uint*)TesseractNative.pixGetData(result.Raw);
+        int fromBytes = grey.RowBytes, toWords = result.RowBytes / 4;
+        var from = grey.Data;
+        var to = (uint*)result.Data;
         // nothing is darker than 0; everything is darker than 256, which a byte cannot hold
         var level = Vector256.Create((byte)Math.Min(threshold, 255));
         bool all = threshold == 256;
