@@ -9,8 +9,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 libs="$(ldconfig -p 2>/dev/null || true)"
 { command -v tesseract >/dev/null 2>&1 && [[ "$libs" == *'libtesseract.so.5 '* ]]; } || need+=(tesseract-ocr)
 # the build compiles one small C library (src/Ingest.Adapters.Tesseract/native: it spares Tesseract
-# compressing every text line's image, an eighth of an OCR page's time); it is optional, so a
-# machine where gcc cannot be installed still runs, more slowly
+# compressing every text line's image, an eighth of an OCR page's time, and OpenMP's teams of one
+# thread, a tenth and more); it is optional, so a machine where gcc cannot be installed still runs,
+# more slowly
 optional=()
 command -v cc >/dev/null 2>&1 || optional+=(gcc libc6-dev)
 # the tests (./test sets INGEST_TEST_DEPS=1) also drive the reviewer's page in Debian's chromium, through
@@ -28,6 +29,6 @@ if [ ${#need[@]} -gt 0 ] || [ ${#optional[@]} -gt 0 ]; then
   if [ ${#optional[@]} -gt 0 ]; then
     { [ ${#need[@]} -gt 0 ] || $sudo apt-get update -qq >&2; } &&
       DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${optional[@]}" >&2 ||
-      echo "ingest: could not install ${optional[*]}; OCR runs without its line-images library, more slowly" >&2
+      echo "ingest: could not install ${optional[*]}; OCR runs without its engine-calls library, more slowly" >&2
   fi
 fi

@@ -19,7 +19,8 @@ internal static unsafe partial class TesseractNative
         NativeLibrary.SetDllImportResolver(typeof(TesseractNative).Assembly, Resolve);
         // before libtesseract (and with it libgomp) is loaded: OpenMP would otherwise start a
         // thread team per engine and oversubscribe the cores (measured 2 s/page become 9-12 s);
-        // parallelism comes from one engine per worker instead
+        // parallelism comes from one engine per worker instead. Where the engine-calls library was
+        // built, libtesseract's parallel regions do not reach libgomp at all (native/serial-openmp.c)
         setenv("OMP_THREAD_LIMIT", "1", 1);
         // a file leptonica cannot decode becomes one clear error line of ours, not its own chatter
         setMsgSeverity(SeverityNone);
@@ -44,20 +45,21 @@ internal static unsafe partial class TesseractNative
         _ => IntPtr.Zero,
     };
 
-    /// <summary>The library built from native/line-images.c, beside this assembly.</summary>
-    internal const string LineImagesLibrary = "libingest-line-images.so";
+    /// <summary>The library built from native/*.c, beside this assembly.</summary>
+    internal const string EngineCallsLibrary = "libingest-engine-calls.so";
     private const int RtldNow = 2, RtldGlobal = 0x100;
 
     /// <summary>
-    /// libtesseract, with <see cref="LineImagesLibrary"/> loaded into the global scope first, so that
-    /// the engine's writes of its text lines' images bind to it (see native/line-images.c). The
-    /// runtime loads libraries into their own scope, which a later library does not search first.
-    /// Without it (no C compiler where this was built) the engine works as it always did.
+    /// libtesseract, with <see cref="EngineCallsLibrary"/> loaded into the global scope first, so that
+    /// the engine's calls it defines bind to it (its text lines' images and line openings:
+    /// native/line-images.c; OpenMP's regions: native/serial-openmp.c). The runtime loads libraries
+    /// into their own scope, which a later library does not search first. Without it (no C compiler
+    /// where this was built) the engine works as it always did.
     /// </summary>
     private static IntPtr LoadTesseract()
     {
-        var lineImages = Path.Combine(AppContext.BaseDirectory, LineImagesLibrary);
-        if (File.Exists(lineImages)) dlopen(lineImages, RtldNow | RtldGlobal);
+        var engineCalls = Path.Combine(AppContext.BaseDirectory, EngineCallsLibrary);
+        if (File.Exists(engineCalls)) dlopen(engineCalls, RtldNow | RtldGlobal);
         return NativeLibrary.Load("libtesseract.so.5");
     }
 

@@ -48,14 +48,14 @@ public sealed class OcrTests : IDisposable
     [Fact]
     public unsafe void TheEnginesLineImages_AreWrittenUncompressed()
     {
-        // reading a page loads libtesseract, and before it the line-images library (native/line-images.c)
+        // reading a page loads libtesseract, and before it the engine-calls library (native/line-images.c)
         var png = Path.Combine(_dir, "plan.png");
         TextImage.Write(png, Plan, rotateDegrees: 0);
         new DocumentLoader(Readers(), new LoadOptions()).Load(png, CancellationToken.None);
 
         // what libtesseract's calls bind to is what the process's global scope holds
         var bound = TesseractNative.dlsym(IntPtr.Zero, "pixWriteMem");
-        Assert.True(bound != IntPtr.Zero, $"no pixWriteMem in the global scope: {TesseractNative.LineImagesLibrary} was not loaded");
+        Assert.True(bound != IntPtr.Zero, $"no pixWriteMem in the global scope: {TesseractNative.EngineCallsLibrary} was not loaded");
         var write = (delegate* unmanaged<out IntPtr, out nuint, IntPtr, int, int>)bound;
         using var line = Pix.FromGrey(new GreyImage(8, 2, new byte[16]), 300);
         const int Png = 3;
@@ -75,12 +75,12 @@ public sealed class OcrTests : IDisposable
     [InlineData(5, 5)]     // too small to gain from composing
     public unsafe void TheEnginesBrickOpenings_AreLeptonicasOwn_PixelForPixel(int hsize, int vsize)
     {
-        // any call into libtesseract loads it, and the line-images library ahead of it (TesseractNative's resolver)
+        // any call into libtesseract loads it, and the engine-calls library ahead of it (TesseractNative's resolver)
         TesseractNative.TessBaseAPIDelete(TesseractNative.TessBaseAPICreate());
 
         var bound = TesseractNative.dlsym(IntPtr.Zero, "pixOpenBrick");
         var leptonicas = NativeLibrary.GetExport(NativeLibrary.Load("liblept.so.5"), "pixOpenBrick");
-        Assert.True(bound != IntPtr.Zero && bound != leptonicas, $"pixOpenBrick in the global scope is leptonica's: {TesseractNative.LineImagesLibrary} was not loaded");
+        Assert.True(bound != IntPtr.Zero && bound != leptonicas, $"pixOpenBrick in the global scope is leptonica's: {TesseractNative.EngineCallsLibrary} was not loaded");
         var open = (delegate* unmanaged<IntPtr, IntPtr, int, int, IntPtr>)bound;
         var reference = (delegate* unmanaged<IntPtr, IntPtr, int, int, IntPtr>)leptonicas;
         var equal = (delegate* unmanaged<IntPtr, IntPtr, out int, int>)NativeLibrary.GetExport(NativeLibrary.Load("liblept.so.5"), "pixEqual");
@@ -114,6 +114,82 @@ public sealed class OcrTests : IDisposable
         using var theirs = Pix.Own(reference(IntPtr.Zero, ink.Raw, hsize, vsize))!;
         Assert.Equal(0, equal(ours.Raw, theirs.Raw, out int same));
         Assert.Equal(1, same);
+    }
+
+    /// <summary>What a "parallel sections" region's body sees: the entry points it calls, and where it logs the sections it is handed.</summary>
+    private unsafe struct SectionsRun
+    {
+        public delegate* unmanaged<delegate* unmanaged<void*, void>, void*, uint, uint, uint, void> ParallelSections;
+        public delegate* unmanaged<uint> Next;
+        public delegate* unmanaged<void> EndNowait;
+        public int* Log;
+        public int Logged;
+        public uint NestedAt, NestedCount;
+    }
+
+    // a region's body as GCC compiles one: take sections until the runtime says 0, then end without waiting
+    [UnmanagedCallersOnly]
+    private static unsafe void SectionsBody(void* data)
+    {
+        var run = (SectionsRun*)data;
+        for (uint section = run->Next(); section != 0; section = run->Next())
+        {
+            run->Log[run->Logged++] = (int)section;
+            if (section == run->NestedAt)
+            {
+                // a region inside a section: its own count, and the outer one's sections resume after it
+                run->Log[run->Logged++] = -1;
+                uint nestedAt = run->NestedAt;
+                run->NestedAt = 0;
+                run->ParallelSections(&SectionsBody, data, 4, run->NestedCount, 0);
+                run->NestedAt = nestedAt;
+                run->Log[run->Logged++] = -1;
+            }
+        }
+        run->EndNowait();
+    }
+
+    [UnmanagedCallersOnly]
+    private static unsafe void CountCall(void* data) => (*(int*)data)++;
+
+    [Theory]
+    [InlineData(4, 0, 0, "1 2 3 4")]                    // the LSTM's four gates
+    [InlineData(1, 0, 0, "1")]
+    [InlineData(0, 0, 0, "")]
+    [InlineData(3, 2, 2, "1 2 ( 1 2 ) 3")]              // a region opened inside section 2
+    [InlineData(2, 1, 0, "1 ( ) 2")]                    // an inner region with nothing to hand out
+    public unsafe void TheEnginesParallelRegions_RunOnTheCallingThread_SectionsInOrder(uint count, uint nestedAt, uint nestedCount, string expected)
+    {
+        // any call into libtesseract loads it, and the engine-calls library ahead of it (TesseractNative's resolver)
+        TesseractNative.TessBaseAPIDelete(TesseractNative.TessBaseAPICreate());
+        var gomp = NativeLibrary.Load("libgomp.so.1");
+        IntPtr Bound(string name)
+        {
+            var bound = TesseractNative.dlsym(IntPtr.Zero, name);
+            Assert.True(bound != IntPtr.Zero && bound != NativeLibrary.GetExport(gomp, name), $"{name} in the global scope is libgomp's: {TesseractNative.EngineCallsLibrary} was not loaded");
+            return bound;
+        }
+
+        int* log = stackalloc int[32];
+        var run = new SectionsRun
+        {
+            ParallelSections = (delegate* unmanaged<delegate* unmanaged<void*, void>, void*, uint, uint, uint, void>)Bound("GOMP_parallel_sections"),
+            Next = (delegate* unmanaged<uint>)Bound("GOMP_sections_next"),
+            EndNowait = (delegate* unmanaged<void>)Bound("GOMP_sections_end_nowait"),
+            Log = log, NestedAt = nestedAt, NestedCount = nestedCount,
+        };
+        run.ParallelSections(&SectionsBody, &run, 4, count, 0);
+        var handed = Enumerable.Range(0, run.Logged).Select(i => log[i]).ToList();
+        var text = string.Join(" ", handed.Select((n, i) => n > 0 ? n.ToString() : handed.Take(i).Count(m => m < 0) % 2 == 0 ? "(" : ")"));
+        Assert.Equal(expected, text);
+        Assert.Equal(0u, run.Next());   // outside any region there is nothing to hand out
+
+        // a "parallel for" body runs once, as thread 0 of 1, which gives it the whole loop
+        int calls = 0;
+        ((delegate* unmanaged<delegate* unmanaged<void*, void>, void*, uint, uint, void>)Bound("GOMP_parallel"))(&CountCall, &calls, 4, 0);
+        Assert.Equal(1, calls);
+        Assert.Equal(1, ((delegate* unmanaged<int>)Bound("omp_get_num_threads"))());
+        Assert.Equal(0, ((delegate* unmanaged<int>)Bound("omp_get_thread_num"))());
     }
 
     [Fact]
