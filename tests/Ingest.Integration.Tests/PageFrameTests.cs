@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Ingest.Adapters.Tesseract;
 
 namespace Ingest.Integration.Tests;
@@ -104,6 +105,31 @@ public sealed class PageFrameTests
         var one = PageFrame.Flatten(shot.Photo, page, width, PageH, fourAtATime: false);
 
         Assert.Equal(one.Pixels, fast.Pixels);
+    }
+
+    [Theory]
+    [InlineData(8, 1)]     // eighths of a pixel: the weights are exact, so many samples fall on a half
+    [InlineData(2, 3)]     // halves only: every odd sum of neighbours is a tie
+    [InlineData(7, 5)]     // sevenths: inexact weights
+    public unsafe void FourPointsInterpolatedAtOnce_AreEachPointInterpolated_TiesIncluded(int steps, int seed)
+    {
+        const int W = 12, H = 9;
+        var random = new Random(seed);
+        var photo = new byte[W * H];
+        random.NextBytes(photo);
+        var points = new List<(double X, double Y)>();
+        for (int y = 0; y < (H - 1) * steps; y++)
+            for (int x = 0; x < (W - 1) * steps; x++) points.Add(((double)x / steps, (double)y / steps));
+        var four = new byte[4];
+        fixed (byte* from = photo, to = four)
+            for (int i = 0; i + 4 <= points.Count; i += 4)
+            {
+                var px = Vector256.Create(points[i].X, points[i + 1].X, points[i + 2].X, points[i + 3].X);
+                var py = Vector256.Create(points[i].Y, points[i + 1].Y, points[i + 2].Y, points[i + 3].Y);
+                PageFrame.Interpolated(from, W, px, py, to);
+                for (int k = 0; k < 4; k++)
+                    Assert.True(PageFrame.Interpolated(from, W, points[i + k].X, points[i + k].Y) == four[k], $"at {points[i + k]}: {four[k]}");
+            }
     }
 
     [Theory]
