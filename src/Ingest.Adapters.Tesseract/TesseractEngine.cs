@@ -68,10 +68,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
             int rc = TesseractNative.TessBaseAPIRecognize(_api, monitor);
             ct.ThrowIfCancellationRequested();
             if (rc != 0) throw new OcrEngineFailure("tesseract could not recognise the page");
-            var tsvPtr = TesseractNative.TessBaseAPIGetTsvText(_api, 0);
-            string tsv;
-            try { tsv = Marshal.PtrToStringUTF8(tsvPtr) ?? ""; }
-            finally { if (tsvPtr != IntPtr.Zero) TesseractNative.TessDeleteText(tsvPtr); }
+            var tsv = EngineWords.Rows(_api);
             if (dx != 0 || dy != 0) tsv = TsvLayout.MoveBoxes(tsv, 1, dx, dy);
             tsv = InequalityGlyphs.Restore(tsv, page.Width, page.Height, page.IsDark);
             int words = tsv.Split('\n').Count(l => TsvLayout.WordRow(l) is { } f && f[11].Length > 0);

@@ -84,6 +84,20 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetThresholdedImage(IntPtr api);
     [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr api);
     [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetIterator(IntPtr api);
+    [LibraryImport(Tess)] public static partial void TessResultIteratorDelete(IntPtr iterator);
+    [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetPageIterator(IntPtr iterator);
+    [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetUTF8Text(IntPtr iterator, int level);
+    [LibraryImport(Tess)] public static partial float TessResultIteratorConfidence(IntPtr iterator, int level);
+    [LibraryImport(Tess)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorNext(IntPtr iterator, int level);
+    [LibraryImport(Tess)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorIsAtBeginningOf(IntPtr iterator, int level);
+    [LibraryImport(Tess)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorBoundingBox(IntPtr iterator, int level, out int left, out int top, out int right, out int bottom);
     [LibraryImport(Tess)] public static partial IntPtr TessMonitorCreate();
     [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
     [LibraryImport(Tess)] public static partial void TessMonitorSetCancelFunc(IntPtr monitor, delegate* unmanaged<IntPtr, int, byte> cancel);

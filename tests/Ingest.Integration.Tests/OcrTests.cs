@@ -192,6 +192,42 @@ public sealed class OcrTests : IDisposable
         Assert.Equal(0, ((delegate* unmanaged<int>)Bound("omp_get_thread_num"))());
     }
 
+    [Theory]
+    [InlineData("scan", 3)]        // a scanned plan page: blocks, paragraphs, a heading, a signature
+    [InlineData("scan", 4)]        // read as one column
+    [InlineData("rendered", 3)]
+    [InlineData("rendered", 6)]    // one block, as a table cell is read
+    [InlineData("blank", 3)]       // no words at all
+    public void TheWordRows_AreTheEnginesOwnTsvWordRows(string image, int pageSegMode)
+    {
+        string path = Path.Combine(_dir, "page.png");
+        switch (image)
+        {
+            case "scan": path = Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.scan.tif"); break;
+            case "rendered": TextImage.Write(path, Plan, rotateDegrees: 1.5); break;
+            default: TextImage.Write(path, [" "]); break;
+        }
+        var api = TesseractNative.TessBaseAPICreate();
+        try
+        {
+            Assert.Equal(0, TesseractNative.TessBaseAPIInit3(api, TesseractOptions.BundledTessdata, "vie"));
+            TesseractNative.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+            using var pix = Pix.Own(TesseractNative.pixRead(path))!;
+            TesseractNative.TessBaseAPISetPageSegMode(api, pageSegMode);
+            TesseractNative.TessBaseAPISetImage2(api, pix.Raw);
+            TesseractNative.TessBaseAPISetSourceResolution(api, 300);
+            Assert.Equal(0, TesseractNative.TessBaseAPIRecognize(api, IntPtr.Zero));
+            var tsvPtr = TesseractNative.TessBaseAPIGetTsvText(api, 0);
+            var tsv = Marshal.PtrToStringUTF8(tsvPtr)!;
+            TesseractNative.TessDeleteText(tsvPtr);
+            var theirs = tsv.Split('\n').Where(row => row.StartsWith("5\t", StringComparison.Ordinal)).ToList();
+            var ours = EngineWords.Rows(api).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+            Assert.Equal(theirs, ours);
+            if (image != "blank") Assert.True(ours.Count > 20, $"only {ours.Count} words read");
+        }
+        finally { TesseractNative.TessBaseAPIDelete(api); }
+    }
+
     [Fact]
     public void RenderedPlan_TargetsCarryOcrConfidence()
     {
