@@ -78,42 +78,34 @@ internal static class PageImagePreparer
         {
             if (options.Flatten && FlattenPhotographedPage(current) is { } flat)
             {
-                current.Dispose();
-                (current, flattened) = (flat.Image, true);
+                (current, flattened) = (Replaced(current, flat.Image), true);
                 steps.Add(flat.Step);
                 // a photo's faint borders are looked for on the page as lit (RuleFinder), which nothing below moves
                 asLit = Pix.Own(TesseractNative.pixClone(current.Raw));
             }
             if (options.NormalizeBackground && BackgroundSpread(current) is var spread && spread > UnevenBackground)
             {
-                if (EvenlyLit(current) is { } lit)
-                {
-                    current.Dispose();
-                    current = lit;
-                }
+                if (EvenLight.Of(current) is { } lit) current = Replaced(current, lit);
                 steps.Add($"background (spread {spread:0.00})");
             }
             int dpi = flattened ? PreprocessOptions.TargetDpi : resolution();
             if (options.Upsample && PreprocessOptions.ReadingDpi(dpi, bilevel) is var reading && reading > dpi)
             {
                 float f = reading / (float)dpi;
-                var scaled = LinearScale.Scale(current, f);
-                current.Dispose();
-                current = scaled;
+                current = Replaced(current, LinearScale.Scale(current, f));
                 steps.Add($"upsample {dpi}→{reading} dpi");
                 dpi = reading;
             }
             if (porous is { } share)
             {
-                current = Thicken(current);
+                current = Replaced(current, Thicken(current));
                 steps.Add($"thicken (pinholes {share:0.0%})");
             }
             if (options.Deskew)
             {
                 if (Deskew.Level(current) is var (level, angle))
                 {
-                    current.Dispose();
-                    current = level;
+                    current = Replaced(current, level);
                     asLit?.Dispose();
                     asLit = null;
                     steps.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"deskew ({angle:0.0}°)"));
@@ -122,8 +114,7 @@ internal static class PageImagePreparer
             if (options.Dewarp && TextLineCurvature.MedianSagInches(current, dpi) is { } sag && sag > BowedLineSagInches
                 && TextLineCurvature.Straighten(current) is { } straight)
             {
-                current.Dispose();
-                current = straight;
+                current = Replaced(current, straight);
                 // the page as lit no longer lies where the straightened page does
                 asLit?.Dispose();
                 asLit = null;
@@ -224,11 +215,14 @@ internal static class PageImagePreparer
     }
 
     /// <summary>A grey page's ink grown by a pixel on every side (the darkest of each 3×3 neighbourhood).</summary>
-    public static Pix Thicken(Pix grey)
+    public static Pix Thicken(Pix grey) => GreyMorphology.Darkest(grey, 3);
+
+    // each step makes the page anew: the version it was made from is released at once (a 300 dpi
+    // page is 9 MB, and a photo passes through up to six of them)
+    private static Pix Replaced(Pix current, Pix next)
     {
-        var thick = GreyMorphology.Darkest(grey, 3);
-        grey.Dispose();
-        return thick;
+        current.Dispose();
+        return next;
     }
 
     private static Pix? Read(PageImage source)
@@ -249,14 +243,14 @@ internal static class PageImagePreparer
     /// background normalisation when the measurement did not call for it, else a threshold from
     /// each pixel's neighbourhood (Sauvola), which keeps text that one threshold for the whole page
     /// (Otsu, Tesseract's own) drops. None for a bilevel page, which has no grey to threshold again.
-    /// <paramref name="evenlyLit"/>: the page made evenly lit already (<see cref="EvenlyLit"/>), if
+    /// <paramref name="evenlyLit"/>: the page made evenly lit already (<see cref="EvenLight.Of"/>), if
     /// the caller has it; the normalisation is not made twice.
     /// </summary>
     public static (Pix? Image, string How) Alternative(Pix prepared, int dpi, IReadOnlyList<string> steps, Pix? evenlyLit = null)
     {
         if (steps.Any(s => s.StartsWith("despeckle"))) return (null, "");
         if (!steps.Any(s => s.StartsWith("background")))
-            return (evenlyLit != null ? Pix.Own(TesseractNative.pixClone(evenlyLit.Raw)) : EvenlyLit(prepared), "background");
+            return (evenlyLit != null ? Pix.Own(TesseractNative.pixClone(evenlyLit.Raw)) : EvenLight.Of(prepared), "background");
         int half = Math.Max(7, (int)Math.Round(SauvolaHalfWindowInches * dpi));
         if (TesseractNative.pixSauvolaBinarizeTiled(prepared.Raw, half, SauvolaFactor, 1, 1, IntPtr.Zero, out var binary) != 0 || binary == IntPtr.Zero)
             return (null, "");
@@ -292,12 +286,4 @@ internal static class PageImagePreparer
         using var f = File.OpenRead(path);
         return f.Read(head) == 4 && (head.SequenceEqual("II*\0"u8) || head.SequenceEqual("MM\0*"u8));
     }
-
-    // a failed step keeps the image it was given, so one unusual page never loses the rest
-    /// <summary>
-    /// The grey page with its paper made evenly bright (leptonica's background normalisation over
-    /// 10×15-pixel tiles): a shadow, a vignette or a dim corner lifted to white, the ink kept. Null
-    /// when leptonica could not.
-    /// </summary>
-    public static Pix? EvenlyLit(Pix grey) => EvenLight.Of(grey);
 }

@@ -187,7 +187,7 @@ public sealed class TesseractPagePool : IPageOcr, IDisposable
         IReadOnlyList<(int X, int Y, int W, int H)> ink;
         string reread;
         string? warning;
-        using (var lit = even ? null : PageImagePreparer.EvenlyLit(image))
+        using (var lit = even ? null : EvenLight.Of(image))
         {
             ink = LostText.Ink(lit ?? image, dpi);
             (reread, warning) = ReadAgainIfTextLost(engine, image, lit, dpi, steps, ink, bestAttempt, ref bestRun, ct);
