@@ -11,6 +11,11 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
     public GreyImage MeanAlongRows(int half)
     {
         var result = new byte[Pixels.Length];
+        // a row's pixels away from its ends all average the same count: their means are looked up,
+        // not divided out (a division a pixel was most of the time)
+        int full = 2 * half + 1;
+        var mean = new byte[255 * full + 1];
+        for (int sum = 0; sum < mean.Length; sum++) mean[sum] = (byte)((sum + full / 2) / full);
         for (int y = 0; y < Height; y++)
         {
             int row = y * Width, sum = 0, count = 0;
@@ -19,7 +24,7 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
             {
                 if (x + half < Width) { sum += Pixels[row + x + half]; count++; }
                 if (x - half - 1 >= 0) { sum -= Pixels[row + x - half - 1]; count--; }
-                result[row + x] = (byte)((sum + count / 2) / count);
+                result[row + x] = count == full ? mean[sum] : (byte)((sum + count / 2) / count);
             }
         }
         return new GreyImage(Width, Height, result);

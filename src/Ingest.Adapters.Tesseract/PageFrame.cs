@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Ingest.Adapters.Tesseract;
 
@@ -100,13 +101,36 @@ internal static class PageFrame
     /// sheet curling from its spine bends each line by a share of its edges' bend.
     /// </summary>
     /// <param name="fourAtATime">False maps each pixel on its own, the definition the four-at-a-time mapping keeps to.</param>
-    public static unsafe GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height, bool fourAtATime = true)
+    public static GreyImage Flatten(GreyImage photo, PageOutline page, int width, int height, bool fourAtATime = true)
+    {
+        // every pixel is written: the page need not be zeroed first
+        var pixels = GC.AllocateUninitializedArray<byte>(width * height);
+        Flatten(photo, page, width, height, (y, row) => row.CopyTo(pixels.AsSpan(y * width, width)), fourAtATime);
+        return new GreyImage(width, height, pixels);
+    }
+
+    /// <summary>
+    /// The page flattened (see <see cref="Flatten(GreyImage, PageOutline, int, int, bool)"/>) straight
+    /// into the image the engine reads, at <paramref name="dpi"/>: a row at a time, so the page
+    /// (8.7 million pixels) is not made once more in managed memory only to be copied over.
+    /// </summary>
+    public static Pix FlattenedImage(GreyImage photo, PageOutline page, int width, int height, int dpi)
+    {
+        var image = Pix.Create(width, height, 8);
+        Flatten(photo, page, width, height, image.SetRow);
+        TesseractNative.pixSetResolution(image.Raw, dpi, dpi);
+        return image;
+    }
+
+    /// <summary>A row of a flattened page, its pixels in order, handed on as soon as it is made.</summary>
+    private delegate void RowMade(int y, ReadOnlySpan<byte> pixels);
+
+    private static unsafe void Flatten(GreyImage photo, PageOutline page, int width, int height, RowMade made, bool fourAtATime = true)
     {
         var toPhoto = Homography.FromRectangle(width, height, page.TopLeft, page.TopRight, page.BottomRight, page.BottomLeft);
         var toPage = toPhoto.Inverse();
         var topBow = Bow(page.Top, page.TopLeft.X, page.TopRight.X, toPage, 0);
         var bottomBow = Bow(page.Bottom, page.BottomLeft.X, page.BottomRight.X, toPage, height);
-        var result = GreyImage.Blank(width, height);
         double insetX = Inset * width, insetY = Inset * height;
         double scaleX = (width - 2 * insetX) / width, scaleY = (height - 2 * insetY) / height;
         // what depends on the column alone is worked out once per column, not once per pixel (a
@@ -132,14 +156,14 @@ internal static class PageFrame
         double maxX = photo.Width - 1.001, maxY = photo.Height - 1.001;
         var (zero, lastX, lastY) = (Vector256<double>.Zero, Vector256.Create(maxX), Vector256.Create(maxY));
         var (m1v, m2v, m4v, m5v, m7v, m8v) = (Vector256.Create(m1), Vector256.Create(m2), Vector256.Create(m4), Vector256.Create(m5), Vector256.Create(m7), Vector256.Create(m8));
-        fixed (byte* from = photo.Pixels, to = result.Pixels)
+        var pixels = new byte[width];
+        fixed (byte* from = photo.Pixels, row = pixels)
         fixed (double* topAt = top, bottomAt = bottom, m0 = m0u, m3 = m3u, m6 = m6u)
         {
             for (int y = 0; y < height; y++)
             {
                 double v = insetY + y * scaleY, share = v / height, rest = 1 - share;
                 var (vv, sharev, restv) = (Vector256.Create(v), Vector256.Create(share), Vector256.Create(rest));
-                byte* row = to + (long)y * width;
                 int x = 0;
                 for (; fourAtATime && x + 4 <= width; x += 4)
                 {
@@ -147,7 +171,7 @@ internal static class PageFrame
                     var d = Vector256.Load(m6 + x) + m7v * bent + m8v;
                     var px = Clamp((Vector256.Load(m0 + x) + m1v * bent + m2v) / d, zero, lastX);
                     var py = Clamp((Vector256.Load(m3 + x) + m4v * bent + m5v) / d, zero, lastY);
-                    Interpolated(from, stride, px, py, row + x);
+                    Interpolated(from, stride, photo.Height, px, py, row + x);
                 }
                 for (; x < width; x++)
                 {
@@ -155,9 +179,9 @@ internal static class PageFrame
                     double d = m6[x] + m7 * bent + m8;
                     row[x] = Interpolated(from, stride, Math.Clamp((m0[x] + m1 * bent + m2) / d, 0, maxX), Math.Clamp((m3[x] + m4 * bent + m5) / d, 0, maxY));
                 }
+                made(y, pixels);
             }
         }
-        return result;
     }
 
     // the photo at (px, py), interpolated from its four neighbours
@@ -171,24 +195,49 @@ internal static class PageFrame
     }
 
     // four points of the photo at once, each lane's sum formed as Interpolated forms a single
-    // point's (the points are not negative, so flooring is the single point's truncation); only
-    // the sixteen neighbours are fetched one by one
+    // point's (the points are not negative, so flooring is the single point's truncation). A
+    // point's two neighbours in a row are fetched as one 32-bit word, four points' at once: a
+    // neighbour at a time, the fetches cost more than the sums. A word at the end of the photo's
+    // last row would run past it, so points whose lower neighbours lie there are fetched one by one.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe void Interpolated(byte* from, int stride, Vector256<double> px, Vector256<double> py, byte* to)
+    internal static unsafe void Interpolated(byte* from, int stride, int rows, Vector256<double> px, Vector256<double> py, byte* to)
     {
         var (x0, y0) = (Vector256.Floor(px), Vector256.Floor(py));
         var (fx, fy) = (px - x0, py - y0);
         var (restX, restY) = (Vector256<double>.One - fx, Vector256<double>.One - fy);
-        byte* p0 = from + ((long)(int)y0.GetElement(0) * stride + (int)x0.GetElement(0));
-        byte* p1 = from + ((long)(int)y0.GetElement(1) * stride + (int)x0.GetElement(1));
-        byte* p2 = from + ((long)(int)y0.GetElement(2) * stride + (int)x0.GetElement(2));
-        byte* p3 = from + ((long)(int)y0.GetElement(3) * stride + (int)x0.GetElement(3));
-        var topLeft = Vector256.Create((double)p0[0], p1[0], p2[0], p3[0]);
-        var topRight = Vector256.Create((double)p0[1], p1[1], p2[1], p3[1]);
-        var bottomLeft = Vector256.Create((double)p0[stride], p1[stride], p2[stride], p3[stride]);
-        var bottomRight = Vector256.Create((double)p0[stride + 1], p1[stride + 1], p2[stride + 1], p3[stride + 1]);
+        Vector256<double> topLeft, topRight, bottomLeft, bottomRight;
+        if (Avx2.IsSupported && Vector256.LessThanAll(y0, Vector256.Create(rows - 2.0)))
+        {
+            var at = Avx.ConvertToVector128Int32WithTruncation(y0 * Vector256.Create((double)stride) + x0);
+            var top = Avx2.GatherVector128((int*)from, at, 1);
+            var bottom = Avx2.GatherVector128((int*)(from + stride), at, 1);
+            var first = Vector128.Create(0xFF);
+            topLeft = Avx.ConvertToVector256Double(top & first);
+            topRight = Avx.ConvertToVector256Double((top >>> 8) & first);
+            bottomLeft = Avx.ConvertToVector256Double(bottom & first);
+            bottomRight = Avx.ConvertToVector256Double((bottom >>> 8) & first);
+        }
+        else
+        {
+            byte* p0 = from + ((long)(int)y0.GetElement(0) * stride + (int)x0.GetElement(0));
+            byte* p1 = from + ((long)(int)y0.GetElement(1) * stride + (int)x0.GetElement(1));
+            byte* p2 = from + ((long)(int)y0.GetElement(2) * stride + (int)x0.GetElement(2));
+            byte* p3 = from + ((long)(int)y0.GetElement(3) * stride + (int)x0.GetElement(3));
+            topLeft = Vector256.Create((double)p0[0], p1[0], p2[0], p3[0]);
+            topRight = Vector256.Create((double)p0[1], p1[1], p2[1], p3[1]);
+            bottomLeft = Vector256.Create((double)p0[stride], p1[stride], p2[stride], p3[stride]);
+            bottomRight = Vector256.Create((double)p0[stride + 1], p1[stride + 1], p2[stride + 1], p3[stride + 1]);
+        }
         var sample = topLeft * restX * restY + topRight * fx * restY + bottomLeft * restX * fy + bottomRight * fx * fy;
         var pixel = Vector256.Min(Vector256.Max(Vector256.Round(sample), Vector256<double>.Zero), Vector256.Create(255.0));
+        if (Avx.IsSupported)
+        {
+            // whole numbers from 0 to 255, which narrowing keeps
+            var values = Avx.ConvertToVector128Int32WithTruncation(pixel);
+            var shorts = Vector128.Narrow(values, values).AsUInt16();
+            *(uint*)to = Vector128.Narrow(shorts, shorts).AsUInt32().ToScalar();
+            return;
+        }
         to[0] = (byte)pixel.GetElement(0);
         to[1] = (byte)pixel.GetElement(1);
         to[2] = (byte)pixel.GetElement(2);

@@ -155,8 +155,7 @@ internal static class PageImagePreparer
         (int w, int h) = page.Width >= page.Height
             ? ((int)longSide, (int)Math.Round(longSide * page.Height / page.Width))
             : ((int)Math.Round(longSide * page.Width / page.Height), (int)longSide);
-        var flat = PageFrame.Flatten(photo, page, w, h);
-        return (Pix.FromGrey(flat, PreprocessOptions.TargetDpi),
+        return (PageFrame.FlattenedImage(photo, page, w, h, PreprocessOptions.TargetDpi),
             $"flatten (page of {page.Width:0}×{page.Height:0} px found in the photo, read as {w}×{h})");
     }
 

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Ingest.Adapters.Tesseract;
 
@@ -53,16 +55,33 @@ internal sealed class Pix : SafeHandle
     public unsafe GreyImage ToGrey()
     {
         MustBeGrey();
-        int w = Width, h = Height, rowBytes = RowBytes;
+        int w = Width, h = Height, rowBytes = RowBytes, whole = w & ~3;
         var data = Data;
-        var pixels = new byte[w * h];
-        for (int y = 0; y < h; y++)
-        {
-            byte* line = data + (long)y * rowBytes;
-            // leptonica packs pixels big-endian in 32-bit words: on this little-endian machine pixel n is byte n ^ 3
-            for (int x = 0; x < w; x++) pixels[y * w + x] = line[x ^ 3];
-        }
+        var pixels = GC.AllocateUninitializedArray<byte>(w * h);
+        fixed (byte* to = pixels)
+            for (int y = 0; y < h; y++)
+            {
+                byte* line = data + (long)y * rowBytes, row = to + (long)y * w;
+                ReverseEachWord(line, row, whole);
+                // leptonica packs pixels big-endian in 32-bit words: on this little-endian machine pixel n is byte n ^ 3
+                for (int x = whole; x < w; x++) row[x] = line[x ^ 3];
+            }
         return new GreyImage(w, h, pixels);
+    }
+
+    /// <summary>
+    /// Each 32-bit word's bytes reversed, <paramref name="count"/> (a multiple of 4) bytes: an 8-bit
+    /// row in leptonica's order (pixel n is byte n ^ 3) to pixel order, or back.
+    /// </summary>
+    private static unsafe void ReverseEachWord(byte* from, byte* to, int count)
+    {
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var order = Vector128.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
+            for (; i + 16 <= count; i += 16) Vector128.Shuffle(Vector128.Load(from + i), order).Store(to + i);
+        }
+        for (; i < count; i += 4) *(uint*)(to + i) = BinaryPrimitives.ReverseEndianness(*(uint*)(from + i));
     }
 
     /// <summary>An 8-bit image shrunk by a whole factor, each pixel the mean of its block, as <see cref="GreyImage.Shrink"/> makes it.</summary>
@@ -87,18 +106,27 @@ internal sealed class Pix : SafeHandle
     }
 
     /// <summary>A new 8-bit image holding the pixels, at the given resolution.</summary>
-    public static unsafe Pix FromGrey(GreyImage image, int dpi)
+    public static Pix FromGrey(GreyImage image, int dpi)
     {
         var pix = Create(image.Width, image.Height, 8);
-        int rowBytes = pix.RowBytes;
-        var data = pix.Data;
-        for (int y = 0; y < image.Height; y++)
-        {
-            byte* line = data + (long)y * rowBytes;
-            for (int x = 0; x < image.Width; x++) line[x ^ 3] = image.Pixels[y * image.Width + x];
-        }
+        for (int y = 0; y < image.Height; y++) pix.SetRow(y, image.Pixels.AsSpan(y * image.Width, image.Width));
         TesseractNative.pixSetResolution(pix.handle, dpi, dpi);
         return pix;
+    }
+
+    /// <summary>Row <paramref name="y"/> of an 8-bit image set to <paramref name="pixels"/>, one for each of its pixels, in order.</summary>
+    public unsafe void SetRow(int y, ReadOnlySpan<byte> pixels)
+    {
+        MustBeGrey();
+        int w = Width;
+        if ((uint)y >= (uint)Height || pixels.Length != w) throw new ArgumentOutOfRangeException(nameof(pixels), $"row {y} of {w} pixels");
+        byte* line = Data + (long)y * RowBytes;
+        int whole = w & ~3;
+        fixed (byte* row = pixels)
+        {
+            ReverseEachWord(row, line, whole);
+            for (int x = whole; x < w; x++) line[x ^ 3] = row[x];
+        }
     }
 
     /// <summary>The bounding boxes (x, y, width, height) of a 1-bit image's 8-connected ink components.</summary>

@@ -108,6 +108,20 @@ public sealed class PageFrameTests
     }
 
     [Theory]
+    [InlineData(1203)]     // rows of leptonica's words with pixels to spare
+    [InlineData(1200)]
+    public void APageFlattenedIntoTheEnginesImage_IsTheFlattenedPage(int width)
+    {
+        var shot = Photograph(0.05, 1.0, 0.012, shadow: true);
+        var page = PageFrame.Find(shot.Photo)!;
+
+        using var image = PageFrame.FlattenedImage(shot.Photo, page, width, PageH, 300);
+
+        Assert.Equal(PageFrame.Flatten(shot.Photo, page, width, PageH).Pixels, image.ToGrey().Pixels);
+        Assert.Equal(300, image.XRes);
+    }
+
+    [Theory]
     [InlineData(8, 1)]     // eighths of a pixel: the weights are exact, so many samples fall on a half
     [InlineData(2, 3)]     // halves only: every odd sum of neighbours is a tie
     [InlineData(7, 5)]     // sevenths: inexact weights
@@ -126,7 +140,7 @@ public sealed class PageFrameTests
             {
                 var px = Vector256.Create(points[i].X, points[i + 1].X, points[i + 2].X, points[i + 3].X);
                 var py = Vector256.Create(points[i].Y, points[i + 1].Y, points[i + 2].Y, points[i + 3].Y);
-                PageFrame.Interpolated(from, W, px, py, to);
+                PageFrame.Interpolated(from, W, H, px, py, to);
                 for (int k = 0; k < 4; k++)
                     Assert.True(PageFrame.Interpolated(from, W, points[i + k].X, points[i + k].Y) == four[k], $"at {points[i + k]}: {four[k]}");
             }

@@ -367,6 +367,51 @@ public sealed class PagePreparationTests : IDisposable
     }
 
     [Theory]
+    [InlineData(101, 3, 25)]    // the width of a faint border's average at 300 dpi
+    [InlineData(40, 2, 7)]
+    [InlineData(5, 2, 7)]       // a row shorter than the window: no pixel averages the full count
+    [InlineData(9, 1, 0)]
+    public void EachPixelsMeanAlongItsRow_IsTheRoundedMeanOfThePixelsAroundIt(int width, int height, int half)
+    {
+        var random = new Random(width + half);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        // one row of paper and one of ink: the largest sums
+        if (height > 2) for (int x = 0; x < width; x++) (pixels[x], pixels[width + x]) = (255, 0);
+
+        var mean = new GreyImage(width, height, pixels).MeanAlongRows(half);
+
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                var around = Enumerable.Range(x - half, 2 * half + 1).Where(i => i >= 0 && i < width).Select(i => pixels[y * width + i]).ToList();
+                int expected = (int)Math.Floor(around.Sum(v => (double)v) / around.Count + 0.5);
+                Assert.True(mean[x, y] == expected, $"({x}, {y}): {mean[x, y]}, not {expected}");
+            }
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(15, 2)]     // a whole vector and the words after it, and a pixel over
+    [InlineData(16, 2)]
+    [InlineData(37, 5)]
+    [InlineData(64, 1)]
+    public void AGreyCopyOfAPage_HoldsEachPixelAsLeptonicaReadsIt_AndMakesTheSamePageAgain(int width, int height)
+    {
+        var random = new Random(width * 7 + height);
+        var pixels = new byte[width * height];
+        random.NextBytes(pixels);
+        using var page = Pix.FromGrey(new GreyImage(width, height, pixels), 300);
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                TesseractNative.pixGetPixel(page.Raw, x, y, out var v);
+                Assert.True(v == pixels[y * width + x], $"({x}, {y}): {v}, not {pixels[y * width + x]}");
+            }
+        Assert.Equal(pixels, page.ToGrey().Pixels);
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(0.08)]    // under the angle worth turning back
     [InlineData(0.6)]
