@@ -193,6 +193,36 @@ public sealed class OcrTests : IDisposable
     }
 
     [Theory]
+    [InlineData(1)]     // a scanned plan's pages of lists and paragraphs
+    [InlineData(2)]
+    public void TheEnginesLines_AreTheLinesOfParagraphsFoundFromTheText_ThoughTheParagraphsAreNot(int frame)
+    {
+        using var pix = Pix.Own(TesseractNative.pixReadTiff(Path.Combine(Repo.Samples, "kon-chieng-nq-hdnd.scan.tif"), frame))!;
+        using var engine = new TesseractEngine(TesseractOptions.BundledTessdata, "vie");
+        var ours = engine.Recognize(pix, 300, 3, CancellationToken.None).Tsv;
+        var api = TesseractNative.TessBaseAPICreate();
+        string theirs;
+        try
+        {
+            Assert.Equal(0, TesseractNative.TessBaseAPIInit3(api, TesseractOptions.BundledTessdata, "vie"));
+            TesseractNative.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+            TesseractNative.TessBaseAPISetVariable(api, "textord_disable_pitch_test", "1");
+            TesseractNative.TessBaseAPISetPageSegMode(api, 3);
+            TesseractNative.TessBaseAPISetImage2(api, pix.Raw);
+            TesseractNative.TessBaseAPISetSourceResolution(api, 300);
+            Assert.Equal(0, TesseractNative.TessBaseAPIRecognize(api, IntPtr.Zero));
+            theirs = InequalityGlyphs.Restore(EngineWords.Rows(api), pix.Width, pix.Height, pix.IsDark);
+        }
+        finally { TesseractNative.TessBaseAPIDelete(api); }
+        static List<string> Lines(string tsv) => TsvLayout.Parse(tsv, 1, 1, 1000, 1000).Lines
+            .Select(l => string.Join(" ", l.Words.Select(w => $"{w.Text}@{w.Box.X0},{w.Box.Y0},{w.Box.X1},{w.Box.Y1}:{w.Confidence}"))).ToList();
+        static List<string> Paragraphs(string tsv) => tsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => string.Join("\t", r.Split('\t')[2..5])).Distinct().ToList();
+
+        Assert.Equal(Lines(theirs), Lines(ours));
+        Assert.NotEqual(Paragraphs(theirs), Paragraphs(ours));
+    }
+
+    [Theory]
     [InlineData("scan", 3)]        // a scanned plan page: blocks, paragraphs, a heading, a signature
     [InlineData("scan", 4)]        // read as one column
     [InlineData("rendered", 3)]
