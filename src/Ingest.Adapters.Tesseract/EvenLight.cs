@@ -57,7 +57,8 @@ internal static class EvenLight
         return result;
     }
 
-    // sixteen pixels times their factors, capped at white: the single pixel's sum, lane by lane
+    // sixteen pixels times their factors, capped at white, lane by lane in 32 bits: a pixel times
+    // a 16-bit factor never overflows them, so the shift is the single pixel's division by 256
     private static unsafe void Scale16(byte* source, uint* factor, byte* target)
     {
         var pixels = Vector128.Load(source);

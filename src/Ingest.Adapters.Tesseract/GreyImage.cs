@@ -12,7 +12,7 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
     {
         var result = new byte[Pixels.Length];
         // a row's pixels away from its ends all average the same count: their means are looked up,
-        // not divided out (a division a pixel was most of the time)
+        // not divided out (one division per pixel was most of the time this took)
         int full = 2 * half + 1;
         var mean = new byte[255 * full + 1];
         for (int sum = 0; sum < mean.Length; sum++) mean[sum] = (byte)((sum + full / 2) / full);

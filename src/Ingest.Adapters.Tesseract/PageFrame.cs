@@ -117,7 +117,12 @@ internal static class PageFrame
     public static Pix FlattenedImage(GreyImage photo, PageOutline page, int width, int height, int dpi)
     {
         var image = Pix.Create(width, height, 8);
-        Flatten(photo, page, width, height, image.SetRow);
+        try { Flatten(photo, page, width, height, image.SetRow); }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
         TesseractNative.pixSetResolution(image.Raw, dpi, dpi);
         return image;
     }

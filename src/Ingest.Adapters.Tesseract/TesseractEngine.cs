@@ -36,10 +36,11 @@ internal sealed unsafe class TesseractEngine : IDisposable
         // row whole and finds its own spaces. It was 4% of a 300 dpi page's instructions
         // (callgrind, two pages: same text without it)
         TesseractNative.TessBaseAPISetVariable(_api, "textord_disable_pitch_test", "1");
-        // paragraphs only separate one line's words from the next line's here (see EngineWords), and
-        // any split into paragraphs does that; found from the text after recognition, they cost a
-        // walk through every line's letters (1.4% of a phone-photo batch), found from the layout
-        // before it, a tenth of that
+        // paragraphs only separate one line's words from the next line's here (TsvLayout.Parse keys
+        // a line by block, paragraph and line, and lines are numbered afresh in each paragraph), which
+        // any split into paragraphs does; found from the text after recognition, they cost a walk
+        // through every line's letters (1.4% of a phone-photo batch), from the layout before it a
+        // tenth of that
         TesseractNative.TessBaseAPISetVariable(_api, "paragraph_text_based", "0");
     }
 
