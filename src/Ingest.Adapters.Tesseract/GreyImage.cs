@@ -5,8 +5,6 @@ internal sealed record GreyImage(int Width, int Height, byte[] Pixels)
 {
     public byte this[int x, int y] => Pixels[y * Width + x];
 
-    public static GreyImage Blank(int width, int height) => new(width, height, new byte[width * height]);
-
     /// <summary>Each pixel the mean of the 2·<paramref name="half"/> + 1 pixels of its row around it (fewer at the ends).</summary>
     public GreyImage MeanAlongRows(int half)
     {
